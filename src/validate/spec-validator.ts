@@ -17,6 +17,8 @@ export interface SpecValidator {
    * `values` maps parameter names to raw strings (or string arrays for repeated query keys).
    */
   validateParameters(params: Parameter[], values: Record<string, unknown>, location: ViolationLocation): Violation[];
+  /** Validates one string value (a header, say) against a schema, coercing it to the schema's type first. */
+  validateString(ref: SchemaRef, raw: string, location: ViolationLocation, check: string, name: string): Violation[];
   /** Compiles every request, parameter and response schema now, so no request pays for compilation. */
   precompile(): void;
 }
@@ -91,6 +93,16 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
       return violationsFromAjv(fn.errors, location, 'request-parameters').map((v) => ({
         ...v,
         message: v.keyword === 'required' ? `missing required ${location.split('.')[1]} parameter '${v.property}'` : v.message,
+      }));
+    },
+    validateString(ref, raw, location, check, name) {
+      const fn = compileParameters([{ name: 'value', in: 'header', required: true, schema: ref, examples: [], pointer: ref.pointer }]);
+      if (fn({ value: raw })) return [];
+      return violationsFromAjv(fn.errors, location, check).map((v) => ({
+        ...v,
+        pointer: '',
+        property: name,
+        message: `${name}: ${JSON.stringify(raw)} ${v.message.replace(/^\/value\s*/, '')}`,
       }));
     },
     precompile() {

@@ -1,0 +1,295 @@
+// The core: handle(Request) → Response over the parsed specs — route, auth, validate, scenario, policy, respond.
+import type { AnyPolicy, MockResult, OperationContext, RequestProblem } from '../apis/policy.js';
+import { createFallbackPolicy } from '../apis/fallback-policy.js';
+import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
+import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
+import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
+import type { ClockOptions } from '../state/clock.js';
+import type { Session } from '../state/session.js';
+import { createSessionStore, DEFAULT_SESSION, type SessionStore } from '../state/session-store.js';
+import { findResponseSpec, validateResponse } from '../validate/response-checks.js';
+import { getSpecValidator } from '../validate/spec-validator.js';
+import { createRouter } from '../router/create-router.js';
+import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
+import { authenticate } from './authenticate.js';
+import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
+import { findTokenEndpoints, issueToken } from './oauth-token.js';
+import { readRequest } from './read-request.js';
+import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
+import { fromWebRequest, toWebResponse } from './web.js';
+
+export interface MockOptions {
+  specs: ApiSpec[];
+  /** Lifecycle policies by API id; an API without one answers with its documented examples. */
+  policies: AnyPolicy[];
+  /** Validated fixture data keyed by API id. */
+  fixtures: Record<string, unknown>;
+  /** Seed for ids and secrets (default `scimulator`). */
+  seed?: string;
+  clock?: ClockOptions;
+  /** Validate every outgoing response; a violation becomes a loud 500 and a log line. */
+  strict?: boolean;
+  cors?: CorsOptions;
+  /** Enforce the rate limits (otherwise they only count, so headers stay true). */
+  rateLimit?: { enforce?: boolean; limits?: Record<string, RateLimitConfig> };
+  scenarios?: ScenarioRuntime;
+  onLog?: (entry: LogEntry) => void;
+  version?: string;
+}
+
+export interface Mock {
+  /** The Web-standard door: a Fetch API Request in, a Response out. */
+  handle(request: Request): Promise<Response>;
+  /** The same core without Web objects, for adapters that can skip the conversion cost. */
+  dispatch(request: MockRequest): Promise<MockResponse>;
+  readonly specs: ApiSpec[];
+  readonly sessions: SessionStore;
+  readonly scenarios: ScenarioRuntime | undefined;
+  /** The JSON a `GET /__scimulator/state` would return for a session. */
+  exportState(sessionId?: string): unknown;
+  /** Swaps specs, policies and fixtures in place (for `--watch`); sessions keep their state. */
+  reload(next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>): void;
+}
+
+const DEFAULT_LIMIT: RateLimitConfig = { limit: 100, windowSeconds: 60 };
+const RATE_LIMITER_KEY = 'rate-limiters';
+
+interface ResponseInfo {
+  mediaType: string | undefined;
+  rateLimitHeaders: boolean;
+  retryAfter: boolean;
+}
+
+/** Things about an operation the hot path needs, computed once. */
+interface OperationInfo {
+  responses: Map<number, ResponseInfo>;
+  limited: boolean;
+}
+
+function describeResponse(spec: ResponseSpec | undefined): ResponseInfo {
+  const names = new Set(spec?.headers.map((h) => h.name.toLowerCase()) ?? []);
+  return {
+    mediaType: spec?.content[0]?.mediaType,
+    rateLimitHeaders: names.has('x-ratelimit-limit'),
+    retryAfter: names.has('retry-after'),
+  };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Creates the mock engine. All setup work (routing tables, schema compilation) happens here, not per request. */
+export function createMock(options: MockOptions): Mock {
+  let specs = options.specs;
+  let router = createRouter(specs);
+  const policies = new Map<string, AnyPolicy>();
+  const infos = new Map<Operation, OperationInfo>();
+  let tokenEndpoints = findTokenEndpoints(specs);
+  const cors: CorsOptions = options.cors ?? { origins: '*' };
+  const enforceAll = options.rateLimit?.enforce === true;
+  const limits = options.rateLimit?.limits ?? {};
+  const sessions = createSessionStore({ policies: [], fixtures: {}, seed: options.seed ?? 'scimulator', ...(options.clock ? { clock: options.clock } : {}) });
+
+  const install = (next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>) => {
+    specs = next.specs;
+    router = createRouter(specs);
+    tokenEndpoints = findTokenEndpoints(specs);
+    policies.clear();
+    infos.clear();
+    for (const spec of specs) {
+      const own = next.policies.find((p) => p.id === spec.id);
+      const fallback = createFallbackPolicy(spec);
+      // Operations a policy does not handle (yet) still answer with their documented example.
+      policies.set(spec.id, own ? { ...own, handlers: { ...fallback.handlers, ...own.handlers } } : fallback);
+      getSpecValidator(spec).precompile();
+      for (const op of spec.operations) {
+        const responses = new Map<number, ResponseInfo>();
+        for (let status = 100; status < 600; status++) {
+          const r = findResponseSpec(op, status);
+          if (r) responses.set(status, describeResponse(r));
+        }
+        infos.set(op, { responses, limited: op.responses.some((r) => r.status === '429') });
+      }
+    }
+    sessions.setOptions({ policies: [...policies.values()], fixtures: next.fixtures, seed: options.seed ?? 'scimulator', ...(options.clock ? { clock: options.clock } : {}) });
+  };
+  install(options);
+
+  const adminDeps = (): AdminDeps => ({
+    specs,
+    policies,
+    sessions,
+    scenarios: options.scenarios,
+    version: options.version ?? '0.0.0',
+    rateLimitEnforced: enforceAll,
+  });
+
+  const limiterFor = (session: Session, apiId: string): RateLimiter => {
+    let map = session.extras.get(RATE_LIMITER_KEY) as Map<string, RateLimiter> | undefined;
+    if (!map) session.extras.set(RATE_LIMITER_KEY, (map = new Map()));
+    let limiter = map.get(apiId);
+    if (!limiter) map.set(apiId, (limiter = createRateLimiter(limits[apiId] ?? DEFAULT_LIMIT)));
+    return limiter;
+  };
+
+  /** Serialises a handler or dialect result with the documented media type and the common headers. */
+  const finish = (
+    op: Operation,
+    result: MockResult,
+    base: Record<string, string>,
+    rate: RateLimitDecision | undefined,
+    fallbackMediaType: string,
+  ): MockResponse => {
+    const info = infos.get(op)?.responses.get(result.status);
+    const headers: Record<string, string> = { ...base, ...result.headers };
+    let body: string | undefined;
+    if (result.body !== undefined) {
+      body = JSON.stringify(result.body);
+      headers['content-type'] ??= info?.mediaType ?? fallbackMediaType;
+    }
+    if (rate && info?.rateLimitHeaders) {
+      headers['x-ratelimit-limit'] = String(rate.limit);
+      headers['x-ratelimit-remaining'] = String(rate.remaining);
+      headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
+    }
+    if (rate && result.status === 429 && (info?.retryAfter ?? true)) headers['retry-after'] = String(rate.retryAfterSeconds);
+    return { status: result.status, headers, ...(body !== undefined ? { body } : {}) };
+  };
+
+  const strictCheck = (api: ApiSpec, op: Operation, res: MockResponse): MockResponse => {
+    const violations = validateResponse(getSpecValidator(api), op, { status: res.status, headers: res.headers, bodyText: res.body ?? '' });
+    if (violations.length === 0) return res;
+    return {
+      status: 500,
+      headers: { 'content-type': 'application/json', [WARNING_HEADER]: 'strict-mode-violation' },
+      body: JSON.stringify({ error: 'scimulator --strict: the mock produced a response that violates the spec', operationId: op.operationId, status: res.status, violations }),
+    };
+  };
+
+  const problemFor = (api: ApiSpec, op: Operation | undefined, problem: RequestProblem): MockResult =>
+    (policies.get(api.id) as AnyPolicy).errors.problem(problem, op);
+
+  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
+    const started = performance.now();
+    const url = new URL(req.url);
+    const method = req.method.toUpperCase();
+    const sessionId = req.headers[SESSION_HEADER] || DEFAULT_SESSION;
+    const origin = req.headers.origin;
+    const base = corsHeaders(cors, origin);
+    const log = (res: MockResponse, extra: Partial<LogEntry> = {}) => {
+      options.onLog?.({ method, path: url.pathname, status: res.status, ms: performance.now() - started, session: sessionId, ...extra });
+      return res;
+    };
+
+    if (isPreflight(method, req.headers)) {
+      return log({ status: 204, headers: { ...corsHeaders(cors, origin, req.headers['access-control-request-headers']), 'access-control-max-age': '600' } });
+    }
+    if (url.pathname.startsWith(ADMIN_PREFIX)) {
+      const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
+      return log({ ...res, headers: { ...base, ...res.headers } });
+    }
+    const tokenEndpoint = tokenEndpoints.find((e) => e.path === url.pathname);
+    if (tokenEndpoint) {
+      const res = issueToken(tokenEndpoint, method, req.headers, req.body, sessions.get(sessionId).clock.now());
+      return log({ ...res, headers: { ...base, ...res.headers } });
+    }
+
+    const route = router.match(method, url.pathname);
+    if (route.kind !== 'operation') {
+      if (!route.api) {
+        return log({
+          status: 404,
+          headers: { ...base, 'content-type': 'application/json' },
+          body: JSON.stringify({ error: 'not_found', message: `No API is served at ${url.pathname}`, apis: specs.map((s) => s.basePath || '/') }),
+        });
+      }
+      const problem: RequestProblem = route.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed: route.allowed };
+      const result = problemFor(route.api, undefined, problem);
+      const policy = policies.get(route.api.id) as AnyPolicy;
+      const headers: Record<string, string> = { ...base, ...result.headers };
+      if (route.kind === 'method-not-allowed') headers.allow = route.allowed.join(', ');
+      const body = result.body === undefined ? undefined : JSON.stringify(result.body);
+      if (body !== undefined) headers['content-type'] = policy.errors.mediaType;
+      return log({ status: result.status, headers, ...(body !== undefined ? { body } : {}) }, { apiId: route.api.id });
+    }
+
+    const { api, operation: op } = route;
+    const policy = policies.get(api.id) as AnyPolicy;
+    const session = sessions.get(sessionId);
+    const logExtra: Partial<LogEntry> = { apiId: api.id, operationId: op.operationId };
+    const requested = req.headers[SCENARIO_HEADER]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    let interception: Interception | undefined;
+    if (options.scenarios) {
+      interception = options.scenarios.intercept({ session, api, operation: op, params: route.params, url, headers: req.headers, bodyText: req.body, requested });
+    } else if (requested.length > 0) {
+      interception = { applied: [], warnings: [`scenarios are not enabled; ignored: ${requested.join(', ')}`] };
+    }
+    if (interception) {
+      if (interception.applied.length > 0) {
+        base['x-scimulator-scenario'] = interception.applied.join(', ');
+        logExtra.scenario = interception.applied.join(', ');
+      }
+      if (interception.warnings.length > 0) base[WARNING_HEADER] = interception.warnings.join('; ');
+      if (interception.latencyMs) await sleep(interception.latencyMs);
+      if (interception.drop) return log({ status: 0, headers: {}, drop: true }, logExtra);
+    }
+
+    const respond = (result: MockResult, rate: RateLimitDecision | undefined) => {
+      let res = finish(op, result, base, rate, policy.errors.mediaType);
+      if (options.strict) {
+        const checked = strictCheck(api, op, res);
+        if (checked !== res) {
+          logExtra.note = `strict: ${op.operationId} ${res.status} violates the spec`;
+          res = { ...checked, headers: { ...base, ...checked.headers } };
+        }
+      }
+      return log(res, logExtra);
+    };
+
+    const info = infos.get(op);
+    let rate: RateLimitDecision | undefined;
+    if (info?.limited) {
+      rate = limiterFor(session, api.id).take(session.clock.now(), enforceAll || interception?.enforceRateLimit === true);
+      if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
+    }
+    if (interception?.respond) return respond(interception.respond, rate);
+
+    const authProblem = authenticate(api, op, req.headers.authorization);
+    if (authProblem) return respond(problemFor(api, op, authProblem), rate);
+
+    const read = readRequest(getSpecValidator(api), op, req, url, route.params);
+    if ('kind' in read) return respond(problemFor(api, op, read), rate);
+
+    const handler = policy.handlers[op.operationId];
+    const ctx: OperationContext<unknown> = {
+      api,
+      operation: op,
+      state: session.apis.get(api.id),
+      params: read.params,
+      query: read.query,
+      headers: req.headers,
+      body: read.body,
+      origin: url.origin,
+      clock: session.clock,
+      random: session.random,
+      nowIso: () => iso(session.clock.now()),
+      errors: policy.errors,
+      failItem: interception?.failItem ?? (() => undefined),
+    };
+    return respond(handler ? handler(ctx) : problemFor(api, op, { kind: 'not-found' }), rate);
+  };
+
+  return {
+    dispatch,
+    async handle(request) {
+      return toWebResponse(await dispatch(await fromWebRequest(request)));
+    },
+    get specs() {
+      return specs;
+    },
+    sessions,
+    scenarios: options.scenarios,
+    exportState: (sessionId = DEFAULT_SESSION) => exportSessionState(adminDeps(), sessionId),
+    reload: install,
+  };
+}

@@ -1,0 +1,72 @@
+// Serves the OAuth2 client-credentials token endpoints the specs declare, issuing unsigned JWTs with the asked scopes.
+import type { ApiSpec } from '../spec/types.js';
+import type { MockResponse } from './types.js';
+
+export interface TokenEndpoint {
+  path: string;
+  api: ApiSpec;
+  scopes: string[];
+}
+
+const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** Token endpoint paths from every oauth2 clientCredentials scheme (relative tokenUrls are host-root paths). */
+export function findTokenEndpoints(specs: ApiSpec[]): TokenEndpoint[] {
+  const out: TokenEndpoint[] = [];
+  for (const api of specs) {
+    for (const scheme of api.securitySchemes) {
+      if (!scheme.tokenUrl) continue;
+      const path = scheme.tokenUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
+      const scopes = [...new Set(api.operations.flatMap((o) => o.security.flatMap((r) => r[scheme.name] ?? [])))];
+      if (!out.some((e) => e.path === path)) out.push({ path, api, scopes });
+    }
+  }
+  return out;
+}
+
+function json(status: number, body: unknown): MockResponse {
+  return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+}
+
+/** Answers a token request (form or JSON body) with `{access_token, token_type, expires_in, scope}`. */
+export function issueToken(endpoint: TokenEndpoint, method: string, headers: Record<string, string>, body: string | undefined, nowMs: number): MockResponse {
+  if (method !== 'POST') return json(405, { error: 'invalid_request', error_description: 'Use POST.' });
+  let fields: Record<string, string> = {};
+  const type = (headers['content-type'] ?? '').split(';')[0]?.trim();
+  try {
+    if (type === 'application/json') {
+      const parsed: unknown = JSON.parse(body ?? '{}');
+      if (parsed && typeof parsed === 'object') fields = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    } else {
+      fields = Object.fromEntries(new URLSearchParams(body ?? ''));
+    }
+  } catch {
+    return json(400, { error: 'invalid_request', error_description: 'The body is not valid JSON.' });
+  }
+  const basic = /^Basic (.+)$/i.exec(headers.authorization ?? '');
+  let clientId = fields.client_id;
+  if (!clientId && basic?.[1]) {
+    try {
+      clientId = atob(basic[1]).split(':')[0];
+    } catch {
+      clientId = undefined;
+    }
+  }
+  if (fields.grant_type !== 'client_credentials') {
+    return json(400, { error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported.' });
+  }
+  if (!clientId) return json(401, { error: 'invalid_client', error_description: 'client_id is required.' });
+  const requested = fields.scope ? fields.scope.split(/\s+/).filter(Boolean) : endpoint.scopes;
+  const iat = Math.floor(nowMs / 1000);
+  const expiresIn = 86400;
+  const payload = {
+    iss: `scimulator:${endpoint.api.id}`,
+    sub: `${clientId}@clients`,
+    aud: fields.audience ?? endpoint.api.id,
+    iat,
+    exp: iat + expiresIn,
+    scope: requested.join(' '),
+  };
+  const token = `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64url(JSON.stringify(payload))}.scimulator`;
+  return json(200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: payload.scope });
+}

@@ -1,0 +1,67 @@
+// Builds a mock from files: the shipped (or given) specs, a fixture file and scenario files. Node-only (reads disk).
+import type { AnyPolicy } from '../apis/policy.js';
+import { builtinPolicies } from '../apis/builtin-policies.js';
+import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
+import { defaultFixturesFile, defaultSpecsDir, listSpecFiles } from '../spec/default-specs.js';
+import { loadSpec } from '../spec/load-spec.js';
+import { SpecError } from '../spec/spec-error.js';
+import type { ApiSpec } from '../spec/types.js';
+import { loadFixtureFile } from '../state/load-fixtures.js';
+import { validateFixtures } from '../state/validate-fixtures.js';
+
+export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures'> {
+  /** Spec files or directories (default: the shipped specs/). */
+  specs?: string[];
+  /** A fixture file path, or inline fixture data (default: fixtures/default.yaml). */
+  fixtures?: string | Record<string, unknown>;
+  policies?: AnyPolicy[];
+  /** Only serve these API ids. */
+  apis?: string[];
+  /** Run swagger-parser's full structural validation at load (slower start). */
+  validateSpecs?: boolean;
+}
+
+const specCache = new Map<string, Promise<ApiSpec>>();
+
+/** Loads spec files once per process (specs are immutable; many mocks can share them and their validators). */
+export function loadSpecCached(file: string, validate = false): Promise<ApiSpec> {
+  const key = `${file}|${validate}`;
+  let p = specCache.get(key);
+  if (!p) {
+    p = loadSpec(file, { validate });
+    specCache.set(key, p);
+    p.catch(() => specCache.delete(key));
+  }
+  return p;
+}
+
+/** Resolves spec paths (files or directories) to loaded specs, checking ids are unique. */
+export async function loadSpecs(paths: string[] | undefined, validate = false, fresh = false): Promise<ApiSpec[]> {
+  const { stat } = await import('node:fs/promises');
+  const files: string[] = [];
+  for (const p of paths ?? [defaultSpecsDir]) {
+    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    files.push(...(isDir ? await listSpecFiles(p) : [p]));
+  }
+  const specs = await Promise.all(files.map((f) => (fresh ? loadSpec(f, { validate }) : loadSpecCached(f, validate))));
+  const seen = new Map<string, string>();
+  for (const s of specs) {
+    const other = seen.get(s.id);
+    if (other) throw new SpecError('SPEC_DUPLICATE', s.file, `API id '${s.id}' is already served by ${other}`);
+    seen.set(s.id, s.file);
+  }
+  return specs;
+}
+
+/** Creates a mock from files with the shipped policies; setup problems throw typed errors (`code`). */
+export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
+  let specs = await loadSpecs(options.specs, options.validateSpecs);
+  if (options.apis) specs = specs.filter((s) => options.apis?.includes(s.id));
+  const policies = options.policies ?? builtinPolicies;
+  const active = policies.filter((p) => specs.some((s) => s.id === p.id));
+  const fixtures =
+    typeof options.fixtures === 'object'
+      ? validateFixtures(options.fixtures, active, 'inline fixtures')
+      : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, policies);
+  return createMock({ ...options, specs, policies, fixtures });
+}

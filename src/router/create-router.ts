@@ -1,0 +1,123 @@
+// Matches (method, pathname) to an operation with a segment trie built once from all specs; literals beat templates.
+import type { ApiSpec, Operation } from '../spec/types.js';
+
+export type RouteMatch =
+  | { kind: 'operation'; api: ApiSpec; operation: Operation; params: Record<string, string> }
+  | { kind: 'method-not-allowed'; api: ApiSpec; allowed: string[] }
+  | { kind: 'not-found'; api: ApiSpec | undefined };
+
+export interface Router {
+  match(method: string, pathname: string): RouteMatch;
+}
+
+interface Node {
+  literal: Map<string, Node>;
+  param?: { names: string[]; node: Node; regex?: RegExp };
+  operations: Map<string, { op: Operation; api: ApiSpec; paramNames: string[] }>;
+}
+
+const newNode = (): Node => ({ literal: new Map(), operations: new Map() });
+
+function splitPath(path: string): string[] {
+  const parts = path.split('/');
+  const out: string[] = [];
+  for (const p of parts) if (p !== '') out.push(p);
+  return out;
+}
+
+/**
+ * A segment like `{idp_id}` is a whole-segment parameter; `{a}.{b}` or `v{n}` is a partial template, matched by regex.
+ * Each parameter node remembers names only; values are collected positionally during a match.
+ */
+function insert(root: Node, api: ApiSpec, op: Operation): void {
+  let node = root;
+  const paramNames: string[] = [];
+  for (const seg of splitPath(op.fullPath)) {
+    const names = [...seg.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+    if (names.length === 0) {
+      let next = node.literal.get(seg);
+      if (!next) node.literal.set(seg, (next = newNode()));
+      node = next;
+      continue;
+    }
+    paramNames.push(...names);
+    if (!node.param) {
+      const whole = names.length === 1 && seg === `{${names[0]}}`;
+      const regex = whole
+        ? undefined
+        : new RegExp(`^${seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '([^/]+?)').replace(/\{[^}]+\}/g, '([^/]+?)')}$`);
+      node.param = { names, node: newNode(), ...(regex ? { regex } : {}) };
+    }
+    node = node.param.node;
+  }
+  node.operations.set(op.method, { op, api, paramNames });
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function walk(node: Node, segs: string[], i: number, values: string[]): Node | undefined {
+  if (i === segs.length) return node.operations.size > 0 ? node : undefined;
+  const seg = segs[i] as string;
+  const lit = node.literal.get(seg);
+  if (lit) {
+    const found = walk(lit, segs, i + 1, values);
+    if (found) return found;
+  }
+  if (node.param) {
+    const { regex } = node.param;
+    const caught = regex ? regex.exec(seg)?.slice(1) : [seg];
+    if (caught) {
+      const mark = values.length;
+      values.push(...caught.map(safeDecode));
+      const found = walk(node.param.node, segs, i + 1, values);
+      if (found) return found;
+      values.length = mark;
+    }
+  }
+  return undefined;
+}
+
+/** Builds a router over every operation of every spec. Longest base-path prefix picks the "closest API" for 404s. */
+export function createRouter(specs: ApiSpec[]): Router {
+  const root = newNode();
+  for (const api of specs) for (const op of api.operations) insert(root, api, op);
+  const byBase = [...specs].sort((a, b) => b.basePath.length - a.basePath.length);
+  const closestApi = (pathname: string): ApiSpec | undefined =>
+    byBase.find((a) => a.basePath !== '' && (pathname === a.basePath || pathname.startsWith(`${a.basePath}/`))) ??
+    byBase.find((a) => a.operations.some((o) => pathname.startsWith(o.fullPath.split('{')[0] ?? '\0')));
+
+  const find = (pathname: string, values: string[]) => {
+    const segs = splitPath(pathname);
+    return walk(root, segs, 0, values);
+  };
+
+  return {
+    match(method, pathname) {
+      const values: string[] = [];
+      // FastAPI-style collections end in '/', clients often omit it (or add one): try the other form too.
+      let node = find(pathname, values);
+      if (!node || node.operations.size === 0) {
+        values.length = 0;
+        const alt = pathname.endsWith('/') ? pathname.slice(0, -1) : `${pathname}/`;
+        node = find(alt, values);
+      }
+      if (!node) return { kind: 'not-found', api: closestApi(pathname) };
+      const hit = node.operations.get(method) ?? (method === 'HEAD' ? node.operations.get('GET') : undefined);
+      if (!hit) {
+        const first = node.operations.values().next().value as { api: ApiSpec };
+        return { kind: 'method-not-allowed', api: first.api, allowed: [...node.operations.keys()] };
+      }
+      const params: Record<string, string> = {};
+      hit.paramNames.forEach((name, i) => {
+        params[name] = values[i] ?? '';
+      });
+      return { kind: 'operation', api: hit.api, operation: hit.op, params };
+    },
+  };
+}

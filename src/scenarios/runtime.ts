@@ -1,0 +1,50 @@
+// The interface between the engine and the scenario runtime: what a scenario may do to one routed request.
+import type { ItemFailure, MockResult } from '../apis/policy.js';
+import type { ApiSpec, Operation } from '../spec/types.js';
+import type { Session } from '../state/session.js';
+
+/** What the engine tells the scenario runtime about a routed request. */
+export interface InterceptContext {
+  session: Session;
+  api: ApiSpec;
+  operation: Operation;
+  /** Raw (string) path parameters. */
+  params: Record<string, string>;
+  url: URL;
+  headers: Record<string, string>;
+  bodyText: string | undefined;
+  /** Names from the `x-scimulator-scenario` header for this request only. */
+  requested: string[];
+}
+
+/** What the matched scenario rules ask for. Every field is optional; `applied` names what fired. */
+export interface Interception {
+  applied: string[];
+  /** Short-circuit with this (documented) answer instead of running the policy. */
+  respond?: MockResult;
+  latencyMs?: number;
+  drop?: boolean;
+  /** Per-item failures the policy applies while still doing the rest for real. */
+  failItem?: (key: string | number) => ItemFailure | undefined;
+  enforceRateLimit?: boolean;
+  /** Problems worth telling the client (unknown scenario names in the header). */
+  warnings: string[];
+}
+
+/** A scenario summary for listings. */
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  rules: number;
+}
+
+/** The scenario runtime the engine drives; `undefined` runtime means no scenarios at all. */
+export interface ScenarioRuntime {
+  list(): ScenarioInfo[];
+  has(name: string): boolean;
+  /** Activates scenarios for a session (replacing the active set); unknown names are returned, nothing changes. */
+  activate(session: Session, names: string[]): { unknown: string[] };
+  clear(session: Session): void;
+  active(session: Session): string[];
+  intercept(ctx: InterceptContext): Interception | undefined;
+}

@@ -1,0 +1,22 @@
+// Loads a fixture file (YAML/JSON) or inline object and validates each API's section against its policy's schema.
+import { readFile } from 'node:fs/promises';
+import type { AnyPolicy } from '../apis/policy.js';
+import { validateFixtures } from './validate-fixtures.js';
+import { FixtureError } from './fixture-error.js';
+import { parseLocatedYaml } from './yaml-location.js';
+
+/** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
+export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  const located = parseLocatedYaml(text);
+  const first = located.errors[0];
+  if (first) throw new FixtureError('FIXTURE_PARSE', `${file}:${first.line}: ${first.message}`);
+  const data: unknown = located.doc.toJS();
+  return validateFixtures(data, policies, file, located);
+}

@@ -1,0 +1,111 @@
+// Seeded randomness for ids and secrets, and generation of strings that match simple id patterns.
+
+/** A deterministic source of randomness (sfc32 seeded from a string). */
+export interface Random {
+  /** Uniform float in [0, 1). */
+  next(): number;
+  /** `n` characters from `alphabet`. */
+  chars(n: number, alphabet: string): string;
+  alnum(n: number): string;
+  hex(n: number): string;
+  /** A string matching a simple anchored pattern such as `^tok_[A-Za-z0-9]{16}$`. */
+  fromPattern(pattern: string): string;
+}
+
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const HEX = '0123456789abcdef';
+
+function hashSeed(seed: string): [number, number, number, number] {
+  let h1 = 1779033703 ^ seed.length;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < seed.length; i++) {
+    const k = seed.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+/** Expands a character class body like `A-Za-z0-9_-` into its characters. */
+function expandClass(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    const next = body[i + 1];
+    const end = body[i + 2];
+    if (c === '\\' && next !== undefined) {
+      out += next === 'd' ? '0123456789' : next === 'w' ? `${ALNUM}_` : next;
+      i++;
+    } else if (next === '-' && end !== undefined && end !== ']') {
+      for (let code = c.charCodeAt(0); code <= end.charCodeAt(0); code++) out += String.fromCharCode(code);
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Thrown when a pattern uses regex features the generator does not support (a setup error). */
+export class PatternError extends Error {
+  readonly code = 'PATTERN_UNSUPPORTED';
+}
+
+/** Creates a seeded random source; the same seed always yields the same sequence. */
+export function createRandom(seed: string): Random {
+  let [a, b, c, d] = hashSeed(seed);
+  const next = () => {
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  const chars = (n: number, alphabet: string) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(next() * alphabet.length)];
+    return s;
+  };
+  const fromPattern = (pattern: string) => {
+    const src = pattern.replace(/^\^/, '').replace(/\$$/, '');
+    let out = '';
+    let i = 0;
+    while (i < src.length) {
+      let alphabet: string;
+      const c = src[i] as string;
+      if (c === '[') {
+        const close = src.indexOf(']', i + 1);
+        if (close < 0) throw new PatternError(`unsupported pattern ${pattern}`);
+        alphabet = expandClass(src.slice(i + 1, close));
+        i = close + 1;
+      } else if (c === '\\') {
+        alphabet = expandClass(src.slice(i, i + 2));
+        i += 2;
+      } else if ('()|*+?.'.includes(c)) {
+        throw new PatternError(`unsupported pattern ${pattern}`);
+      } else {
+        alphabet = c;
+        i++;
+      }
+      let count = 1;
+      const q = /^\{(\d+)(?:,(\d+))?\}/.exec(src.slice(i));
+      if (q) {
+        const min = Number(q[1]);
+        const max = q[2] === undefined ? min : Number(q[2]);
+        count = min + Math.floor(next() * (max - min + 1));
+        i += q[0].length;
+      }
+      out += chars(count, alphabet);
+    }
+    return out;
+  };
+  return { next, chars, alnum: (n) => chars(n, ALNUM), hex: (n) => chars(n, HEX), fromPattern };
+}

@@ -1,0 +1,30 @@
+// Validates fixture data (from a file or inline) against the fixture schemas the policies declare.
+import type { AnyPolicy } from '../apis/policy.js';
+import { createAjv } from '../validate/create-ajv.js';
+import { FixtureError } from './fixture-error.js';
+import { lineOf, type LocatedYaml } from './yaml-location.js';
+
+/** Throws `FixtureError` with `source[:line]: /pointer reason` for the first problem; returns the data as a record. */
+export function validateFixtures(
+  data: unknown,
+  policies: AnyPolicy[],
+  source = 'fixtures',
+  located?: LocatedYaml,
+): Record<string, unknown> {
+  const schema = {
+    type: 'object',
+    properties: Object.fromEntries(policies.map((p) => [p.id, p.fixtureSchema])),
+    additionalProperties: false,
+  };
+  const ajv = createAjv('oas31', false);
+  const validate = ajv.compile(schema);
+  if (!validate(data ?? {})) {
+    const e = validate.errors?.[0];
+    const path = e?.instancePath ?? '';
+    const line = located ? lineOf(located, path) : undefined;
+    const params = (e?.params ?? {}) as Record<string, unknown>;
+    const extra = typeof params.additionalProperty === 'string' ? ` '${params.additionalProperty}'` : '';
+    throw new FixtureError('FIXTURE_INVALID', `${source}${line ? `:${line}` : ''}: ${path || '(root)'} ${e?.message ?? 'is invalid'}${extra}`);
+  }
+  return (data ?? {}) as Record<string, unknown>;
+}
