@@ -14,8 +14,11 @@ Run \`scimulator <command> --help\` for a command's options.`;
 
 type Command = (argv: string[], out: (l: string) => void, err: (l: string) => void) => Promise<number>;
 
+// Commands load lazily so `scimulator lint` does not pay for the server and `serve` starts fast.
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => runLint,
+  serve: async () => (await import('./serve-command.js')).runServe,
+  scenarios: async () => (await import('./scenarios-command.js')).runScenarios,
 };
 
 /** Runs the CLI with `argv` (without node and script); resolves to the process exit code. */
@@ -23,6 +26,10 @@ export async function runCli(argv: string[]): Promise<number> {
   const out = (l: string) => process.stdout.write(`${l}\n`);
   const err = (l: string) => process.stderr.write(`${l}\n`);
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    out((await import('./package-version.js')).readPackageVersion());
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(help);
     return name ? 0 : 2;

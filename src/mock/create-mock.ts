@@ -249,7 +249,9 @@ export function createMock(options: MockOptions): Mock {
     const info = infos.get(op);
     let rate: RateLimitDecision | undefined;
     if (info?.limited) {
-      rate = limiterFor(session, api.id).take(session.clock.now(), enforceAll || interception?.enforceRateLimit === true);
+      const limiter = limiterFor(session, api.id);
+      if (interception?.exhaustRateLimit) limiter.exhaust(session.clock.now());
+      rate = limiter.take(session.clock.now(), enforceAll || interception?.enforceRateLimit === true);
       if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
     }
     if (interception?.respond) return respond(interception.respond, rate);

@@ -8,8 +8,19 @@ import { SpecError } from '../spec/spec-error.js';
 import type { ApiSpec } from '../spec/types.js';
 import { loadFixtureFile } from '../state/load-fixtures.js';
 import { validateFixtures } from '../state/validate-fixtures.js';
+import { compileScenarios } from '../scenarios/compile-scenarios.js';
+import { createScenarioRuntime } from '../scenarios/create-scenario-runtime.js';
+import { ScenarioError } from '../scenarios/scenario-error.js';
+import type { ScenarioRuntime } from '../scenarios/runtime.js';
+import type { ScenarioDefinition } from '../scenarios/types.js';
+import { loadScenarioFiles } from './load-scenarios.js';
 
-export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures'> {
+export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
+  /**
+   * Scenarios: a directory of files (default: the shipped scenarios/), inline definitions, and the names active in
+   * every session from the start. `false` disables scenarios.
+   */
+  scenarios?: false | { dir?: string; definitions?: ScenarioDefinition[]; active?: string[] };
   /** Spec files or directories (default: the shipped specs/). */
   specs?: string[];
   /** A fixture file path, or inline fixture data (default: fixtures/default.yaml). */
@@ -63,5 +74,20 @@ export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, active, 'inline fixtures')
       : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, policies);
-  return createMock({ ...options, specs, policies, fixtures });
+  const runtime = await buildScenarioRuntime(options, specs);
+  const { scenarios: _selection, ...rest } = options;
+  return createMock({ ...rest, specs, policies, fixtures, ...(runtime ? { scenarios: runtime } : {}) });
+}
+
+/** Loads, compiles and checks the selected scenarios; unknown active names are a setup error. */
+async function buildScenarioRuntime(options: LoadMockOptions, specs: ApiSpec[]): Promise<ScenarioRuntime | undefined> {
+  if (options.scenarios === false) return undefined;
+  const sel = options.scenarios ?? {};
+  const defs = [...(sel.definitions && !sel.dir ? [] : await loadScenarioFiles(sel.dir)), ...(sel.definitions ?? [])];
+  const compiled = compileScenarios(defs, specs);
+  const unknown = (sel.active ?? []).filter((n) => !compiled.some((c) => c.name === n));
+  if (unknown.length > 0) {
+    throw new ScenarioError('SCENARIO_UNKNOWN', `unknown scenario(s): ${unknown.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`);
+  }
+  return createScenarioRuntime(compiled, { seed: options.seed ?? 'scimulator', defaults: sel.active ?? [] });
 }

@@ -27,6 +27,8 @@ export interface Interception {
   /** Per-item failures the policy applies while still doing the rest for real. */
   failItem?: (key: string | number) => ItemFailure | undefined;
   enforceRateLimit?: boolean;
+  /** Empty the session's bucket for this API first (a scenario starting in the limited state). */
+  exhaustRateLimit?: boolean;
   /** Problems worth telling the client (unknown scenario names in the header). */
   warnings: string[];
 }

@@ -1,0 +1,44 @@
+// Scenario file types (what a YAML file holds once it passed the schema).
+
+export type LatencySpec = number | { min: number; max: number };
+
+export interface ScenarioMatch {
+  api?: string;
+  operationId?: string | string[];
+  method?: string;
+  path?: string;
+  params?: Record<string, string | number | boolean>;
+  query?: Record<string, string | number | boolean>;
+  body?: Record<string, unknown>;
+  nth?: number;
+  probability?: number;
+}
+
+export interface ScenarioInject {
+  status?: number;
+  example?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  latency?: LatencySpec;
+  drop?: true;
+  failItems?: { select: 'first' | 'all' | { keys: Array<string | number> }; fields?: Record<string, unknown> };
+  rateLimit?: { enforce?: boolean; exhaust?: boolean };
+  clock?: { advance: number };
+}
+
+export interface ScenarioRule {
+  description?: string;
+  match: ScenarioMatch;
+  inject: ScenarioInject;
+  undocumented?: boolean;
+  times?: number;
+}
+
+/** A scenario as written in its file. */
+export interface ScenarioDefinition {
+  name: string;
+  description: string;
+  rules: ScenarioRule[];
+  /** Where it came from, for error messages (`scenarios/partial-revoke.yaml`). */
+  source?: string;
+}
