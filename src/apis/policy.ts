@@ -51,7 +51,7 @@ export type RequestProblem =
   | { kind: 'malformed-json'; message: string }
   | { kind: 'unsupported-media-type'; contentType: string }
   | { kind: 'payload-too-large'; limit: number }
-  | { kind: 'unauthorized'; message: string }
+  | { kind: 'unauthorized'; reason: 'missing' | 'malformed'; message: string }
   | { kind: 'forbidden'; message: string; requiredScopes: string[] }
   | { kind: 'not-found'; message?: string }
   | { kind: 'method-not-allowed'; allowed: string[] }

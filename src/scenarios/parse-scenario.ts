@@ -1,6 +1,6 @@
 // Parses one scenario file (YAML/JSON text) and validates it against the scenario schema, reporting file:line.
 import { createAjv } from '../validate/create-ajv.js';
-import { lineOf, parseLocatedYaml } from '../state/yaml-location.js';
+import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
 import { ScenarioError } from './scenario-error.js';
 import { scenarioSchema } from './scenario-schema.js';
 import type { ScenarioDefinition } from './types.js';

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { parseDocument } from 'yaml';
+import { parseLocatedYaml } from './yaml-location.js';
 import { normaliseSpec } from './normalise-spec.js';
 import { SpecError } from './spec-error.js';
 import type { ApiSpec } from './types.js';
@@ -26,12 +26,9 @@ export function deriveApiId(file: string): string {
 
 /** Parses YAML or JSON text into a plain object, reporting the first syntax error with its line. */
 export function parseSpecText(file: string, text: string): Record<string, unknown> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const line = first.linePos?.[0]?.line;
-    throw new SpecError('SPEC_PARSE', file, `${line ? `line ${line}: ` : ''}${oneLine(first.message)}`);
-  }
+  const { doc, errors } = parseLocatedYaml(text);
+  const first = errors[0];
+  if (first) throw new SpecError('SPEC_PARSE', file, `${first.line ? `line ${first.line}: ` : ''}${oneLine(first.message)}`);
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new SpecError('SPEC_NOT_OPENAPI', file, 'the document is not an object');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { AnyPolicy } from '../apis/policy.js';
 import { validateFixtures } from './validate-fixtures.js';
 import { FixtureError } from './fixture-error.js';
-import { parseLocatedYaml } from './yaml-location.js';
+import { parseLocatedYaml } from '../spec/yaml-location.js';
 
 /** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
 export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Promise<Record<string, unknown>> {

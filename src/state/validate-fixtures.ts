@@ -2,7 +2,7 @@
 import type { AnyPolicy } from '../apis/policy.js';
 import { createAjv } from '../validate/create-ajv.js';
 import { FixtureError } from './fixture-error.js';
-import { lineOf, type LocatedYaml } from './yaml-location.js';
+import { lineOf, type LocatedYaml } from '../spec/yaml-location.js';
 
 /** Throws `FixtureError` with `source[:line]: /pointer reason` for the first problem; returns the data as a record. */
 export function validateFixtures(

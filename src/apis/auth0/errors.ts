@@ -62,10 +62,20 @@ export const auth0Errors: ErrorDialect = {
       case 'validation':
         return {
           status: 400,
-          body: { type: AUTH0_ERROR_TYPES.validation, status: 400, title: 'Validation Error', validation_errors: problem.violations.map(detailFor) },
+          body: {
+            type: AUTH0_ERROR_TYPES.validation,
+            status: 400,
+            title: 'Validation Error',
+            validation_errors: problem.violations.map(detailFor),
+          },
         };
       case 'malformed-json':
-        return auth0Error(400, AUTH0_ERROR_TYPES.badRequest, 'Bad Request', `The request is invalid: the body is not valid JSON (${problem.message}).`);
+        return auth0Error(
+          400,
+          AUTH0_ERROR_TYPES.badRequest,
+          'Bad Request',
+          `The request is invalid: the body is not valid JSON (${problem.message}).`,
+        );
       case 'unsupported-media-type':
         return auth0Error(
           400,
@@ -75,9 +85,17 @@ export const auth0Errors: ErrorDialect = {
         );
       case 'payload-too-large':
         // The spec documents no 413; an oversized body is one more kind of invalid request.
-        return auth0Error(400, AUTH0_ERROR_TYPES.badRequest, 'Bad Request', `The request is invalid: the body exceeds ${problem.limit} bytes.`);
+        return auth0Error(
+          400,
+          AUTH0_ERROR_TYPES.badRequest,
+          'Bad Request',
+          `The request is invalid: the body exceeds ${problem.limit} bytes.`,
+        );
       case 'unauthorized':
-        return auth0Error(401, AUTH0_ERROR_TYPES.unauthorized, 'Unauthorized', problem.message);
+        // The documented body for a missing token; a malformed one gets the same type with its own detail.
+        return problem.reason === 'missing'
+          ? auth0Error(401, AUTH0_ERROR_TYPES.unauthorized, 'Missing Token', 'No auth token provided.')
+          : auth0Error(401, AUTH0_ERROR_TYPES.unauthorized, 'Invalid Token', problem.message);
       case 'forbidden':
         return auth0Error(
           403,

@@ -22,10 +22,7 @@ export function findIdp(ctx: Auth0Ctx): Auth0Idp | MockResult {
 }
 
 /** The IdP and its provisioning configuration, or a 404 naming whichever is missing. */
-export function findProvisioned(
-  ctx: Auth0Ctx,
-  missingDetail: string,
-): { idp: Auth0Idp; config: Auth0ProvisioningConfig } | MockResult {
+export function findProvisioned(ctx: Auth0Ctx, missingDetail: string): { idp: Auth0Idp; config: Auth0ProvisioningConfig } | MockResult {
   const idp = findIdp(ctx);
   if ('status' in idp) return idp;
   if (!idp.provisioning) return auth0NotFound(missingDetail);

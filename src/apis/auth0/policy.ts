@@ -88,7 +88,13 @@ export const auth0Policy: ApiPolicy<Auth0State> = {
         provisioning: idp.provisioning ? provisioningView(idp, idp.provisioning) : null,
         scim_tokens: [
           ...[...idp.tokens.values()].map((t) => exportToken(t, nowMs)),
-          ...idp.revoked.map((t) => ({ ...tokenReadView(t), token: t.token, status: 'revoked', revoked_at: t.revoked_at, revoked_by: t.revoked_by })),
+          ...idp.revoked.map((t) => ({
+            ...tokenReadView(t),
+            token: t.token,
+            status: 'revoked',
+            revoked_at: t.revoked_at,
+            revoked_by: t.revoked_by,
+          })),
         ],
       })),
     };

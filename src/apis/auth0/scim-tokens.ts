@@ -60,7 +60,12 @@ function tooLongLifetime(max: number): MockResult {
       status: 400,
       title: 'Validation Error',
       validation_errors: [
-        { detail: `must be <= ${max} (the token would expire after 9999-12-31T23:59:59Z)`, field: 'data/token_lifetime', pointer: '/token_lifetime', source: 'body' },
+        {
+          detail: `must be <= ${max} (the token would expire after 9999-12-31T23:59:59Z)`,
+          field: 'data/token_lifetime',
+          pointer: '/token_lifetime',
+          source: 'body',
+        },
       ],
     },
   };

@@ -10,7 +10,7 @@ export interface LocatedYaml {
 export function parseLocatedYaml(text: string): LocatedYaml & { errors: Array<{ line: number; message: string }> } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? 0, message: e.message.split('\n')[0] ?? e.message }));
+  const errors = doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message }));
   return { doc, lines, errors };
 }
 
