@@ -2,6 +2,8 @@
 import type { AnyPolicy } from './policy.js';
 import { auth0Policy } from './auth0/policy.js';
 import { capillaryPolicy } from './capillary/policy.js';
+import { scaikeyPolicy } from './scaikey/policy.js';
+import { twilioPolicy } from './twilio/policy.js';
 
 /** Every shipped policy; an API id without one falls back to serving documented examples. */
-export const builtinPolicies: AnyPolicy[] = [auth0Policy, capillaryPolicy];
+export const builtinPolicies: AnyPolicy[] = [auth0Policy, capillaryPolicy, scaikeyPolicy, twilioPolicy];

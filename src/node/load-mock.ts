@@ -89,5 +89,5 @@ async function buildScenarioRuntime(options: LoadMockOptions, specs: ApiSpec[]):
   if (unknown.length > 0) {
     throw new ScenarioError('SCENARIO_UNKNOWN', `unknown scenario(s): ${unknown.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`);
   }
-  return createScenarioRuntime(compiled, { seed: options.seed ?? 'scimulator', defaults: sel.active ?? [] });
+  return createScenarioRuntime(compiled, { seed: options.seed ?? 'scimulator', defaults: sel.active ?? [], specs: () => specs });
 }

@@ -2,7 +2,9 @@
 import type { ItemFailure } from '../apis/policy.js';
 import { createRandom, type Random } from '../state/random.js';
 import type { Session } from '../state/session.js';
-import type { CompiledRule, CompiledScenario } from './compile-scenarios.js';
+import type { ApiSpec } from '../spec/types.js';
+import { compileScenario, type CompiledRule, type CompiledScenario } from './compile-scenarios.js';
+import { checkScenarioDefinition } from './parse-scenario.js';
 import type { InterceptContext, Interception, ScenarioInfo, ScenarioRuntime } from './runtime.js';
 
 interface SessionScenarios {
@@ -11,6 +13,8 @@ interface SessionScenarios {
   random: Random;
   /** Header-selected scenarios whose activation effects (clock) already ran in this session. */
   activated: Set<string>;
+  /** Scenarios sent inline through the admin API, visible to this session only. */
+  inline: Map<string, CompiledScenario>;
   /** `${scenario}#${rule}` whose rate-limit bucket was already emptied. */
   exhausted: Set<string>;
 }
@@ -21,6 +25,8 @@ export interface ScenarioRuntimeOptions {
   seed?: string;
   /** Scenarios active in every new session (`serve --scenario`). */
   defaults?: string[];
+  /** The served specs, for compiling inline definitions. */
+  specs?: () => ApiSpec[];
 }
 
 function readPointer(value: unknown, path: string[]): unknown {
@@ -55,7 +61,7 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
   const stateOf = (session: Session): SessionScenarios => {
     let s = session.extras.get(KEY) as SessionScenarios | undefined;
     if (!s) {
-      s = { active: [], counters: new Map(), random: createRandom(`${seed}:scenarios:${session.id}`), activated: new Set(), exhausted: new Set() };
+      s = { active: [], counters: new Map(), random: createRandom(`${seed}:scenarios:${session.id}`), activated: new Set(), exhausted: new Set(), inline: new Map() };
       session.extras.set(KEY, s);
       for (const name of options.defaults ?? []) activateOne(session, s, name);
     }
@@ -66,8 +72,10 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
     for (const rule of scenario.rules) if (rule.clockAdvance) session.clock.advance(rule.clockAdvance);
   }
 
+  const lookup = (s: SessionScenarios, name: string) => s.inline.get(name) ?? byName.get(name);
+
   function activateOne(session: Session, s: SessionScenarios, name: string): void {
-    const scenario = byName.get(name);
+    const scenario = lookup(s, name);
     if (!scenario || s.active.includes(name)) return;
     s.active.push(name);
     for (const key of [...s.counters.keys()]) if (key.startsWith(`${name}#`)) s.counters.delete(key);
@@ -89,18 +97,33 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
     list: (): ScenarioInfo[] => scenarios.map((s) => ({ name: s.name, description: s.description, rules: s.rules.length })),
     has: (name) => byName.has(name),
     activate(session, names) {
-      const unknown = names.filter((n) => !byName.has(n));
+      const s0 = stateOf(session);
+      const unknown = names.filter((n) => !lookup(s0, n));
       if (unknown.length > 0) return { unknown };
       const s = stateOf(session);
       s.active = [];
       for (const name of names) activateOne(session, s, name);
       return { unknown: [] };
     },
+    activateDefinition(session, definition) {
+      try {
+        const def = checkScenarioDefinition(definition, 'inline scenario');
+        const compiled = compileScenario(def, options.specs?.() ?? []);
+        const s = stateOf(session);
+        s.inline.set(compiled.name, compiled);
+        s.active = [];
+        activateOne(session, s, compiled.name);
+        return {};
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    },
     clear(session) {
       const s = stateOf(session);
       s.active = [];
       s.counters.clear();
       s.exhausted.clear();
+      s.inline.clear();
     },
     active: (session) => [...stateOf(session).active],
     intercept(ctx): Interception | undefined {
@@ -137,7 +160,7 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
       const out: Interception = { applied: [], warnings };
       const failures: Array<CompiledRule['failItems'] & object> = [];
       for (const name of names) {
-        const scenario = byName.get(name) as CompiledScenario;
+        const scenario = lookup(s, name) as CompiledScenario;
         let fired = false;
         for (const rule of scenario.rules) {
           if (!ruleMatches(rule, ctx, body)) continue;

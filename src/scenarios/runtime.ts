@@ -46,6 +46,11 @@ export interface ScenarioRuntime {
   has(name: string): boolean;
   /** Activates scenarios for a session (replacing the active set); unknown names are returned, nothing changes. */
   activate(session: Session, names: string[]): { unknown: string[] };
+  /**
+   * Validates, compiles and activates a scenario definition sent inline (admin API `{"definition": …}`) for this
+   * session only; returns the problem as text when it is not acceptable.
+   */
+  activateDefinition(session: Session, definition: unknown): { error?: string };
   clear(session: Session): void;
   active(session: Session): string[];
   intercept(ctx: InterceptContext): Interception | undefined;

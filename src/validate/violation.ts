@@ -28,6 +28,8 @@ export interface Violation {
   specPointer?: string;
   /** For `additionalProperties`/`required`: the property name involved. */
   property?: string;
+  /** The validator's own parameters for the failed keyword (`limit`, `allowedValues`, `type`, `pattern`, …). */
+  params?: Record<string, unknown>;
 }
 
 /** Converts Ajv errors to violations; `prefix` is prepended to instance paths (e.g. `/org_ids` for a parameter). */
@@ -60,6 +62,7 @@ export function violationsFromAjv(
       keyword: e.keyword,
       message: `${pointer || '(root)'} ${detail}`,
       specPointer: e.schemaPath,
+      params,
       ...(property !== undefined ? { property } : {}),
     };
   });

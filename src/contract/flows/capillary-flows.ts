@@ -1,0 +1,33 @@
+// Capillary flows: bulk revoke with a mix of orgs (200/207/422), one active token per org, secret shown once.
+import type { Flow } from './flow.js';
+
+export const capillaryTokenFlow: Flow = {
+  name: 'capillary token rotation',
+  apiId: 'capillary',
+  params: { org: '1231', orgName: 'Loyalty Lane', missingOrg: '9999' },
+  async run(ctx, { org = '', orgName = '', missingOrg = '' }) {
+    const orgId = Number(org);
+    await ctx.call('revokeScimTokens', { title: 'revoke the active token', body: { org_ids: [orgId] }, expect: 200 });
+    await ctx.call('revokeScimTokens', { title: 'revoking again fails every org (422)', body: { org_ids: [orgId] }, expect: 422 });
+    const created = await ctx.call('createScimTokens', { title: 'create a new token', body: [{ org_name: orgName }], expect: 200 });
+    if (created.ok && created.json?.result?.successful?.length !== 1) {
+      ctx.report(created.step, [{ check: 'created-is-listed', location: 'lifecycle', pointer: '/result/successful', keyword: 'created', message: `no token was created for ${orgName}` }]);
+    }
+    await ctx.call('createScimTokens', { title: 'a second active token is refused (2002)', body: [{ org_name: orgName }], expect: 200 });
+    await ctx.call('revokeScimTokens', { title: 'a mix of orgs is a partial success (207)', body: { org_ids: [orgId, Number(missingOrg)] }, expect: 207 });
+    await ctx.call('revokeScimTokens', { title: 'an empty org_ids list is rejected', body: { org_ids: [] }, expect: 400 });
+  },
+};
+
+export const capillaryScenarioFlow: Flow = {
+  name: 'capillary partial failure',
+  apiId: 'capillary',
+  params: { orgName: 'Loyalty Lane', otherOrgName: 'Harbor Rewards' },
+  async run(ctx, { orgName = '', otherOrgName = '' }) {
+    if (!ctx.scimulator) return;
+    const a = await ctx.call('createScimTokens', { title: 'issue tokens for two orgs', body: [{ org_name: orgName }, { org_name: otherOrgName }], expect: 200 });
+    const ids = ((a.json?.result?.successful ?? []) as Array<{ org_id: number }>).map((s) => s.org_id);
+    if (ids.length < 2) return;
+    await ctx.call('revokeScimTokens', { title: 'one org fails with DATABASE_ERROR, the other is revoked (207)', body: { org_ids: ids }, scenario: 'partial-revoke', expect: 207 });
+  },
+};

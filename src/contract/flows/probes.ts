@@ -1,0 +1,62 @@
+// Generic probes: for each documented error status not reached by a flow, the request most likely to produce it.
+import type { Operation } from '../../spec/types.js';
+import type { CallSpec, FlowContext } from '../flow-context.js';
+
+type Schema = { type?: unknown; pattern?: string; enum?: unknown[] };
+
+function schemaOf(op: Operation): Schema | undefined {
+  return op.requestBody?.content[0]?.schema?.schema as Schema | undefined;
+}
+
+/** A request body of the wrong JSON type for the documented schema (every dialect rejects it). */
+function wrongTypeBody(op: Operation): string {
+  const s = schemaOf(op);
+  return s?.type === 'array' ? '{"wrong": "type"}' : '["wrong type"]';
+}
+
+/** Default path parameter values: the documented examples (our fixtures use them). */
+function exampleParams(op: Operation): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of op.parameters) {
+    if (p.in !== 'path') continue;
+    const v = p.examples[0]?.value ?? (p.schema?.schema as { example?: unknown } | undefined)?.example;
+    out[p.name] = v === undefined ? 'example' : String(v);
+  }
+  return out;
+}
+
+/** Builds the natural probe for one documented status, or undefined when no generic request can reach it. */
+export function probeFor(ctx: FlowContext, op: Operation, status: number): CallSpec | undefined {
+  const params = exampleParams(op);
+  const needsBody = op.requestBody?.required === true;
+  const validBody = op.requestBody?.content[0]?.examples[0]?.value;
+  const base: CallSpec = { title: `probe ${status}`, params, expect: status, ...(needsBody && validBody !== undefined ? { body: validBody } : {}) };
+  const scoped = op.extraScopes.length > 0 || op.security.some((r) => Object.values(r).some((scopes) => scopes.length > 0));
+  switch (status) {
+    case 401:
+      return { ...base, title: 'no Authorization header is 401', auth: 'none' };
+    case 403:
+      return scoped ? { ...base, title: 'a token without the operation scope is 403', auth: { scopes: [] } } : undefined;
+    case 404: {
+      const pathParams = op.parameters.filter((p) => p.in === 'path');
+      const last = pathParams[pathParams.length - 1];
+      if (!last) return undefined;
+      return { ...base, title: `an unknown ${last.name} is 404`, params: { ...params, [last.name]: ctx.unknownId(op.operationId, last.name) } };
+    }
+    case 413:
+      return op.requestBody ? { ...base, title: 'a body over 1 MiB is 413', rawBody: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 16) }) } : undefined;
+    case 429:
+      return ctx.scimulator ? { ...base, title: 'rate-limited answers 429 with Retry-After', scenario: 'rate-limited', session: `${op.apiId}-rate-limited` } : undefined;
+    case 400:
+    case 422: {
+      if (op.requestBody) return { ...base, title: `a body of the wrong type is ${status}`, rawBody: wrongTypeBody(op) };
+      const patterned = op.parameters.find((p) => p.in === 'path' && (p.schema?.schema as Schema | undefined)?.pattern);
+      if (patterned) return { ...base, title: `a malformed ${patterned.name} is ${status}`, params: { ...params, [patterned.name]: 'not-a-valid-id!' } };
+      const numeric = op.parameters.find((p) => p.in === 'query' && /integer|number/.test(JSON.stringify((p.schema?.schema as Schema | undefined)?.type ?? '')));
+      if (numeric) return { ...base, title: `a non-numeric ${numeric.name} is ${status}`, query: { [numeric.name]: 'abc' } };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,130 @@
+// Runs the contract against a target: lifecycle flows, generic probes, injected statuses, static example checks.
+import type { ApiSpec } from '../spec/types.js';
+import { validateExamples } from '../validate/validate-examples.js';
+import { buildCoverage, isCovered } from './coverage.js';
+import { createFlowContext, type RunState } from './flow-context.js';
+import { builtinFlows } from './flows/index.js';
+import type { Flow } from './flows/flow.js';
+import { probeFor } from './flows/probes.js';
+import { createHttpTarget, createInProcessTarget, type ContractTarget, type InProcessMock } from './target.js';
+import type { ContractReport, StepResult } from './types.js';
+
+export interface RunContractOptions {
+  /** Base URL of the server under test (all APIs at their real paths below it). */
+  target?: string;
+  /** Or a mock in-process (anything with scimulator's `dispatch`). */
+  handle?: InProcessMock;
+  specs: ApiSpec[];
+  /** Only these API ids. */
+  apis?: string[];
+  /** Per-API base URL overrides: `{ auth0: 'https://tenant.example/my-org/v1' }`. */
+  apiBases?: Record<string, string>;
+  /** Per-API bearer tokens. */
+  tokens?: Record<string, string>;
+  /** Run flows that write. Defaults to true against scimulator, false against anything else. */
+  allowWrites?: boolean;
+  /** Flow parameter overrides: `{ 'auth0.idp': 'con_…' }`. */
+  params?: Record<string, string>;
+  flows?: Flow[];
+  /** Reach documented statuses no request produced by injecting them (scimulator targets only; default true). */
+  inject?: boolean;
+  timeoutMs?: number;
+  onStep?: (step: StepResult) => void;
+}
+
+/** Asks `/__scimulator/health` whether the target is a scimulator (and so supports sessions and scenarios). */
+async function detectScimulator(target: ContractTarget): Promise<{ scimulator: boolean; reachable: boolean; error?: string }> {
+  const res = await target.send({ method: 'GET', url: `${target.baseUrl}/__scimulator/health`, headers: { accept: 'application/json' } });
+  if (!res.ok) return { scimulator: false, reachable: false, error: res.error };
+  try {
+    return { scimulator: res.status === 200 && (JSON.parse(res.bodyText) as { name?: string }).name === 'scimulator', reachable: true };
+  } catch {
+    return { scimulator: false, reachable: true };
+  }
+}
+
+/** Thrown when the target cannot be reached at all (the CLI maps it to exit 2). */
+export class TargetUnreachableError extends Error {
+  readonly code = 'TARGET_UNREACHABLE';
+}
+
+/** Runs everything and returns the report; individual failures are data inside it, never exceptions. */
+export async function runContract(options: RunContractOptions): Promise<ContractReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  if (!options.target && !options.handle) throw new Error('runContract needs a target URL or a handle');
+  const target = options.handle ? createInProcessTarget(options.handle) : createHttpTarget(options.target as string, options.timeoutMs);
+  const detected = await detectScimulator(target);
+  if (!detected.reachable && !options.apiBases) throw new TargetUnreachableError(`cannot reach ${target.label}: ${detected.error}`);
+  const specs = options.apis ? options.specs.filter((s) => options.apis?.includes(s.id)) : options.specs;
+  const session = `contract-${Math.random().toString(36).slice(2, 10)}`;
+  const state: RunState = {
+    target,
+    scimulator: detected.scimulator,
+    allowWrites: options.allowWrites ?? detected.scimulator,
+    session,
+    apiBase: new Map(Object.entries(options.apiBases ?? {})),
+    tokens: new Map(Object.entries(options.tokens ?? {})),
+    steps: [],
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  };
+
+  const flows = options.flows ?? builtinFlows;
+  for (const spec of specs) {
+    for (const flow of flows.filter((f) => f.apiId === spec.id)) {
+      const params = { ...flow.params };
+      for (const [k, v] of Object.entries(options.params ?? {})) if (k.startsWith(`${spec.id}.`)) params[k.slice(spec.id.length + 1)] = v;
+      // Each flow gets its own session on a scimulator target, so flows never see each other's state.
+      const flowState = { ...state, session: `${session}-${flow.name.replace(/\W+/g, '-')}` };
+      const ctx = createFlowContext(flowState, spec, flow.name);
+      try {
+        await flow.run(ctx, params);
+      } catch (err) {
+        state.steps.push({ id: `${flow.name} / crashed`, flow: flow.name, title: 'flow crashed', apiId: spec.id, operationId: '', method: '', url: '', ms: 0, reach: 'natural', violations: [], error: `flow error: ${(err as Error).message}` });
+      }
+    }
+  }
+
+  for (const spec of specs) {
+    const probeState = { ...state, session: `${session}-probes` };
+    const ctx = createFlowContext(probeState, spec, `${spec.id} probes`);
+    for (const op of spec.operations) {
+      for (const r of op.responses) {
+        const status = Number(r.status);
+        if (!Number.isInteger(status) || isCovered(state.steps, spec.id, op.operationId, r.status)) continue;
+        const probe = probeFor(ctx, op, status);
+        if (probe) await ctx.call(op.operationId, probe);
+        if (!isCovered(state.steps, spec.id, op.operationId, r.status) && state.scimulator && options.inject !== false) {
+          await ctx.call(op.operationId, { title: `inject documented ${status}`, inject: { status }, expect: status, ...(probe?.params ? { params: probe.params } : {}), ...(probe?.body !== undefined ? { body: probe.body } : {}) });
+        }
+      }
+    }
+  }
+
+  const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
+  const coverage = buildCoverage(specs, state.steps, findings.map((x) => x.f));
+  const ran = state.steps.filter((s) => !s.skipped);
+  const documented = coverage.length;
+  const exercised = coverage.filter((c) => c.state !== 'never').length;
+  const passedCells = coverage.filter((c) => c.state === 'passed').length;
+  return {
+    target: target.label,
+    startedAt,
+    scimulator: detected.scimulator,
+    apis: specs.map((s) => s.id),
+    steps: state.steps,
+    coverage,
+    staticViolations: findings.map(({ apiId, f }) => ({ apiId, where: `${f.operationId ?? ''} ${f.subject} example "${f.exampleName}"`.trim(), violation: f.violation })),
+    summary: {
+      steps: state.steps.length,
+      passed: ran.filter((s) => !s.error && s.violations.length === 0).length,
+      failed: ran.filter((s) => !s.error && s.violations.length > 0).length,
+      errors: ran.filter((s) => s.error).length,
+      skipped: state.steps.length - ran.length,
+      violations: ran.reduce((n, s) => n + s.violations.length, 0),
+      coverage: { documented, exercised, passed: passedCells, percent: documented === 0 ? 100 : Math.round((exercised / documented) * 1000) / 10 },
+      staticViolations: findings.length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
