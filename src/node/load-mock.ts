@@ -76,7 +76,10 @@ export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
       : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, policies);
   const runtime = await buildScenarioRuntime(options, specs);
   const { scenarios: _selection, ...rest } = options;
-  return createMock({ ...rest, specs, policies, fixtures, ...(runtime ? { scenarios: runtime } : {}) });
+  const mock = createMock({ ...rest, specs, policies, fixtures, ...(runtime ? { scenarios: runtime } : {}) });
+  // Sessions are built lazily; build the default one now so fixture problems surface at startup, not on a request.
+  mock.sessions.get('default');
+  return mock;
 }
 
 /** Loads, compiles and checks the selected scenarios; unknown active names are a setup error. */

@@ -1,4 +1,5 @@
 // Reads, parses, bundles and (optionally) validates an OpenAPI file with swagger-parser, then normalises it.
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -126,4 +127,36 @@ function withoutServerVariableDescriptions(doc: Record<string, unknown>): Record
     }
   }
   return doc;
+}
+
+/** True when any `$ref` in the document points outside it (those need the async bundler). */
+function hasExternalRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasExternalRef);
+  if (node === null || typeof node !== 'object') return false;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === '$ref' && typeof v === 'string' && !v.startsWith('#')) return true;
+    if (hasExternalRef(v)) return true;
+  }
+  return false;
+}
+
+/**
+ * Loads a self-contained spec synchronously (no external `$ref`s, no structural validation): what msw handlers
+ * need to be created at module top level. Specs with external refs must go through `loadSpec`.
+ */
+export function loadSpecSync(path: string, options: Omit<LoadSpecOptions, 'validate'> = {}): ApiSpec {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new SpecError(code === 'ENOENT' ? 'SPEC_NOT_FOUND' : 'SPEC_UNREADABLE', path, code === 'ENOENT' ? 'no such file' : oneLine(err));
+  }
+  const raw = parseSpecText(path, text);
+  assertOpenApi3(file, raw);
+  if (hasExternalRef(raw)) throw new SpecError('SPEC_BAD_REF', file, 'has external $refs; load it with loadSpec() (async)');
+  const info = raw.info as Record<string, unknown> | undefined;
+  const id = options.id ?? (typeof info?.['x-scimulator-id'] === 'string' ? info['x-scimulator-id'] : deriveApiId(file));
+  return normaliseSpec(id, file, raw);
 }

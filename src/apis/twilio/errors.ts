@@ -63,6 +63,9 @@ function classify(v: Violation): Pick<ScimFailure, 'code' | 'scimType'> & { titl
 
 /** Human text for one violation: `UserSid must match pattern ...` rather than `/UserSid must match ...`. */
 function describe(v: Violation): string {
+  if (v.location === 'request.body' && v.keyword === 'required' && v.property) {
+    return `${v.pointer ? `${v.pointer.slice(1).replace(/\//g, '.')}.` : ''}${v.property} is required`;
+  }
   return v.message.replace(/^\/([A-Za-z-]+) /, '$1 ');
 }
 
