@@ -1,0 +1,129 @@
+// msw adapter: one msw handler per API base URL, all backed by one in-process scimulator core with its own state.
+import { http, type HttpHandler } from 'msw';
+import type { Mock } from '../../mock/create-mock.js';
+import { DEFAULT_SESSION } from '../../state/session-store.js';
+import { fromWebRequest, toWebResponse } from '../../mock/web.js';
+import { loadMockSync, type LoadMockSyncOptions } from '../../node/load-mock-sync.js';
+import type { ScenarioDefinition } from '../../scenarios/types.js';
+import { ScenarioError } from '../../scenarios/scenario-error.js';
+
+/** The real hosts each API is served from; `*` matches any tenant or region host. */
+export const DEFAULT_BASE_URLS: Record<string, string[]> = {
+  auth0: ['https://*.auth0.com/my-org/v1'],
+  capillary: ['https://*/launchpad/api/v1'],
+  scaikey: ['https://*/api/v1/admin'],
+  twilio: ['https://preview-iam.twilio.com'],
+};
+
+/** Token endpoints (OAuth2 client credentials) so SDKs can sign in before calling the API. */
+const DEFAULT_TOKEN_URLS: Record<string, string[]> = {
+  auth0: ['https://*.auth0.com/oauth/token'],
+  twilio: [],
+};
+
+export interface CreateHandlersOptions {
+  /** Which APIs to mock (default: all four). */
+  apis?: string[];
+  /** Per-API base URL(s), e.g. `{ auth0: 'http://localhost:3000/api/auth0' }` — the API's own base path is implied. */
+  baseUrls?: Record<string, string | string[]>;
+  /** `'default'` (the shipped set), a fixture file path, or inline fixture data. */
+  fixtures?: 'default' | string | Record<string, unknown>;
+  /** Extra scenario definitions on top of the shipped ones. */
+  scenarios?: ScenarioDefinition[];
+  /** Scenario(s) active from the start. */
+  scenario?: string | string[];
+  /** Validate every response the mock gives; a violation becomes a loud 500. */
+  strict?: boolean;
+  /** Seed for ids and secrets (default `scimulator`). */
+  seed?: string;
+  /** Freeze the virtual clock at this instant (default: wall time). */
+  now?: string;
+}
+
+/** The handlers (spread them into `setupServer`) plus a controller for this handler set's private state. */
+export type ScimulatorHandlers = HttpHandler[] & {
+  /** Back to the fixtures (and no scenario). */
+  reset(): void;
+  useScenario(name: string | string[]): void;
+  clearScenario(): void;
+  /** The whole state as JSON (what `GET /__scimulator/state` shows). */
+  state(): unknown;
+  clock: { advance(seconds: number): void; set(iso: string): void; now(): Date };
+  /** The core, for advanced use (`mock.handle(request)`). */
+  mock: Mock;
+};
+
+function toList(v: string | string[] | undefined): string[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+}
+
+/**
+ * Creates msw handlers for the SCIM APIs. Each call owns its state, so two handler sets (or two test files) never
+ * share tokens. Setup problems (unknown API, scenario or bad fixtures) throw a typed error now, not on a request.
+ */
+export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorHandlers {
+  const active = toList(options.scenario) ?? [];
+  const loadOptions: LoadMockSyncOptions = {
+    ...(options.apis ? { apis: options.apis } : {}),
+    ...(options.fixtures && options.fixtures !== 'default' ? { fixtures: options.fixtures } : {}),
+    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
+    activeScenarios: active,
+    strict: options.strict === true,
+    seed: options.seed ?? 'scimulator',
+    ...(options.now ? { clock: { frozenAt: options.now } } : {}),
+  };
+  const mock = loadMockSync(loadOptions);
+  const handlers: HttpHandler[] = [];
+  for (const spec of mock.specs) {
+    const bases = toList(options.baseUrls?.[spec.id]) ?? DEFAULT_BASE_URLS[spec.id] ?? [`https://*${spec.basePath}`];
+    for (const base of bases.map((b) => b.replace(/\/+$/, ''))) {
+      const prefix = new URL(base.replace('*', 'wildcard')).pathname.replace(/\/+$/, '');
+      const resolver = async ({ request }: { request: Request }) => {
+        const req = await fromWebRequest(request);
+        if (prefix !== spec.basePath) {
+          const url = new URL(req.url);
+          url.pathname = spec.basePath + url.pathname.slice(prefix.length);
+          req.url = url.toString();
+        }
+        return toWebResponse(await mock.dispatch(req));
+      };
+      handlers.push(http.all(`${base}/*`, resolver), http.all(base || '/', resolver));
+    }
+    for (const tokenUrl of DEFAULT_TOKEN_URLS[spec.id] ?? []) {
+      handlers.push(http.post(tokenUrl, async ({ request }) => {
+        const req = await fromWebRequest(request);
+        const url = new URL(req.url);
+        url.pathname = '/oauth/token';
+        req.url = url.toString();
+        return toWebResponse(await mock.dispatch(req));
+      }));
+    }
+  }
+  const session = () => mock.sessions.get(DEFAULT_SESSION);
+  const controller = {
+    reset() {
+      mock.sessions.reset(DEFAULT_SESSION, true);
+      mock.scenarios?.clear(session());
+      if (active.length > 0) mock.scenarios?.activate(session(), active);
+    },
+    useScenario(name: string | string[]) {
+      const names = toList(name) ?? [];
+      const result = mock.scenarios?.activate(session(), names);
+      if (result && result.unknown.length > 0) {
+        throw new ScenarioError('SCENARIO_UNKNOWN', `unknown scenario(s): ${result.unknown.join(', ')} (available: ${mock.scenarios?.list().map((s) => s.name).join(', ')})`);
+      }
+    },
+    clearScenario() {
+      mock.scenarios?.clear(session());
+    },
+    // A copy: callers inspecting state must not be able to change it behind the mock's back.
+    state: () => structuredClone(mock.exportState(DEFAULT_SESSION)),
+    clock: {
+      advance: (seconds: number) => session().clock.advance(seconds),
+      set: (iso: string) => session().clock.set(Date.parse(iso)),
+      now: () => new Date(session().clock.now()),
+    },
+    mock,
+  };
+  return Object.assign(handlers, controller);
+}
