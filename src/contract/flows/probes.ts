@@ -1,11 +1,19 @@
 // Generic probes: for each documented error status not reached by a flow, the request most likely to produce it.
-import type { Operation } from '../../spec/types.js';
+import { resolvePointer } from '../../spec/json-pointer.js';
+import type { Operation, Parameter } from '../../spec/types.js';
 import type { CallSpec, FlowContext } from '../flow-context.js';
 
 type Schema = { type?: unknown; pattern?: string; enum?: unknown[] };
 
 function schemaOf(op: Operation): Schema | undefined {
   return op.requestBody?.content[0]?.schema?.schema as Schema | undefined;
+}
+
+/** A parameter's schema with `$ref`s followed (patterns usually live on a referenced component). */
+function paramSchema(ctx: FlowContext, p: Parameter): Schema | undefined {
+  let schema = p.schema?.schema as (Schema & { $ref?: string }) | undefined;
+  for (let hops = 0; schema?.$ref && hops < 10; hops++) schema = resolvePointer(ctx.api.document, schema.$ref) as typeof schema;
+  return schema;
 }
 
 /** A request body of the wrong JSON type for the documented schema (every dialect rejects it). */
@@ -40,6 +48,9 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
     case 404: {
       const pathParams = op.parameters.filter((p) => p.in === 'path');
       const last = pathParams[pathParams.length - 1];
+      // Without a path id, an unknown owning id in the query (`tenant_id=…`) is the usual way to a 404.
+      const idQuery = op.parameters.find((p) => p.in === 'query' && /_id$/.test(p.name));
+      if (!last && idQuery) return { ...base, title: `an unknown ${idQuery.name} is 404`, query: { [idQuery.name]: ctx.unknownId(op.operationId, idQuery.name) } };
       if (!last) return undefined;
       return { ...base, title: `an unknown ${last.name} is 404`, params: { ...params, [last.name]: ctx.unknownId(op.operationId, last.name) } };
     }
@@ -50,9 +61,9 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
     case 400:
     case 422: {
       if (op.requestBody) return { ...base, title: `a body of the wrong type is ${status}`, rawBody: wrongTypeBody(op) };
-      const patterned = op.parameters.find((p) => p.in === 'path' && (p.schema?.schema as Schema | undefined)?.pattern);
+      const patterned = op.parameters.find((p) => p.in === 'path' && paramSchema(ctx, p)?.pattern);
       if (patterned) return { ...base, title: `a malformed ${patterned.name} is ${status}`, params: { ...params, [patterned.name]: 'not-a-valid-id!' } };
-      const numeric = op.parameters.find((p) => p.in === 'query' && /integer|number/.test(JSON.stringify((p.schema?.schema as Schema | undefined)?.type ?? '')));
+      const numeric = op.parameters.find((p) => p.in === 'query' && /integer|number/.test(JSON.stringify(paramSchema(ctx, p)?.type ?? '')));
       if (numeric) return { ...base, title: `a non-numeric ${numeric.name} is ${status}`, query: { [numeric.name]: 'abc' } };
       return undefined;
     }

@@ -29,6 +29,8 @@ export const scaikeyTokenFlow: Flow = {
     const patched = await ctx.call(PATCH, { title: 'rename the token', params: { token_id: id }, body: { name: 'Contract runner (renamed)' }, expect: 200 });
     ctx.report(patched.step, checkSecretNotReshown(secret, patched.bodyText, 'patch token'));
     await ctx.call(LIST, { title: 'a page below 1 is rejected (422)', query: { page: 0 }, expect: 422 });
+    const unknownTenant = ctx.unknownId(LIST, 'tenant_id');
+    await ctx.call(CREATE, { title: 'a token for an unknown tenant is 404', body: { name: 'x', tenant_id: unknownTenant }, expect: 404 });
     await ctx.call(REVOKE, { title: 'revoke (soft delete) the token', params: { token_id: id }, expect: 204 });
     const after = await ctx.call(GET, { title: 'the revoked token reads as revoked', params: { token_id: id }, expect: 200 });
     if (after.ok) ctx.report(after.step, checkRevokedIsGone(id, after.status, after.json?.status === 'revoked' && typeof after.json?.revoked_at === 'string'));

@@ -17,13 +17,17 @@ export const twilioUserFlow: Flow = {
     const id: string = created.json?.id ?? '';
     if (!created.ok || !id) return;
     await ctx.call('CreateOrganizationUser', { title: 'the same userName again is 409 uniqueness', params: org, body, expect: 409 });
+    await ctx.call('FetchOrganizationUser', { title: 'fetch the new user', params: { ...org, UserSid: id }, expect: 200 });
     const filtered = await ctx.call('ListOrganizationUsers', { title: 'filter by userName finds the user', params: org, query: { filter: `userName eq "${userName}"` }, expect: 200 });
     ctx.report(filtered.step, checkCreatedIsListed(id, ((filtered.json as Page | undefined)?.Resources ?? []).map((u) => u.id), 'user'));
     await ctx.call('ListOrganizationUsers', { title: 'an invalid filter is 400 invalidFilter', params: org, query: { filter: 'userName eq' }, expect: 400 });
+    const otherOrg = ctx.unknownId('ListOrganizationUsers', 'OrganizationSid');
+    await ctx.call('ListOrganizationUsers', { title: 'an organization outside the token is 403', params: { OrganizationSid: otherOrg }, expect: 403 });
     const user = { ...org, UserSid: id };
     const version: string = created.json?.meta?.version ?? '';
     const updated = await ctx.call('UpdateOrganizationUser', { title: 'update with the current If-Match', params: user, body: { ...body, displayName: 'Contract Runner' }, headers: version ? { 'if-match': version } : {}, expect: 200 });
     if (version && updated.ok) {
+      await ctx.call('UpdateOrganizationUser', { title: 'an update with a stale If-Match is 409', params: user, body, headers: { 'if-match': version }, expect: 409 });
       await ctx.call('PatchOrganizationUser', { title: 'a stale If-Match is 409', params: user, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] }, headers: { 'if-match': version }, expect: 409 });
     }
     await ctx.call('PatchOrganizationUser', { title: 'deactivate with PATCH', params: user, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] }, expect: 200 });
