@@ -22,11 +22,16 @@ export function auth0Error(status: number, type: string, title: string, detail: 
 }
 
 /** A 404 in the documented shape with a specific detail ("The IdP does not exist.", ...). */
+/** The documented 400 `ValidationErrorResponseContent` with its `validation_errors[]`. */
+export function auth0ValidationError(validation_errors: ValidationErrorDetail[]): MockResult {
+  return { status: 400, body: { type: AUTH0_ERROR_TYPES.validation, status: 400, title: 'Validation Error', validation_errors } };
+}
+
 export function auth0NotFound(detail: string): MockResult {
   return auth0Error(404, AUTH0_ERROR_TYPES.notFound, NOT_FOUND_TITLE, detail);
 }
 
-interface ValidationErrorDetail {
+export interface ValidationErrorDetail {
   detail: string;
   field: string;
   pointer: string;
@@ -60,15 +65,7 @@ export const auth0Errors: ErrorDialect = {
   problem(problem: RequestProblem): MockResult {
     switch (problem.kind) {
       case 'validation':
-        return {
-          status: 400,
-          body: {
-            type: AUTH0_ERROR_TYPES.validation,
-            status: 400,
-            title: 'Validation Error',
-            validation_errors: problem.violations.map(detailFor),
-          },
-        };
+        return auth0ValidationError(problem.violations.map(detailFor));
       case 'malformed-json':
         return auth0Error(
           400,

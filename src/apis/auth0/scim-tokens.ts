@@ -1,6 +1,6 @@
 // Auth0 SCIM token handlers: list, create (at most two active per IdP), get (never the secret), revoke.
 import type { MockResult } from '../policy.js';
-import { AUTH0_ERROR_TYPES, auth0Error, auth0NotFound } from './errors.js';
+import { AUTH0_ERROR_TYPES, auth0Error, auth0NotFound, auth0ValidationError } from './errors.js';
 import { findProvisioned, isoSeconds, NO_PROVISIONING_FOR_TOKENS, TOKEN_NOT_FOUND, type Auth0Ctx } from './lookup.js';
 import { DEFAULT_TOKEN_SCOPES, type Auth0Idp, type Auth0ScimToken } from './state.js';
 
@@ -53,22 +53,14 @@ function listTokens(ctx: Auth0Ctx): MockResult {
 }
 
 function tooLongLifetime(max: number): MockResult {
-  return {
-    status: 400,
-    body: {
-      type: AUTH0_ERROR_TYPES.validation,
-      status: 400,
-      title: 'Validation Error',
-      validation_errors: [
-        {
-          detail: `must be <= ${max} (the token would expire after 9999-12-31T23:59:59Z)`,
-          field: 'data/token_lifetime',
-          pointer: '/token_lifetime',
-          source: 'body',
-        },
-      ],
+  return auth0ValidationError([
+    {
+      detail: `must be <= ${max} (the token would expire after 9999-12-31T23:59:59Z)`,
+      field: 'data/token_lifetime',
+      pointer: '/token_lifetime',
+      source: 'body',
     },
-  };
+  ]);
 }
 
 function createToken(ctx: Auth0Ctx): MockResult {
