@@ -70,6 +70,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     ...(values.specs ? { specs: values.specs } : {}),
     fixtures: fixturesFile,
     strict: values.strict === true,
+    warmup: 'background',
     seed: values.seed ?? 'scimulator',
     version: readPackageVersion(),
     rateLimit: { enforce: values['rate-limit'] === true },

@@ -1,6 +1,7 @@
 // Parses one scenario file (YAML/JSON text) and validates it against the scenario schema, reporting file:line.
 import { createAjv } from '../validate/create-ajv.js';
 import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
+import { readCachedYaml } from '../spec/yaml-cache.js';
 import { ScenarioError } from './scenario-error.js';
 import { scenarioSchema } from './scenario-schema.js';
 import type { ScenarioDefinition } from './types.js';
@@ -25,6 +26,14 @@ export function checkScenarioDefinition(data: unknown, source: string, lineFor?:
 
 /** Parses scenario text; throws `ScenarioError` with `source:line: reason`. */
 export function parseScenario(text: string, source: string): ScenarioDefinition {
+  const cached = readCachedYaml(text);
+  if (cached !== undefined) {
+    try {
+      return checkScenarioDefinition(cached, source);
+    } catch {
+      // re-parse below so the error can name the line
+    }
+  }
   const located = parseLocatedYaml(text);
   const first = located.errors[0];
   if (first) throw new ScenarioError('SCENARIO_PARSE', `${source}:${first.line}: ${first.message}`);

@@ -4,6 +4,7 @@ import type { AnyPolicy } from '../apis/policy.js';
 import { validateFixtures } from './validate-fixtures.js';
 import { FixtureError } from './fixture-error.js';
 import { parseLocatedYaml } from '../spec/yaml-location.js';
+import { readCachedYaml } from '../spec/yaml-cache.js';
 
 /** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
 export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Promise<Record<string, unknown>> {
@@ -13,6 +14,15 @@ export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Prom
   } catch (e) {
     const code = (e as { code?: string }).code;
     throw new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  // Valid cached data needs no positions; only an invalid file is re-parsed to point at the line.
+  const cached = readCachedYaml(text);
+  if (cached !== undefined) {
+    try {
+      return validateFixtures(cached, policies, file);
+    } catch {
+      // fall through to the located parse for a precise message
+    }
   }
   const located = parseLocatedYaml(text);
   const first = located.errors[0];

@@ -1,8 +1,12 @@
 // Validates fixture data (from a file or inline) against the fixture schemas the policies declare.
 import type { AnyPolicy } from '../apis/policy.js';
+import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../validate/create-ajv.js';
 import { FixtureError } from './fixture-error.js';
 import { lineOf, type LocatedYaml } from '../spec/yaml-location.js';
+
+// Policies are module singletons, so their fixture schemas can be compiled once per set of API ids.
+const compiled = new Map<string, ValidateFunction>();
 
 /** Throws `FixtureError` with `source[:line]: /pointer reason` for the first problem; returns the data as a record. */
 export function validateFixtures(
@@ -16,8 +20,12 @@ export function validateFixtures(
     properties: Object.fromEntries(policies.map((p) => [p.id, p.fixtureSchema])),
     additionalProperties: false,
   };
-  const ajv = createAjv('oas31', false);
-  const validate = ajv.compile(schema);
+  const key = policies.map((p) => p.id).join(',');
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = createAjv('oas31', false).compile(schema);
+    compiled.set(key, validate);
+  }
   if (!validate(data ?? {})) {
     const e = validate.errors?.[0];
     const path = e?.instancePath ?? '';

@@ -19,8 +19,11 @@ export interface SpecValidator {
   validateParameters(params: Parameter[], values: Record<string, unknown>, location: ViolationLocation): Violation[];
   /** Validates one string value (a header, say) against a schema, coercing it to the schema's type first. */
   validateString(ref: SchemaRef, raw: string, location: ViolationLocation, check: string, name: string): Violation[];
-  /** Compiles every request, parameter and response schema now, so no request pays for compilation. */
-  precompile(): void;
+  /**
+   * Compiles every request and parameter schema now, so no request pays for compilation; with `responses` also
+   * every response body and header schema (needed when each response is checked, as in --strict).
+   */
+  precompile(options?: { responses?: boolean }): void;
 }
 
 const baseUri = (spec: ApiSpec, mode: Mode) => `https://scimulator.local/${encodeURIComponent(spec.id)}/${mode}.json`;
@@ -105,13 +108,14 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
         message: `${name}: ${JSON.stringify(raw)} ${v.message.replace(/^\/value\s*/, '')}`,
       }));
     },
-    precompile() {
+    precompile({ responses = false } = {}) {
       for (const op of spec.operations) {
         for (const loc of ['path', 'query', 'header'] as const) {
           const ps = op.parameters.filter((p) => p.in === loc);
           if (ps.length > 0) compileParameters(ps);
         }
         for (const m of op.requestBody?.content ?? []) if (m.schema) compile(m.schema.pointer, 'request');
+        if (!responses) continue;
         for (const r of op.responses) {
           for (const m of r.content) if (m.schema) compile(m.schema.pointer, 'response');
           for (const h of r.headers) if (h.schema) compile(h.schema.pointer, 'response');
