@@ -81,6 +81,34 @@ function describeResponse(spec: ResponseSpec | undefined): ResponseInfo {
   };
 }
 
+/** The parts of an absolute URL the core needs, without a full WHATWG parse on the hot path. */
+export interface UrlParts {
+  origin: string;
+  pathname: string;
+  /** `?a=1` or ''. */
+  search: string;
+}
+
+function splitUrl(raw: string): UrlParts {
+  const scheme = raw.indexOf('//');
+  const slash = scheme < 0 ? -1 : raw.indexOf('/', scheme + 2);
+  if (scheme < 0 || slash < 0) {
+    const u = new URL(raw);
+    return { origin: u.origin, pathname: u.pathname, search: u.search };
+  }
+  const rest = raw.slice(slash);
+  const q = rest.indexOf('?');
+  const hash = rest.indexOf('#');
+  const end = hash < 0 ? rest.length : hash;
+  const pathname = q < 0 || q > end ? rest.slice(0, end) : rest.slice(0, q);
+  // Dot segments are rare; let the URL parser normalise them when they occur.
+  if (pathname.includes('/.')) {
+    const u = new URL(raw);
+    return { origin: u.origin, pathname: u.pathname, search: u.search };
+  }
+  return { origin: raw.slice(0, slash), pathname, search: q < 0 || q > end ? '' : rest.slice(q, end) };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -149,7 +177,8 @@ export function createMock(options: MockOptions): Mock {
     fallbackMediaType: string,
   ): MockResponse => {
     const info = infos.get(op)?.responses.get(result.status);
-    const headers: Record<string, string> = { ...base, ...result.headers };
+    const headers: Record<string, string> = Object.assign({}, base);
+    if (result.headers) Object.assign(headers, result.headers);
     let body: string | undefined;
     if (result.body !== undefined) {
       body = JSON.stringify(result.body);
@@ -161,7 +190,9 @@ export function createMock(options: MockOptions): Mock {
       headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
     }
     if (rate && result.status === 429 && (info?.retryAfter ?? true)) headers['retry-after'] = String(rate.retryAfterSeconds);
-    return { status: result.status, headers, ...(body !== undefined ? { body } : {}) };
+    const res: MockResponse = { status: result.status, headers };
+    if (body !== undefined) res.body = body;
+    return res;
   };
 
   const strictCheck = (api: ApiSpec, op: Operation, res: MockResponse): MockResponse => {
@@ -179,7 +210,7 @@ export function createMock(options: MockOptions): Mock {
 
   const dispatch = async (req: MockRequest): Promise<MockResponse> => {
     const started = performance.now();
-    const url = new URL(req.url);
+    const url = splitUrl(req.url);
     const method = req.method.toUpperCase();
     const sessionId = req.headers[SESSION_HEADER] || DEFAULT_SESSION;
     const origin = req.headers.origin;
@@ -228,7 +259,7 @@ export function createMock(options: MockOptions): Mock {
     const requested = req.headers[SCENARIO_HEADER]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
     let interception: Interception | undefined;
     if (options.scenarios) {
-      interception = options.scenarios.intercept({ session, api, operation: op, params: route.params, url, headers: req.headers, bodyText: req.body, requested });
+      interception = options.scenarios.intercept({ session, api, operation: op, params: route.params, search: url.search, headers: req.headers, bodyText: req.body, requested });
     } else if (requested.length > 0) {
       interception = { applied: [], warnings: [`scenarios are not enabled; ignored: ${requested.join(', ')}`] };
     }
@@ -267,7 +298,7 @@ export function createMock(options: MockOptions): Mock {
     const authProblem = authenticate(api, op, req.headers.authorization);
     if (authProblem) return respond(problemFor(api, op, authProblem), rate);
 
-    const read = readRequest(getSpecValidator(api), op, req, url, route.params);
+    const read = readRequest(getSpecValidator(api), op, req, url.search, route.params);
     if ('kind' in read) return respond(problemFor(api, op, read), rate);
 
     const handler = policy.handlers[op.operationId];

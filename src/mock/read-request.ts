@@ -58,14 +58,14 @@ export function readRequest(
   validator: SpecValidator,
   op: Operation,
   req: MockRequest,
-  url: URL,
+  search: string,
   pathParams: Record<string, string>,
 ): ReadRequest | RequestProblem {
   const parts = splitParameters(op);
   const violations: Violation[] = [];
   const params: Record<string, unknown> = { ...pathParams };
   violations.push(...validator.validateParameters(parts.path, params, 'request.path'));
-  const query = readQuery(url.searchParams, parts.query);
+  const query = parts.query.length > 0 && search.length > 1 ? readQuery(new URLSearchParams(search), parts.query) : {};
   violations.push(...validator.validateParameters(parts.query, query, 'request.query'));
   if (parts.header.length > 0) {
     const headerValues: Record<string, unknown> = {};

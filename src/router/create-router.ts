@@ -97,8 +97,11 @@ export function createRouter(specs: ApiSpec[]): Router {
     return walk(root, segs, 0, values);
   };
 
-  return {
-    match(method, pathname) {
+  // Clients hit the same few paths over and over: remember recent answers (bounded, and routes never change).
+  const cache = new Map<string, RouteMatch>();
+  const MAX_CACHED = 2000;
+
+  const matchUncached = (method: string, pathname: string): RouteMatch => {
       const values: string[] = [];
       // FastAPI-style collections end in '/', clients often omit it (or add one): try the other form too.
       let node = find(pathname, values);
@@ -118,6 +121,17 @@ export function createRouter(specs: ApiSpec[]): Router {
         params[name] = values[i] ?? '';
       });
       return { kind: 'operation', api: hit.api, operation: hit.op, params };
+  };
+
+  return {
+    match(method, pathname) {
+      const key = `${method} ${pathname}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const found = matchUncached(method, pathname);
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+      cache.set(key, found);
+      return found;
     },
   };
 }

@@ -88,7 +88,10 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
     if (rule.apiId && rule.apiId !== ctx.api.id) return false;
     if (rule.operations && !rule.operations.has(ctx.operation)) return false;
     if (rule.params && !Object.entries(rule.params).every(([k, v]) => ctx.params[k] === v)) return false;
-    if (rule.query && !Object.entries(rule.query).every(([k, v]) => ctx.url.searchParams.get(k) === v)) return false;
+    if (rule.query) {
+      const search = new URLSearchParams(ctx.search);
+      if (!Object.entries(rule.query).every(([k, v]) => search.get(k) === v)) return false;
+    }
     if (rule.body && !bodyMatches(body(), rule.body)) return false;
     return true;
   };

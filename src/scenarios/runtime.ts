@@ -10,7 +10,8 @@ export interface InterceptContext {
   operation: Operation;
   /** Raw (string) path parameters. */
   params: Record<string, string>;
-  url: URL;
+  /** The raw query string (`?a=1` or ''). */
+  search: string;
   headers: Record<string, string>;
   bodyText: string | undefined;
   /** Names from the `x-scimulator-scenario` header for this request only. */

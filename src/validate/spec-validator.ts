@@ -67,7 +67,11 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
 
   const paramsKey = (params: Parameter[]) => params.map((p) => p.pointer).join('|');
 
+  // Callers pass the same (cached) parameter arrays on every request: look them up by identity first.
+  const byList = new WeakMap<Parameter[], ValidateFunction>();
   const compileParameters = (params: Parameter[]): ValidateFunction => {
+    const known = byList.get(params);
+    if (known) return known;
     const key = `params ${paramsKey(params)}`;
     let fn = compiled.get(key);
     if (!fn) {
@@ -80,6 +84,7 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
       fn = coercing.compile({ type: 'object', properties, required });
       compiled.set(key, fn);
     }
+    byList.set(params, fn);
     return fn;
   };
 
