@@ -317,7 +317,18 @@ export function createMock(options: MockOptions): Mock {
       errors: policy.errors,
       failItem: interception?.failItem ?? (() => undefined),
     };
-    return respond(handler ? handler(ctx) : problemFor(api, op, { kind: 'not-found' }), rate);
+    let result: MockResult;
+    try {
+      result = handler ? handler(ctx) : problemFor(api, op, { kind: 'not-found' });
+    } catch (err) {
+      // A policy bug must not take the server down or leak a stack trace to the client: answer 500, log the cause.
+      logExtra.note = `internal error in ${api.id} ${op.operationId}: ${err instanceof Error ? err.message : String(err)}`;
+      return log(
+        { status: 500, headers: { ...base, 'content-type': 'application/json' }, body: JSON.stringify({ error: 'internal_error', message: 'scimulator failed to handle this request; see the server log' }) },
+        logExtra,
+      );
+    }
+    return respond(result, rate);
   };
 
   return {

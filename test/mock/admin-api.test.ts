@@ -74,3 +74,17 @@ describe('admin API', () => {
     expect(res.json.apis).toEqual(['/launchpad/api/v1']);
   });
 });
+
+describe('robustness', () => {
+  it('a policy that throws answers 500 without a stack trace and the server keeps serving', async () => {
+    const { capillaryPolicy } = await import('../../src/apis/capillary/policy.js');
+    const broken = { ...capillaryPolicy, handlers: { ...capillaryPolicy.handlers, revokeScimTokens: () => { throw new Error('boom'); } } };
+    const notes: string[] = [];
+    const mock = await createTestMock({ apis: ['capillary'], policies: [broken], fixtures: { capillary: { orgs: [] } }, onLog: (e) => e.note && notes.push(e.note) });
+    const res = await call(mock, 'PUT', REVOKE, { body: { org_ids: [1] }, headers: H });
+    expect(res.status).toBe(500);
+    expect(res.text).not.toMatch(/boom|at .*\.ts/);
+    expect(notes[0]).toMatch(/internal error in capillary revokeScimTokens: boom/);
+    expect((await call(mock, 'POST', '/launchpad/api/v1/orgs/scim/tokens', { body: [{ org_name: 'x' }], headers: H })).status).toBe(200);
+  });
+});
