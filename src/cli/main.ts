@@ -18,6 +18,7 @@ type Command = (argv: string[], out: (l: string) => void, err: (l: string) => vo
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => runLint,
   serve: async () => (await import('./serve-command.js')).runServe,
+  contract: async () => (await import('./contract-command.js')).runContractCommand,
   scenarios: async () => (await import('./scenarios-command.js')).runScenarios,
 };
 

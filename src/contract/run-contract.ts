@@ -1,8 +1,8 @@
 // Runs the contract against a target: lifecycle flows, generic probes, injected statuses, static example checks.
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec, Operation, Parameter } from '../spec/types.js';
 import { validateExamples } from '../validate/validate-examples.js';
 import { buildCoverage, isCovered } from './coverage.js';
-import { createFlowContext, type RunState } from './flow-context.js';
+import { createFlowContext, type CallSpec, type RunState } from './flow-context.js';
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
 import { probeFor } from './flows/probes.js';
@@ -29,6 +29,11 @@ export interface RunContractOptions {
   /** Reach documented statuses no request produced by injecting them (scimulator targets only; default true). */
   inject?: boolean;
   timeoutMs?: number;
+  /**
+   * Skip the lifecycle flows: send only stateless requests (the documented request of each operation and the
+   * generic probes) and check the answers. For targets without state, such as `prism mock`.
+   */
+  stateless?: boolean;
   onStep?: (step: StepResult) => void;
 }
 
@@ -41,6 +46,31 @@ async function detectScimulator(target: ContractTarget): Promise<{ scimulator: b
   } catch {
     return { scimulator: false, reachable: true };
   }
+}
+
+/** The first documented example of a parameter, or its schema's `example`. */
+function parameterExample(p: Parameter): string | undefined {
+  const value = p.examples[0]?.value ?? (p.schema?.schema as { example?: unknown } | undefined)?.example;
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * Stateless mode's request for an operation's success statuses: path and required query parameters from their
+ * documented examples, the first documented request body example. Any documented 2xx answer is accepted, since a
+ * stateless server cannot know which one the state would call for.
+ */
+function documentedRequest(op: Operation): CallSpec | undefined {
+  const success = op.responses.map((r) => Number(r.status)).filter((n) => n >= 200 && n < 300);
+  if (success.length === 0) return undefined;
+  const params: Record<string, string> = {};
+  const query: Record<string, string> = {};
+  for (const p of op.parameters) {
+    const value = parameterExample(p);
+    if (p.in === 'path') params[p.name] = value ?? 'example';
+    else if (p.in === 'query' && p.required && value !== undefined) query[p.name] = value;
+  }
+  const body = op.requestBody?.content[0]?.examples[0]?.value;
+  return { title: 'the documented request succeeds', params, query, ...(body !== undefined ? { body } : {}), expect: success };
 }
 
 /** Thrown when the target cannot be reached at all (the CLI maps it to exit 2). */
@@ -69,7 +99,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     ...(options.onStep ? { onStep: options.onStep } : {}),
   };
 
-  const flows = options.flows ?? builtinFlows;
+  const flows = options.stateless ? [] : (options.flows ?? builtinFlows);
   for (const spec of specs) {
     for (const flow of flows.filter((f) => f.apiId === spec.id)) {
       const params = { ...flow.params };
@@ -89,6 +119,8 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     const probeState = { ...state, session: `${session}-probes` };
     const ctx = createFlowContext(probeState, spec, `${spec.id} probes`);
     for (const op of spec.operations) {
+      const documented = options.stateless ? documentedRequest(op) : undefined;
+      if (documented) await ctx.call(op.operationId, documented);
       for (const r of op.responses) {
         const status = Number(r.status);
         if (!Number.isInteger(status) || isCovered(state.steps, spec.id, op.operationId, r.status)) continue;

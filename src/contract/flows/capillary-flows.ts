@@ -22,12 +22,14 @@ export const capillaryTokenFlow: Flow = {
 export const capillaryScenarioFlow: Flow = {
   name: 'capillary partial failure',
   apiId: 'capillary',
-  params: { orgName: 'Loyalty Lane', otherOrgName: 'Harbor Rewards' },
-  async run(ctx, { orgName = '', otherOrgName = '' }) {
+  params: { org: '1231', otherOrgName: 'Harbor Rewards' },
+  async run(ctx, { org = '', otherOrgName = '' }) {
     if (!ctx.scimulator) return;
-    const a = await ctx.call('createScimTokens', { title: 'issue tokens for two orgs', body: [{ org_name: orgName }, { org_name: otherOrgName }], expect: 200 });
-    const ids = ((a.json?.result?.successful ?? []) as Array<{ org_id: number }>).map((s) => s.org_id);
-    if (ids.length < 2) return;
-    await ctx.call('revokeScimTokens', { title: 'one org fails with DATABASE_ERROR, the other is revoked (207)', body: { org_ids: ids }, scenario: 'partial-revoke', expect: 207 });
+    const a = await ctx.call('createScimTokens', { title: 'issue a token for a second org', body: [{ org_name: otherOrgName }], expect: 200 });
+    const other = (a.json?.result?.successful?.[0] as { org_id?: number } | undefined)?.org_id;
+    if (other === undefined) return;
+    // partial-revoke fails the first org with 2005 and revokes the rest for real: 207.
+    await ctx.call('revokeScimTokens', { title: 'one org fails with DATABASE_ERROR, the other is revoked (207)', body: { org_ids: [Number(org), other] }, scenario: 'partial-revoke', expect: 207 });
+    await ctx.call('revokeScimTokens', { title: 'the revoked org really has no token left (422)', body: { org_ids: [other] }, expect: 422 });
   },
 };

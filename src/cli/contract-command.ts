@@ -1,0 +1,208 @@
+// `scimulator contract`: runs the contract runner against a live or mock server and writes console/JSON/JUnit/Markdown reports.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createConsoleProgress, formatConsoleSummary } from '../contract/reporters/console-reporter.js';
+import { formatJsonReport } from '../contract/reporters/json-reporter.js';
+import { formatJunitReport } from '../contract/reporters/junit-reporter.js';
+import { formatMarkdownReport } from '../contract/reporters/markdown-reporter.js';
+import { isRunClean } from '../contract/reporters/run-verdict.js';
+import { runContract, type RunContractOptions } from '../contract/run-contract.js';
+import type { ContractReport } from '../contract/types.js';
+import { loadSpecs } from '../node/load-mock.js';
+import type { ApiSpec } from '../spec/types.js';
+import { UsageError } from './usage-error.js';
+
+export const contractHelp = `Usage: scimulator contract --target <url> [options]
+       scimulator contract --api <id>=<url> [--api <id>=<url> …] [options]
+
+Checks a server against the specs: lifecycle flows per API, a probe for every documented status no flow
+reached, and every response checked for documented status, content type, body schema and headers, plus
+lifecycle invariants (created tokens are listed, secrets are never shown again, revoked tokens are gone).
+Against a scimulator target (detected from /__scimulator/health) the runner uses its own session and the
+shipped scenarios, and injects documented statuses nothing else reaches.
+
+Target
+  --target <url>          base URL serving every API at its real path (e.g. http://127.0.0.1:4010)
+  --api <id>=<url>        base URL of one API, including its base path (repeatable), e.g.
+                          --api auth0=https://tenant.example/my-org/v1; without --target only these APIs run
+  --token <id>=<token>    bearer token for one API (repeatable); default: the environment variable
+                          SCIMULATOR_TOKEN_<ID> (e.g. SCIMULATOR_TOKEN_AUTH0), else a placeholder
+  --only <id>             check only this API (repeatable)
+  --specs <path>          spec file or directory (repeatable; default: the shipped specs/)
+
+Behaviour
+  --allow-writes          run flows that create, change or revoke things; on by default against scimulator,
+                          off against any other target (write steps are then reported as skipped)
+  --param <api>.<key>=<v> a flow parameter (repeatable), e.g. --param auth0.idp=con_2CZPv6IY0gWzDaQJ
+  --no-inject             do not inject documented statuses through scimulator's admin API
+  --stateless             skip the lifecycle flows; send each operation's documented request and the probes
+                          only (for stateless targets such as \`prism mock\`)
+  --timeout <ms>          per-request timeout (default 10000)
+  --min-coverage <pct>    fail (exit 1) when fewer than pct% of documented statuses were exercised
+
+Reports
+  --json <file>           write the full report as JSON ('-' for stdout; the console report then goes to stderr)
+  --junit <file>          write JUnit XML (one testsuite per flow, one testcase per step)
+  --markdown <file>       write a Markdown summary for a pull-request comment ('-' for stdout)
+  --quiet                 no per-step progress lines; only the summary
+  -h, --help              show this help
+
+A request that cannot be made (timeout, refused, TLS failure, an answer that is not HTTP) is reported on
+its step and the run goes on; the summary counts them.
+
+Exit: 0 no violation (and the coverage gate met); 1 violations (including spec examples that do not validate),
+requests that could not be made, or coverage below --min-coverage; 2 usage error, unreadable spec, or a target
+that cannot be reached at all.`;
+
+/** Splits `key=value` (the value may itself contain `=`). */
+function splitPair(flag: string, raw: string): [string, string] {
+  const at = raw.indexOf('=');
+  if (at <= 0) throw new UsageError(`--${flag} expects <id>=<value>, got '${raw}'`);
+  return [raw.slice(0, at), raw.slice(at + 1)];
+}
+
+function checkApiId(flag: string, id: string, specs: ApiSpec[]): void {
+  if (!specs.some((s) => s.id === id)) throw new UsageError(`--${flag}: unknown API '${id}' (available: ${specs.map((s) => s.id).join(', ')})`);
+}
+
+function parseHttpUrl(flag: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--${flag} expects an http(s) URL, got '${raw}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${flag} expects an http(s) URL, got '${raw}'`);
+  return raw.replace(/\/+$/, '');
+}
+
+function parseNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${flag} expects a number from ${min} to ${max}, got '${raw}'`);
+  return n;
+}
+
+/** The environment variable holding an API's token: `SCIMULATOR_TOKEN_` + the id upper-cased, non-alphanumerics as `_`. */
+export function tokenEnvName(apiId: string): string {
+  return `SCIMULATOR_TOKEN_${apiId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+async function writeReport(flag: string, file: string, text: string, stdout: (text: string) => void): Promise<void> {
+  if (file === '-') {
+    stdout(text.replace(/\n$/, ''));
+    return;
+  }
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot write the --${flag} report to ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Runs the contract command; returns the exit code. Setup problems throw (`UsageError`, spec errors, unreachable target). */
+export async function runContractCommand(argv: string[], out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        target: { type: 'string' },
+        api: { type: 'string', multiple: true },
+        token: { type: 'string', multiple: true },
+        only: { type: 'string', multiple: true },
+        specs: { type: 'string', multiple: true },
+        'allow-writes': { type: 'boolean' },
+        param: { type: 'string', multiple: true },
+        'min-coverage': { type: 'string' },
+        json: { type: 'string' },
+        junit: { type: 'string' },
+        markdown: { type: 'string' },
+        timeout: { type: 'string' },
+        'no-inject': { type: 'boolean' },
+        stateless: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) {
+    out(contractHelp);
+    return 0;
+  }
+  if (!values.target && !values.api?.length) throw new UsageError('give a server to check: --target <url> or --api <id>=<url> (see --help)');
+  if (values.junit === '-') throw new UsageError('--junit needs a file name');
+  if (values.json === '-' && values.markdown === '-') throw new UsageError('only one of --json and --markdown can go to stdout (-)');
+  const minCoverage = parseNumber('min-coverage', values['min-coverage'], 0, 100);
+  const timeoutMs = parseNumber('timeout', values.timeout, 1, 3_600_000);
+  const target = values.target === undefined ? undefined : parseHttpUrl('target', values.target);
+
+  const specs = await loadSpecs(values.specs);
+  const apiBases: Record<string, string> = {};
+  for (const raw of values.api ?? []) {
+    const [id, url] = splitPair('api', raw);
+    checkApiId('api', id, specs);
+    apiBases[id] = parseHttpUrl('api', url);
+  }
+  const tokens: Record<string, string> = {};
+  for (const spec of specs) {
+    const fromEnv = process.env[tokenEnvName(spec.id)];
+    if (fromEnv) tokens[spec.id] = fromEnv;
+  }
+  for (const raw of values.token ?? []) {
+    const [id, token] = splitPair('token', raw);
+    checkApiId('token', id, specs);
+    tokens[id] = token;
+  }
+  const params: Record<string, string> = {};
+  for (const raw of values.param ?? []) {
+    const [key, value] = splitPair('param', raw);
+    const dot = key.indexOf('.');
+    if (dot <= 0 || dot === key.length - 1) throw new UsageError(`--param expects <api>.<key>=<value>, got '${raw}'`);
+    checkApiId('param', key.slice(0, dot), specs);
+    params[key] = value;
+  }
+  for (const id of values.only ?? []) checkApiId('only', id, specs);
+  // Without --target only the APIs given a base URL can be reached.
+  const apis = values.only ?? (target ? undefined : Object.keys(apiBases));
+
+  // When a report goes to stdout, everything for humans moves to stderr so the report stays parseable.
+  const log = values.json === '-' || values.markdown === '-' ? err : out;
+  // The health probe needs a server root; with only --api, the first API's origin stands in for it.
+  const base = target ?? new URL(Object.values(apiBases)[0] as string).origin;
+  const options: RunContractOptions = {
+    target: base,
+    specs,
+    ...(apis ? { apis } : {}),
+    ...(Object.keys(apiBases).length > 0 ? { apiBases } : {}),
+    tokens,
+    params,
+    ...(values['allow-writes'] ? { allowWrites: true } : {}),
+    ...(values['no-inject'] ? { inject: false } : {}),
+    ...(values.stateless ? { stateless: true } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(values.quiet ? {} : { onStep: createConsoleProgress(log) }),
+  };
+  log(`scimulator contract: checking ${(apis ?? specs.map((s) => s.id)).join(', ')} against ${base}`);
+  const report: ContractReport = await runContract(options);
+
+  if (values.json) await writeReport('json', values.json, formatJsonReport(report), out);
+  if (values.junit) await writeReport('junit', values.junit, formatJunitReport(report), out);
+  if (values.markdown) await writeReport('markdown', values.markdown, formatMarkdownReport(report), out);
+  for (const line of formatConsoleSummary(report, { compact: values.quiet === true })) log(line);
+
+  const s = report.summary;
+  const attempted = s.steps - s.skipped;
+  if (attempted > 0 && s.errors === attempted) {
+    const first = report.steps.find((step) => step.error);
+    err(`scimulator contract: cannot reach the target: none of ${attempted} request(s) could be made (first: ${first?.error})`);
+    return 2;
+  }
+  const gateFailed = minCoverage !== undefined && s.coverage.percent < minCoverage;
+  if (gateFailed) log(`Coverage gate: ${s.coverage.percent}% is below --min-coverage ${minCoverage}%`);
+  return isRunClean(s) && !gateFailed ? 0 : 1;
+}

@@ -1,0 +1,7 @@
+// The contract reporters: console progress and summary, JSON, JUnit XML and Markdown, plus the shared verdict rule.
+export { createConsoleProgress, formatConsoleSummary, formatCoverageTable, formatStepLine, type ConsoleSummaryOptions } from './console-reporter.js';
+export { formatJsonReport } from './json-reporter.js';
+export { formatJunitReport } from './junit-reporter.js';
+export { escapeMarkdownCell, formatMarkdownReport, type MarkdownReportOptions } from './markdown-reporter.js';
+export { describeVerdict, isRunClean } from './run-verdict.js';
+export { stepOutcome, type StepOutcome } from './step-outcome.js';

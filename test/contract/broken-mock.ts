@@ -1,0 +1,49 @@
+// Test helper: wraps the real mock's dispatch and rewrites chosen answers, so each test breaks exactly one contract rule.
+import type { Mock } from '../../src/mock/create-mock.js';
+import type { MockRequest, MockResponse } from '../../src/mock/types.js';
+import { createRouter } from '../../src/router/create-router.js';
+import type { InProcessMock } from '../../src/contract/target.js';
+
+/** What a rule sees: the request, the mock's real answer, and which operation it was for. */
+export interface Exchange {
+  req: MockRequest;
+  res: MockResponse;
+  apiId: string;
+  operationId: string;
+  session: string;
+}
+
+/** Returns a replacement answer, or undefined to leave the real one alone. */
+export type BreakRule = (exchange: Exchange) => MockResponse | undefined;
+
+/** Wraps `mock` so every answer to a documented operation passes through `rule` first. */
+export function createBrokenMock(mock: Mock, rule: BreakRule): InProcessMock {
+  const router = createRouter(mock.specs);
+  return {
+    async dispatch(req) {
+      const res = await mock.dispatch(req);
+      const route = router.match(req.method.toUpperCase(), new URL(req.url).pathname);
+      if (route.kind !== 'operation') return res;
+      const session = req.headers['x-scimulator-session'] ?? 'default';
+      return rule({ req, res, apiId: route.api.id, operationId: route.operation.operationId, session }) ?? res;
+    },
+  };
+}
+
+/** Applies `edit` to the first answer of `apiId`/`operationId` with `status`; every other answer is untouched. */
+export function breakFirst(apiId: string, operationId: string, status: number, edit: (res: MockResponse) => MockResponse): BreakRule {
+  let done = false;
+  return (x) => {
+    if (done || x.apiId !== apiId || x.operationId !== operationId || x.res.status !== status) return undefined;
+    done = true;
+    return edit(x.res);
+  };
+}
+
+/** Parses the body, lets `change` mutate it, and serialises it again (headers kept, content-length dropped). */
+export function editJson(res: MockResponse, change: (body: any) => void): MockResponse { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const body = JSON.parse(res.body ?? 'null');
+  change(body);
+  const { 'content-length': _length, ...headers } = res.headers;
+  return { ...res, headers, body: JSON.stringify(body) };
+}
