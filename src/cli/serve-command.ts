@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../adapters/node/start-server.js';
 import type { LogEntry } from '../mock/types.js';
 import { loadMock, loadSpecs } from '../node/load-mock.js';
+import { displayBase } from '../mock/create-mock.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { defaultFixturesFile, defaultSpecsDir } from '../spec/default-specs.js';
 import { loadFixtureFile } from '../state/load-fixtures.js';
@@ -89,7 +90,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
 
   out(`scimulator ${readPackageVersion()} listening on ${running.url}`);
   for (const spec of mock.specs) {
-    out(`  ${spec.id.padEnd(10)} ${running.url}${spec.basePath || '/'}  (${spec.title}, ${spec.operations.length} operations)`);
+    out(`  ${spec.id.padEnd(10)} ${running.url}${displayBase(spec)}  (${spec.title}, ${spec.operations.length} operations)`);
   }
   out(`  admin      ${running.url}/__scimulator/health  (state, reset, clock, scenarios)`);
   if (values.scenario?.length) out(`  scenarios  ${values.scenario.join(', ')} active for every session`);

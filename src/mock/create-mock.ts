@@ -109,6 +109,11 @@ function splitUrl(raw: string): UrlParts {
   return { origin: raw.slice(0, slash), pathname, search: q < 0 || q > end ? '' : rest.slice(q, end) };
 }
 
+/** Where an API lives, for people: its base path, or the first segment its operations share when it has none. */
+export function displayBase(spec: ApiSpec): string {
+  return spec.basePath || `/${spec.operations[0]?.fullPath.split('/')[1] ?? ''}`;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -239,7 +244,7 @@ export function createMock(options: MockOptions): Mock {
         return log({
           status: 404,
           headers: { ...base, 'content-type': 'application/json' },
-          body: JSON.stringify({ error: 'not_found', message: `No API is served at ${url.pathname}`, apis: specs.map((s) => s.basePath || '/') }),
+          body: JSON.stringify({ error: 'not_found', message: `No API is served at ${url.pathname}`, apis: specs.map(displayBase) }),
         });
       }
       const problem: RequestProblem = route.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed: route.allowed };
@@ -334,7 +339,7 @@ export function createMock(options: MockOptions): Mock {
   return {
     dispatch,
     async handle(request) {
-      return toWebResponse(await dispatch(await fromWebRequest(request)));
+      return toWebResponse(await dispatch(await fromWebRequest(request)), request.method);
     },
     get specs() {
       return specs;

@@ -17,8 +17,8 @@ export async function fromWebRequest(request: Request): Promise<MockRequest> {
 }
 
 /** Builds a Web Response; a dropped connection becomes `Response.error()` (a network error for fetch callers). */
-export function toWebResponse(res: MockResponse): Response {
+export function toWebResponse(res: MockResponse, method?: string): Response {
   if (res.drop) return Response.error();
-  const nullBody = res.status === 204 || res.status === 304 || res.status < 200;
+  const nullBody = method === 'HEAD' || res.status === 204 || res.status === 304 || res.status < 200;
   return new Response(nullBody ? null : (res.body ?? null), { status: res.status, headers: res.headers });
 }

@@ -47,7 +47,7 @@ export function loadSpecCached(file: string, validate = false): Promise<ApiSpec>
 }
 
 /** Resolves spec paths (files or directories) to loaded specs, checking ids are unique. */
-export async function loadSpecs(paths: string[] | undefined, validate = false, fresh = false): Promise<ApiSpec[]> {
+export async function loadSpecs(paths?: string[], validate = false, fresh = false): Promise<ApiSpec[]> {
   const { stat } = await import('node:fs/promises');
   const files: string[] = [];
   for (const p of paths ?? [defaultSpecsDir]) {

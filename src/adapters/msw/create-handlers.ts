@@ -85,7 +85,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
           url.pathname = spec.basePath + url.pathname.slice(prefix.length);
           req.url = url.toString();
         }
-        return toWebResponse(await mock.dispatch(req));
+        return toWebResponse(await mock.dispatch(req), req.method);
       };
       handlers.push(http.all(`${base}/*`, resolver), http.all(base || '/', resolver));
     }
@@ -95,7 +95,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
         const url = new URL(req.url);
         url.pathname = '/oauth/token';
         req.url = url.toString();
-        return toWebResponse(await mock.dispatch(req));
+        return toWebResponse(await mock.dispatch(req), req.method);
       }));
     }
   }
