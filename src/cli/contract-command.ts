@@ -63,7 +63,8 @@ function splitPair(flag: string, raw: string): [string, string] {
 }
 
 function checkApiId(flag: string, id: string, specs: ApiSpec[]): void {
-  if (!specs.some((s) => s.id === id)) throw new UsageError(`--${flag}: unknown API '${id}' (available: ${specs.map((s) => s.id).join(', ')})`);
+  if (!specs.some((s) => s.id === id))
+    throw new UsageError(`--${flag}: unknown API '${id}' (available: ${specs.map((s) => s.id).join(', ')})`);
 }
 
 function parseHttpUrl(flag: string, raw: string): string {
@@ -80,7 +81,8 @@ function parseHttpUrl(flag: string, raw: string): string {
 function parseNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${flag} expects a number from ${min} to ${max}, got '${raw}'`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`--${flag} expects a number from ${min} to ${max}, got '${raw}'`);
   return n;
 }
 
@@ -134,7 +136,8 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
     out(contractHelp);
     return 0;
   }
-  if (!values.target && !values.api?.length) throw new UsageError('give a server to check: --target <url> or --api <id>=<url> (see --help)');
+  if (!values.target && !values.api?.length)
+    throw new UsageError('give a server to check: --target <url> or --api <id>=<url> (see --help)');
   if (values.junit === '-') throw new UsageError('--junit needs a file name');
   if (values.json === '-' && values.markdown === '-') throw new UsageError('only one of --json and --markdown can go to stdout (-)');
   const minCoverage = parseNumber('min-coverage', values['min-coverage'], 0, 100);

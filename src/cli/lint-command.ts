@@ -35,8 +35,20 @@ export function findCompletenessGaps(spec: ApiSpec): CompletenessFinding[] {
     if (op.operationId.includes(' ')) out.push({ file: spec.file, operationId: op.operationId, message: 'operation has no operationId' });
     for (const r of op.responses) {
       for (const m of r.content) {
-        if (!m.schema) out.push({ file: spec.file, operationId: op.operationId, status: r.status, message: `response ${r.status} ${m.mediaType} has no schema` });
-        else if (m.examples.length === 0) out.push({ file: spec.file, operationId: op.operationId, status: r.status, message: `response ${r.status} ${m.mediaType} has no example` });
+        if (!m.schema)
+          out.push({
+            file: spec.file,
+            operationId: op.operationId,
+            status: r.status,
+            message: `response ${r.status} ${m.mediaType} has no schema`,
+          });
+        else if (m.examples.length === 0)
+          out.push({
+            file: spec.file,
+            operationId: op.operationId,
+            status: r.status,
+            message: `response ${r.status} ${m.mediaType} has no example`,
+          });
       }
     }
   }

@@ -41,7 +41,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest, out, err);
+    return await (
+      await load()
+    )(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`scimulator ${name}: ${e.message}`);

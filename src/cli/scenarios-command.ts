@@ -19,7 +19,12 @@ export async function runScenarios(argv: string[], out: (l: string) => void): Pr
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { dir: { type: 'string' }, specs: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        dir: { type: 'string' },
+        specs: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -29,7 +34,8 @@ export async function runScenarios(argv: string[], out: (l: string) => void): Pr
     return 0;
   }
   const [sub, name, ...extra] = parsed.positionals;
-  if (extra.length > 0 || (sub !== undefined && sub !== 'show' && sub !== 'list')) throw new UsageError(`unexpected arguments: ${parsed.positionals.join(' ')}`);
+  if (extra.length > 0 || (sub !== undefined && sub !== 'show' && sub !== 'list'))
+    throw new UsageError(`unexpected arguments: ${parsed.positionals.join(' ')}`);
   const specs = await loadSpecs(parsed.values.specs);
   const compiled = compileScenarios(await loadScenarioFiles(parsed.values.dir), specs);
   if (sub === 'show') {
@@ -45,14 +51,30 @@ export async function runScenarios(argv: string[], out: (l: string) => void): Pr
     scenario.rules.forEach((rule) => {
       const def = scenario.definition.rules[rule.index];
       out(`\nrule ${rule.index + 1}${def?.description ? `: ${def.description}` : ''}`);
-      out(stringify({ match: def?.match, inject: def?.inject, ...(def?.times ? { times: def.times } : {}), ...(def?.undocumented ? { undocumented: true } : {}) }).trimEnd().replace(/^/gm, '  '));
+      out(
+        stringify({
+          match: def?.match,
+          inject: def?.inject,
+          ...(def?.times ? { times: def.times } : {}),
+          ...(def?.undocumented ? { undocumented: true } : {}),
+        })
+          .trimEnd()
+          .replace(/^/gm, '  '),
+      );
       const ops = [...rule.responses.entries()];
-      for (const [op, res] of ops) out(`  → ${op.apiId} ${op.operationId}: HTTP ${res.status}${res.body !== undefined ? ` ${JSON.stringify(res.body)}` : ''}`);
+      for (const [op, res] of ops)
+        out(`  → ${op.apiId} ${op.operationId}: HTTP ${res.status}${res.body !== undefined ? ` ${JSON.stringify(res.body)}` : ''}`);
     });
     return 0;
   }
   if (parsed.values.json) {
-    out(JSON.stringify(compiled.map((s) => ({ name: s.name, description: s.description, rules: s.rules.length })), null, 2));
+    out(
+      JSON.stringify(
+        compiled.map((s) => ({ name: s.name, description: s.description, rules: s.rules.length })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const width = Math.max(...compiled.map((s) => s.name.length), 4);

@@ -30,7 +30,9 @@ Starts the stateful mock for all APIs on one port, at their real paths.
   -h, --help              show this help`;
 
 function formatLog(e: LogEntry): string {
-  const extra = [e.session !== 'default' ? `session=${e.session}` : '', e.scenario ? `scenario=${e.scenario}` : '', e.note ?? ''].filter(Boolean).join(' ');
+  const extra = [e.session !== 'default' ? `session=${e.session}` : '', e.scenario ? `scenario=${e.scenario}` : '', e.note ?? '']
+    .filter(Boolean)
+    .join(' ');
   return `${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms${extra ? ` ${extra}` : ''}`;
 }
 
@@ -85,7 +87,11 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     running = await startServer(mock, { port, host, onError: (e) => err(`internal error: ${e instanceof Error ? e.message : String(e)}`) });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new UsageError(code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (try --port)` : `cannot listen on ${host}:${port}: ${(e as Error).message}`);
+    throw new UsageError(
+      code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is already in use (try --port)`
+        : `cannot listen on ${host}:${port}: ${(e as Error).message}`,
+    );
   }
 
   out(`scimulator ${readPackageVersion()} listening on ${running.url}`);

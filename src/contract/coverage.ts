@@ -12,7 +12,9 @@ export function buildCoverage(specs: ApiSpec[], steps: StepResult[], exampleFind
   for (const spec of specs) {
     for (const op of spec.operations) {
       for (const r of op.responses) {
-        const hits = steps.filter((s) => s.apiId === spec.id && s.operationId === op.operationId && s.status !== undefined && String(s.status) === r.status);
+        const hits = steps.filter(
+          (s) => s.apiId === spec.id && s.operationId === op.operationId && s.status !== undefined && String(s.status) === r.status,
+        );
         const best = hits.map((h) => h.reach).sort((a, b) => REACH_ORDER[a] - REACH_ORDER[b])[0];
         cells.push({
           apiId: spec.id,
@@ -20,7 +22,9 @@ export function buildCoverage(specs: ApiSpec[], steps: StepResult[], exampleFind
           status: r.status,
           state: hits.length === 0 ? 'never' : hits.some((h) => h.violations.length > 0) ? 'failed' : 'passed',
           ...(best ? { reach: best } : {}),
-          examples: r.content.flatMap((m) => m.examples.map((e) => ({ name: e.name, valid: !badExamples.has(`${op.operationId} ${r.status} ${e.name}`) }))),
+          examples: r.content.flatMap((m) =>
+            m.examples.map((e) => ({ name: e.name, valid: !badExamples.has(`${op.operationId} ${r.status} ${e.name}`) })),
+          ),
         });
       }
     }

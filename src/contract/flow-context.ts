@@ -109,14 +109,20 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
     if (spec.scenario) headers['x-scimulator-scenario'] = spec.scenario;
     let body = spec.rawBody;
     if (body === undefined && spec.body !== undefined) body = JSON.stringify(spec.body);
-    if (body !== undefined) headers['content-type'] = spec.contentType ?? operation.requestBody?.content[0]?.mediaType ?? 'application/json';
+    if (body !== undefined)
+      headers['content-type'] = spec.contentType ?? operation.requestBody?.content[0]?.mediaType ?? 'application/json';
     for (const [k, v] of Object.entries(spec.headers ?? {})) headers[k.toLowerCase()] = v;
     return { method: operation.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) };
   };
 
   const adminUrl = (path: string) => `${state.target.baseUrl}/__scimulator/${path}`;
   const adminSend = (method: string, path: string, body: unknown, session: string) =>
-    state.target.send({ method, url: adminUrl(path), headers: { 'content-type': 'application/json', 'x-scimulator-session': session }, body: JSON.stringify(body) });
+    state.target.send({
+      method,
+      url: adminUrl(path),
+      headers: { 'content-type': 'application/json', 'x-scimulator-session': session },
+      body: JSON.stringify(body),
+    });
 
   const context: FlowContext = {
     api,
@@ -177,7 +183,12 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
         const definition = {
           name: 'contract-injection',
           description: 'Injected by the contract runner to reach a documented status',
-          rules: [{ match: { api: api.id, operationId }, inject: { status: spec.inject.status, ...(spec.inject.example ? { example: spec.inject.example } : {}) } }],
+          rules: [
+            {
+              match: { api: api.id, operationId },
+              inject: { status: spec.inject.status, ...(spec.inject.example ? { example: spec.inject.example } : {}) },
+            },
+          ],
         };
         const put = await adminSend('PUT', 'scenario', { definition }, session);
         if (!put.ok || put.status !== 200) {

@@ -3,4 +3,11 @@ export { runContract, TargetUnreachableError, type RunContractOptions } from './
 export type { ContractReport, StepResult, CoverageCell, ContractSummary } from './types.js';
 export type { Flow } from './flows/flow.js';
 export { builtinFlows } from './flows/index.js';
-export { createConsoleProgress, formatConsoleSummary, formatJsonReport, formatJunitReport, formatMarkdownReport, isRunClean } from './reporters/index.js';
+export {
+  createConsoleProgress,
+  formatConsoleSummary,
+  formatJsonReport,
+  formatJunitReport,
+  formatMarkdownReport,
+  isRunClean,
+} from './reporters/index.js';

@@ -110,7 +110,19 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       try {
         await flow.run(ctx, params);
       } catch (err) {
-        state.steps.push({ id: `${flow.name} / crashed`, flow: flow.name, title: 'flow crashed', apiId: spec.id, operationId: '', method: '', url: '', ms: 0, reach: 'natural', violations: [], error: `flow error: ${(err as Error).message}` });
+        state.steps.push({
+          id: `${flow.name} / crashed`,
+          flow: flow.name,
+          title: 'flow crashed',
+          apiId: spec.id,
+          operationId: '',
+          method: '',
+          url: '',
+          ms: 0,
+          reach: 'natural',
+          violations: [],
+          error: `flow error: ${(err as Error).message}`,
+        });
       }
     }
   }
@@ -127,14 +139,24 @@ export async function runContract(options: RunContractOptions): Promise<Contract
         const probe = probeFor(ctx, op, status);
         if (probe) await ctx.call(op.operationId, probe);
         if (!isCovered(state.steps, spec.id, op.operationId, r.status) && state.scimulator && options.inject !== false) {
-          await ctx.call(op.operationId, { title: `inject documented ${status}`, inject: { status }, expect: status, ...(probe?.params ? { params: probe.params } : {}), ...(probe?.body !== undefined ? { body: probe.body } : {}) });
+          await ctx.call(op.operationId, {
+            title: `inject documented ${status}`,
+            inject: { status },
+            expect: status,
+            ...(probe?.params ? { params: probe.params } : {}),
+            ...(probe?.body !== undefined ? { body: probe.body } : {}),
+          });
         }
       }
     }
   }
 
   const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
-  const coverage = buildCoverage(specs, state.steps, findings.map((x) => x.f));
+  const coverage = buildCoverage(
+    specs,
+    state.steps,
+    findings.map((x) => x.f),
+  );
   const ran = state.steps.filter((s) => !s.skipped);
   const documented = coverage.length;
   const exercised = coverage.filter((c) => c.state !== 'never').length;
@@ -146,7 +168,11 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     apis: specs.map((s) => s.id),
     steps: state.steps,
     coverage,
-    staticViolations: findings.map(({ apiId, f }) => ({ apiId, where: `${f.operationId ?? ''} ${f.subject} example "${f.exampleName}"`.trim(), violation: f.violation })),
+    staticViolations: findings.map(({ apiId, f }) => ({
+      apiId,
+      where: `${f.operationId ?? ''} ${f.subject} example "${f.exampleName}"`.trim(),
+      violation: f.violation,
+    })),
     summary: {
       steps: state.steps.length,
       passed: ran.filter((s) => !s.error && s.violations.length === 0).length,
@@ -154,7 +180,12 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       errors: ran.filter((s) => s.error).length,
       skipped: state.steps.length - ran.length,
       violations: ran.reduce((n, s) => n + s.violations.length, 0),
-      coverage: { documented, exercised, passed: passedCells, percent: documented === 0 ? 100 : Math.round((exercised / documented) * 1000) / 10 },
+      coverage: {
+        documented,
+        exercised,
+        passed: passedCells,
+        percent: documented === 0 ? 100 : Math.round((exercised / documented) * 1000) / 10,
+      },
       staticViolations: findings.length,
       durationMs: Math.round(performance.now() - started),
     },

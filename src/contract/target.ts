@@ -66,7 +66,12 @@ export function createInProcessTarget(mock: InProcessMock, baseUrl = 'http://sci
     baseUrl,
     async send(req) {
       const started = performance.now();
-      const res = await mock.dispatch({ method: req.method, url: req.url, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
+      const res = await mock.dispatch({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        ...(req.body !== undefined ? { body: req.body } : {}),
+      });
       if (res.drop) return { ok: false, error: 'connection dropped', ms: performance.now() - started };
       return { ok: true, status: res.status, headers: res.headers, bodyText: res.body ?? '', ms: performance.now() - started };
     },

@@ -11,8 +11,7 @@ export interface OutgoingRequest {
 
 /** What came back, or why nothing did. */
 export type Exchange =
-  | { ok: true; status: number; headers: Record<string, string>; bodyText: string; ms: number }
-  | { ok: false; error: string; ms: number };
+  { ok: true; status: number; headers: Record<string, string>; bodyText: string; ms: number } | { ok: false; error: string; ms: number };
 
 /** How a covered status was reached: by the API's own behaviour, a shipped scenario, or an injected example. */
 export type Reach = 'natural' | 'scenario' | 'injected';

@@ -93,11 +93,24 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
         if (error) return json(400, { error: 'invalid_scenario', message: error });
         return json(200, { session: sessionId, active: deps.scenarios.active(session()) });
       }
-      const names = typeof v?.name === 'string' ? v.name.split(',').map((n) => n.trim()).filter(Boolean) : Array.isArray(v?.names) ? v.names.map(String) : undefined;
-      if (!names || names.length === 0) return bad('expected {"name": "<scenario>"}, {"names": ["<scenario>", ...]} or {"definition": {<scenario>}}');
+      const names =
+        typeof v?.name === 'string'
+          ? v.name
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean)
+          : Array.isArray(v?.names)
+            ? v.names.map(String)
+            : undefined;
+      if (!names || names.length === 0)
+        return bad('expected {"name": "<scenario>"}, {"names": ["<scenario>", ...]} or {"definition": {<scenario>}}');
       const { unknown } = deps.scenarios.activate(session(), names);
       if (unknown.length > 0) {
-        return json(400, { error: 'unknown_scenario', message: `unknown scenario(s): ${unknown.join(', ')}`, available: deps.scenarios.list().map((s) => s.name) });
+        return json(400, {
+          error: 'unknown_scenario',
+          message: `unknown scenario(s): ${unknown.join(', ')}`,
+          available: deps.scenarios.list().map((s) => s.name),
+        });
       }
       return json(200, { session: sessionId, active: deps.scenarios.active(session()) });
     }

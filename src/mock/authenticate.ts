@@ -33,7 +33,8 @@ export function requiredScopeAlternatives(api: ApiSpec, op: Operation): string[]
 export function authenticate(api: ApiSpec, op: Operation, authorization: string | undefined): RequestProblem | undefined {
   if (op.security.length === 0 && op.extraScopes.length === 0) return undefined;
   if (op.security.some((req) => Object.keys(req).length === 0)) return undefined; // `{}` alternative: anonymous allowed
-  if (!authorization) return { kind: 'unauthorized', reason: 'missing', message: 'Missing Authorization header: send "Authorization: Bearer <token>".' };
+  if (!authorization)
+    return { kind: 'unauthorized', reason: 'missing', message: 'Missing Authorization header: send "Authorization: Bearer <token>".' };
   const m = BEARER.exec(authorization.trim());
   if (!m) return { kind: 'unauthorized', reason: 'malformed', message: 'Malformed Authorization header: expected "Bearer <token>".' };
   const granted = readJwtScopes(m[1] as string);

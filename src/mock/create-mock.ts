@@ -127,7 +127,12 @@ export function createMock(options: MockOptions): Mock {
   const cors: CorsOptions = options.cors ?? { origins: '*' };
   const enforceAll = options.rateLimit?.enforce === true;
   const limits = options.rateLimit?.limits ?? {};
-  const sessions = createSessionStore({ policies: [], fixtures: {}, seed: options.seed ?? 'scimulator', ...(options.clock ? { clock: options.clock } : {}) });
+  const sessions = createSessionStore({
+    policies: [],
+    fixtures: {},
+    seed: options.seed ?? 'scimulator',
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
   const install = (next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>) => {
     specs = next.specs;
@@ -152,7 +157,12 @@ export function createMock(options: MockOptions): Mock {
         infos.set(op, { responses, limited: op.responses.some((r) => r.status === '429') });
       }
     }
-    sessions.setOptions({ policies: [...policies.values()], fixtures: next.fixtures, seed: options.seed ?? 'scimulator', ...(options.clock ? { clock: options.clock } : {}) });
+    sessions.setOptions({
+      policies: [...policies.values()],
+      fixtures: next.fixtures,
+      seed: options.seed ?? 'scimulator',
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   };
   install(options);
 
@@ -206,7 +216,12 @@ export function createMock(options: MockOptions): Mock {
     return {
       status: 500,
       headers: { 'content-type': 'application/json', [WARNING_HEADER]: 'strict-mode-violation' },
-      body: JSON.stringify({ error: 'scimulator --strict: the mock produced a response that violates the spec', operationId: op.operationId, status: res.status, violations }),
+      body: JSON.stringify({
+        error: 'scimulator --strict: the mock produced a response that violates the spec',
+        operationId: op.operationId,
+        status: res.status,
+        violations,
+      }),
     };
   };
 
@@ -226,7 +241,10 @@ export function createMock(options: MockOptions): Mock {
     };
 
     if (isPreflight(method, req.headers)) {
-      return log({ status: 204, headers: { ...corsHeaders(cors, origin, req.headers['access-control-request-headers']), 'access-control-max-age': '600' } });
+      return log({
+        status: 204,
+        headers: { ...corsHeaders(cors, origin, req.headers['access-control-request-headers']), 'access-control-max-age': '600' },
+      });
     }
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
       const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
@@ -247,7 +265,8 @@ export function createMock(options: MockOptions): Mock {
           body: JSON.stringify({ error: 'not_found', message: `No API is served at ${url.pathname}`, apis: specs.map(displayBase) }),
         });
       }
-      const problem: RequestProblem = route.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed: route.allowed };
+      const problem: RequestProblem =
+        route.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed: route.allowed };
       const result = problemFor(route.api, undefined, problem);
       const policy = policies.get(route.api.id) as AnyPolicy;
       const headers: Record<string, string> = { ...base, ...result.headers };
@@ -261,10 +280,22 @@ export function createMock(options: MockOptions): Mock {
     const policy = policies.get(api.id) as AnyPolicy;
     const session = sessions.get(sessionId);
     const logExtra: Partial<LogEntry> = { apiId: api.id, operationId: op.operationId };
-    const requested = req.headers[SCENARIO_HEADER]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    const requested =
+      req.headers[SCENARIO_HEADER]?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
     let interception: Interception | undefined;
     if (options.scenarios) {
-      interception = options.scenarios.intercept({ session, api, operation: op, params: route.params, search: url.search, headers: req.headers, bodyText: req.body, requested });
+      interception = options.scenarios.intercept({
+        session,
+        api,
+        operation: op,
+        params: route.params,
+        search: url.search,
+        headers: req.headers,
+        bodyText: req.body,
+        requested,
+      });
     } else if (requested.length > 0) {
       interception = { applied: [], warnings: [`scenarios are not enabled; ignored: ${requested.join(', ')}`] };
     }
@@ -329,7 +360,11 @@ export function createMock(options: MockOptions): Mock {
       // A policy bug must not take the server down or leak a stack trace to the client: answer 500, log the cause.
       logExtra.note = `internal error in ${api.id} ${op.operationId}: ${err instanceof Error ? err.message : String(err)}`;
       return log(
-        { status: 500, headers: { ...base, 'content-type': 'application/json' }, body: JSON.stringify({ error: 'internal_error', message: 'scimulator failed to handle this request; see the server log' }) },
+        {
+          status: 500,
+          headers: { ...base, 'content-type': 'application/json' },
+          body: JSON.stringify({ error: 'internal_error', message: 'scimulator failed to handle this request; see the server log' }),
+        },
         logExtra,
       );
     }

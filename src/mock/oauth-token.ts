@@ -29,7 +29,13 @@ function json(status: number, body: unknown): MockResponse {
 }
 
 /** Answers a token request (form or JSON body) with `{access_token, token_type, expires_in, scope}`. */
-export function issueToken(endpoint: TokenEndpoint, method: string, headers: Record<string, string>, body: string | undefined, nowMs: number): MockResponse {
+export function issueToken(
+  endpoint: TokenEndpoint,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  nowMs: number,
+): MockResponse {
   if (method !== 'POST') return json(405, { error: 'invalid_request', error_description: 'Use POST.' });
   let fields: Record<string, string> = {};
   const type = (headers['content-type'] ?? '').split(';')[0]?.trim();

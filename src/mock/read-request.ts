@@ -85,7 +85,13 @@ export function readRequest(
     }
     if (!hasBody) {
       if (rb.required) {
-        violations.push({ check: 'request-body', location: 'request.body', pointer: '', keyword: 'required', message: 'request body is required' });
+        violations.push({
+          check: 'request-body',
+          location: 'request.body',
+          pointer: '',
+          keyword: 'required',
+          message: 'request body is required',
+        });
       }
     } else {
       const declared = req.headers['content-type'];

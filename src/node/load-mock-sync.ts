@@ -59,7 +59,10 @@ function readFixtureFileSync(file: string, policies: AnyPolicy[]): Record<string
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${(e as { code?: string }).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new FixtureError(
+      'FIXTURE_NOT_FOUND',
+      `${file}: ${(e as { code?: string }).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   const located = parseLocatedYaml(text);
   const first = located.errors[0];
@@ -71,7 +74,8 @@ function readFixtureFileSync(file: string, policies: AnyPolicy[]): Record<string
 export function loadMockSync(options: LoadMockSyncOptions = {}): Mock {
   const all = loadShippedSpecsSync();
   const unknown = (options.apis ?? []).filter((id) => !all.some((s) => s.id === id));
-  if (unknown.length > 0) throw new UnknownApiError(`unknown API id(s): ${unknown.join(', ')} (available: ${all.map((s) => s.id).join(', ')})`);
+  if (unknown.length > 0)
+    throw new UnknownApiError(`unknown API id(s): ${unknown.join(', ')} (available: ${all.map((s) => s.id).join(', ')})`);
   const specs = options.apis ? all.filter((s) => options.apis?.includes(s.id)) : all;
   const policies = (options.policies ?? builtinPolicies).filter((p) => specs.some((s) => s.id === p.id));
   const fixtures =
@@ -80,8 +84,16 @@ export function loadMockSync(options: LoadMockSyncOptions = {}): Mock {
       : readFixtureFileSync(options.fixtures ?? defaultFixturesFile, options.policies ?? builtinPolicies);
   const compiled = compileScenarios([...loadShippedScenariosSync(), ...(options.scenarios ?? [])], specs);
   const missing = (options.activeScenarios ?? []).filter((n) => !compiled.some((c) => c.name === n));
-  if (missing.length > 0) throw new ScenarioError('SCENARIO_UNKNOWN', `unknown scenario(s): ${missing.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`);
-  const scenarios = createScenarioRuntime(compiled, { seed: options.seed ?? 'scimulator', defaults: options.activeScenarios ?? [], specs: () => specs });
+  if (missing.length > 0)
+    throw new ScenarioError(
+      'SCENARIO_UNKNOWN',
+      `unknown scenario(s): ${missing.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`,
+    );
+  const scenarios = createScenarioRuntime(compiled, {
+    seed: options.seed ?? 'scimulator',
+    defaults: options.activeScenarios ?? [],
+    specs: () => specs,
+  });
   const { apis: _a, fixtures: _f, scenarios: _s, activeScenarios: _as, policies: _p, ...rest } = options;
   const mock = createMock({ ...rest, specs, policies, fixtures, scenarios });
   // Sessions are created lazily; build the default one now so fixture problems surface at setup, not on a request.

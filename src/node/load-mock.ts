@@ -51,7 +51,10 @@ export async function loadSpecs(paths?: string[], validate = false, fresh = fals
   const { stat } = await import('node:fs/promises');
   const files: string[] = [];
   for (const p of paths ?? [defaultSpecsDir]) {
-    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     files.push(...(isDir ? await listSpecFiles(p) : [p]));
   }
   const specs = await Promise.all(files.map((f) => (fresh ? loadSpec(f, { validate }) : loadSpecCached(f, validate))));
@@ -90,7 +93,10 @@ async function buildScenarioRuntime(options: LoadMockOptions, specs: ApiSpec[]):
   const compiled = compileScenarios(defs, specs);
   const unknown = (sel.active ?? []).filter((n) => !compiled.some((c) => c.name === n));
   if (unknown.length > 0) {
-    throw new ScenarioError('SCENARIO_UNKNOWN', `unknown scenario(s): ${unknown.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`);
+    throw new ScenarioError(
+      'SCENARIO_UNKNOWN',
+      `unknown scenario(s): ${unknown.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`,
+    );
   }
   return createScenarioRuntime(compiled, { seed: options.seed ?? 'scimulator', defaults: sel.active ?? [], specs: () => specs });
 }

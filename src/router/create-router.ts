@@ -45,7 +45,12 @@ function insert(root: Node, api: ApiSpec, op: Operation): void {
       const whole = names.length === 1 && seg === `{${names[0]}}`;
       const regex = whole
         ? undefined
-        : new RegExp(`^${seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '([^/]+?)').replace(/\{[^}]+\}/g, '([^/]+?)')}$`);
+        : new RegExp(
+            `^${seg
+              .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+              .replace(/\\?\{[^}]+\\?\}/g, '([^/]+?)')
+              .replace(/\{[^}]+\}/g, '([^/]+?)')}$`,
+          );
       node.param = { names, node: newNode(), ...(regex ? { regex } : {}) };
     }
     node = node.param.node;
@@ -102,25 +107,25 @@ export function createRouter(specs: ApiSpec[]): Router {
   const MAX_CACHED = 2000;
 
   const matchUncached = (method: string, pathname: string): RouteMatch => {
-      const values: string[] = [];
-      // FastAPI-style collections end in '/', clients often omit it (or add one): try the other form too.
-      let node = find(pathname, values);
-      if (!node || node.operations.size === 0) {
-        values.length = 0;
-        const alt = pathname.endsWith('/') ? pathname.slice(0, -1) : `${pathname}/`;
-        node = find(alt, values);
-      }
-      if (!node) return { kind: 'not-found', api: closestApi(pathname) };
-      const hit = node.operations.get(method) ?? (method === 'HEAD' ? node.operations.get('GET') : undefined);
-      if (!hit) {
-        const first = node.operations.values().next().value as { api: ApiSpec };
-        return { kind: 'method-not-allowed', api: first.api, allowed: [...node.operations.keys()] };
-      }
-      const params: Record<string, string> = {};
-      hit.paramNames.forEach((name, i) => {
-        params[name] = values[i] ?? '';
-      });
-      return { kind: 'operation', api: hit.api, operation: hit.op, params };
+    const values: string[] = [];
+    // FastAPI-style collections end in '/', clients often omit it (or add one): try the other form too.
+    let node = find(pathname, values);
+    if (!node || node.operations.size === 0) {
+      values.length = 0;
+      const alt = pathname.endsWith('/') ? pathname.slice(0, -1) : `${pathname}/`;
+      node = find(alt, values);
+    }
+    if (!node) return { kind: 'not-found', api: closestApi(pathname) };
+    const hit = node.operations.get(method) ?? (method === 'HEAD' ? node.operations.get('GET') : undefined);
+    if (!hit) {
+      const first = node.operations.values().next().value as { api: ApiSpec };
+      return { kind: 'method-not-allowed', api: first.api, allowed: [...node.operations.keys()] };
+    }
+    const params: Record<string, string> = {};
+    hit.paramNames.forEach((name, i) => {
+      params[name] = values[i] ?? '';
+    });
+    return { kind: 'operation', api: hit.api, operation: hit.op, params };
   };
 
   return {

@@ -18,12 +18,21 @@ export interface LoadSpecOptions {
 
 function oneLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').slice(0, 500);
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 500);
 }
 
 /** Derives an API id from a spec file name: `auth0-my-organization.yaml` → `auth0`. */
 export function deriveApiId(file: string): string {
-  return basename(file).replace(/\.(ya?ml|json)$/i, '').split('-')[0] ?? 'api';
+  return (
+    basename(file)
+      .replace(/\.(ya?ml|json)$/i, '')
+      .split('-')[0] ?? 'api'
+  );
 }
 
 /** Parses YAML or JSON text into a plain object, reporting the first syntax error with its line. */
@@ -84,10 +93,7 @@ export async function loadSpec(path: string, options: LoadSpecOptions = {}): Pro
 }
 
 /** Loads an already-parsed document (no file system needed unless it has external refs). */
-export async function loadSpecFromObject(
-  raw: Record<string, unknown>,
-  options: LoadSpecOptions & { file: string },
-): Promise<ApiSpec> {
+export async function loadSpecFromObject(raw: Record<string, unknown>, options: LoadSpecOptions & { file: string }): Promise<ApiSpec> {
   const { file } = options;
   assertOpenApi3(file, raw);
   const bundled = await bundle(file, raw);

@@ -130,11 +130,11 @@ function readRequestBody(doc: Obj, raw: unknown, pointer: string): RequestBody |
 
 function readSecurity(raw: unknown): SecurityRequirement[] | undefined {
   if (!Array.isArray(raw)) return undefined;
-  return raw.filter(isObj).map((req) =>
-    Object.fromEntries(
-      Object.entries(req).map(([scheme, scopes]) => [scheme, Array.isArray(scopes) ? scopes.map(String) : []]),
-    ),
-  );
+  return raw
+    .filter(isObj)
+    .map((req) =>
+      Object.fromEntries(Object.entries(req).map(([scheme, scopes]) => [scheme, Array.isArray(scopes) ? scopes.map(String) : []])),
+    );
 }
 
 function readSecuritySchemes(doc: Obj): SecurityScheme[] {
@@ -193,9 +193,7 @@ export function normaliseSpec(id: string, file: string, doc: Obj): ApiSpec {
       const op = item.node[method];
       if (!isObj(op)) continue;
       const opPointer = joinPointer(item.pointer, method);
-      const requestBody = op.requestBody
-        ? readRequestBody(doc, op.requestBody, joinPointer(opPointer, 'requestBody'))
-        : undefined;
+      const requestBody = op.requestBody ? readRequestBody(doc, op.requestBody, joinPointer(opPointer, 'requestBody')) : undefined;
       operations.push({
         apiId: id,
         operationId: typeof op.operationId === 'string' ? op.operationId : `${method.toUpperCase()} ${pathTemplate}`,

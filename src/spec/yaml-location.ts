@@ -16,7 +16,10 @@ export function parseLocatedYaml(text: string): LocatedYaml & { errors: Array<{ 
 
 /** Line (1-based) of the node at an Ajv instance path like `/auth0/identityProviders/0/id`, or of its nearest parent. */
 export function lineOf(located: LocatedYaml, instancePath: string): number | undefined {
-  const segments = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (let n = segments.length; n >= 0; n--) {
     const path = segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const node = n === 0 ? located.doc.contents : located.doc.getIn(path, true);

@@ -59,7 +59,10 @@ export class PatternError extends Error {
 export function createRandom(seed: string): Random {
   let [a, b, c, d] = hashSeed(seed);
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;

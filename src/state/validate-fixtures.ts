@@ -32,7 +32,10 @@ export function validateFixtures(
     const line = located ? lineOf(located, path) : undefined;
     const params = (e?.params ?? {}) as Record<string, unknown>;
     const extra = typeof params.additionalProperty === 'string' ? ` '${params.additionalProperty}'` : '';
-    throw new FixtureError('FIXTURE_INVALID', `${source}${line ? `:${line}` : ''}: ${path || '(root)'} ${e?.message ?? 'is invalid'}${extra}`);
+    throw new FixtureError(
+      'FIXTURE_INVALID',
+      `${source}${line ? `:${line}` : ''}: ${path || '(root)'} ${e?.message ?? 'is invalid'}${extra}`,
+    );
   }
   return (data ?? {}) as Record<string, unknown>;
 }

@@ -5,9 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import type { SchemaDialect } from '../spec/types.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object in some toolchains.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv,
-) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
 /**
  * One Ajv per dialect and coercion mode. `strict: false` because OpenAPI schemas carry keywords Ajv does not know

@@ -12,11 +12,17 @@ function rewriteOas30(node: Obj): Obj {
   let out = node;
   if (typeof out.exclusiveMinimum === 'boolean') {
     const { exclusiveMinimum, minimum, ...rest } = out;
-    out = exclusiveMinimum && typeof minimum === 'number' ? { ...rest, exclusiveMinimum: minimum } : { ...rest, ...(minimum !== undefined ? { minimum } : {}) };
+    out =
+      exclusiveMinimum && typeof minimum === 'number'
+        ? { ...rest, exclusiveMinimum: minimum }
+        : { ...rest, ...(minimum !== undefined ? { minimum } : {}) };
   }
   if (typeof out.exclusiveMaximum === 'boolean') {
     const { exclusiveMaximum, maximum, ...rest } = out;
-    out = exclusiveMaximum && typeof maximum === 'number' ? { ...rest, exclusiveMaximum: maximum } : { ...rest, ...(maximum !== undefined ? { maximum } : {}) };
+    out =
+      exclusiveMaximum && typeof maximum === 'number'
+        ? { ...rest, exclusiveMaximum: maximum }
+        : { ...rest, ...(maximum !== undefined ? { maximum } : {}) };
   }
   if ('nullable' in out) {
     const { nullable, ...rest } = out;
@@ -44,9 +50,7 @@ function rewriteDirection(node: Obj, direction: Direction): Obj {
   if (names.length === 0) return node;
   const required = Array.isArray(node.required) ? node.required.filter((r) => !names.includes(String(r))) : node.required;
   const properties =
-    direction === 'response'
-      ? { ...node.properties, ...Object.fromEntries(names.map((n) => [n, false])) }
-      : node.properties;
+    direction === 'response' ? { ...node.properties, ...Object.fromEntries(names.map((n) => [n, false])) } : node.properties;
   return { ...node, properties, ...(required !== undefined ? { required } : {}) };
 }
 

@@ -30,7 +30,9 @@ function collectSchemaExamples(schema: unknown, pointer: string, out: Array<{ re
   const ref: SchemaRef = { schema, pointer };
   if ('example' in schema) out.push({ ref, ex: { name: 'example', value: schema.example, pointer: joinPointer(pointer, 'example') } });
   if (Array.isArray(schema.examples)) {
-    schema.examples.forEach((value, i) => out.push({ ref, ex: { name: `examples[${i}]`, value, pointer: joinPointer(pointer, 'examples', i) } }));
+    schema.examples.forEach((value, i) =>
+      out.push({ ref, ex: { name: `examples[${i}]`, value, pointer: joinPointer(pointer, 'examples', i) } }),
+    );
   }
   for (const key of CHILD_MAPS) {
     const map = schema[key];
@@ -74,10 +76,18 @@ export function validateExamples(spec: ApiSpec): ExampleFinding[] {
     }
     for (const r of op.responses) {
       for (const m of r.content) {
-        check(m.schema, m.examples, 'response', { operationId: op.operationId, status: r.status, subject: `response ${r.status} ${m.mediaType}` });
+        check(m.schema, m.examples, 'response', {
+          operationId: op.operationId,
+          status: r.status,
+          subject: `response ${r.status} ${m.mediaType}`,
+        });
       }
       for (const h of r.headers) {
-        check(h.schema, h.examples, 'response', { operationId: op.operationId, status: r.status, subject: `response ${r.status} header ${h.name}` });
+        check(h.schema, h.examples, 'response', {
+          operationId: op.operationId,
+          status: r.status,
+          subject: `response ${r.status} header ${h.name}`,
+        });
       }
     }
   }

@@ -19,10 +19,14 @@ export interface ContractExpectation {
 export function findOperation(specs: ApiSpec[] | undefined, expectation: ContractExpectation): { spec: ApiSpec; operation: Operation } {
   const all = specs ?? loadShippedSpecsSync();
   const spec = all.find((s) => s.id === expectation.api);
-  if (!spec) throw new ContractMatcherError('UNKNOWN_API', `unknown API '${expectation.api}' (available: ${all.map((s) => s.id).join(', ')})`);
+  if (!spec)
+    throw new ContractMatcherError('UNKNOWN_API', `unknown API '${expectation.api}' (available: ${all.map((s) => s.id).join(', ')})`);
   const operation = spec.operations.find((o) => o.operationId === expectation.operationId);
   if (!operation) {
-    throw new ContractMatcherError('UNKNOWN_OPERATION', `${spec.id} has no operation '${expectation.operationId}' (available: ${spec.operations.map((o) => o.operationId).join(', ')})`);
+    throw new ContractMatcherError(
+      'UNKNOWN_OPERATION',
+      `${spec.id} has no operation '${expectation.operationId}' (available: ${spec.operations.map((o) => o.operationId).join(', ')})`,
+    );
   }
   return { spec, operation };
 }

@@ -53,7 +53,12 @@ export async function readObservedResponse(received: unknown, assumedMediaType?:
     throw new ContractMatcherError('NOT_A_RESPONSE', 'toSatisfyContract expects a Fetch Response or { status, headers?, body? }');
   }
   const headers = lowerCaseHeaders(plain.headers);
-  const parsed = plain.body !== undefined && plain.body !== null && typeof plain.body === 'object' && !(plain.body instanceof Uint8Array) && !(plain.body instanceof ArrayBuffer);
+  const parsed =
+    plain.body !== undefined &&
+    plain.body !== null &&
+    typeof plain.body === 'object' &&
+    !(plain.body instanceof Uint8Array) &&
+    !(plain.body instanceof ArrayBuffer);
   if (parsed && !headers['content-type'] && assumedMediaType) headers['content-type'] = assumedMediaType;
   return { status: plain.status, headers, bodyText: bodyText(plain.body) };
 }

@@ -24,7 +24,11 @@ export type ToSatisfyContract = (this: MatcherContext, received: unknown, expect
  * because reading a Fetch Response body is; use it as `await expect(res).toSatisfyContract({ api, operationId })`.
  */
 export function createToSatisfyContract(specs?: ApiSpec[]): ToSatisfyContract {
-  return async function toSatisfyContract(this: MatcherContext, received: unknown, expectation: ContractExpectation): Promise<MatcherResult> {
+  return async function toSatisfyContract(
+    this: MatcherContext,
+    received: unknown,
+    expectation: ContractExpectation,
+  ): Promise<MatcherResult> {
     const { spec, operation } = findOperation(specs, expectation);
     const status = typeof (received as { status?: unknown } | null)?.status === 'number' ? (received as { status: number }).status : 0;
     const observed = await readObservedResponse(received, documentedMediaType(operation, status));

@@ -38,7 +38,10 @@ describe('createHandlers', () => {
     });
     expect(res.status).toBe(422);
     api.clearScenario();
-    const scim = await fetch('https://preview-iam.twilio.com/Organizations/OR80b7392892f0a424d07c42f5b11dce2a/scim/Users/US23c7d4510f1398849aaac5c543475b12', { headers: auth });
+    const scim = await fetch(
+      'https://preview-iam.twilio.com/Organizations/OR80b7392892f0a424d07c42f5b11dce2a/scim/Users/US23c7d4510f1398849aaac5c543475b12',
+      { headers: auth },
+    );
     expect(scim.status).toBe(200);
     expect(scim.headers.get('content-type')).toBe('application/scim+json');
   });
@@ -61,15 +64,21 @@ describe('isolation and setup errors', () => {
     });
     expect((await a.mock.handle(revoke)).status).toBe(200);
     const tokenOf = (h: ReturnType<typeof createHandlers>) =>
-      (h.state() as { apis: { capillary: { orgs: Array<{ org_id: number; token: unknown }> } } }).apis.capillary.orgs.find((o) => o.org_id === 1231)?.token;
+      (h.state() as { apis: { capillary: { orgs: Array<{ org_id: number; token: unknown }> } } }).apis.capillary.orgs.find(
+        (o) => o.org_id === 1231,
+      )?.token;
     expect(tokenOf(a)).toBeNull();
     expect(tokenOf(b)).not.toBeNull();
   });
 
   it('an unknown API id, an unknown scenario or bad fixtures throw a typed error at setup', () => {
-    expect(() => createHandlers({ apis: ['okta'] })).toThrow(expect.objectContaining({ code: 'UNKNOWN_API', message: expect.stringMatching(/okta/) }));
+    expect(() => createHandlers({ apis: ['okta'] })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_API', message: expect.stringMatching(/okta/) }),
+    );
     expect(() => createHandlers({ scenario: 'nope' })).toThrow(expect.objectContaining({ code: 'SCENARIO_UNKNOWN' }));
-    expect(() => createHandlers({ fixtures: { capillary: { orgs: [{ org_name: 'no id' }] } } })).toThrow(expect.objectContaining({ code: 'FIXTURE_INVALID' }));
+    expect(() => createHandlers({ fixtures: { capillary: { orgs: [{ org_name: 'no id' }] } } })).toThrow(
+      expect.objectContaining({ code: 'FIXTURE_INVALID' }),
+    );
     const h = createHandlers({ apis: ['capillary'] });
     expect(() => h.useScenario('nope')).toThrow(expect.objectContaining({ code: 'SCENARIO_UNKNOWN' }));
   });

@@ -10,17 +10,28 @@ const ORG_HEADER = { 'x-cap-api-auth-org-id': '1231' };
 describe('capillary', () => {
   let mock: Mock;
   beforeEach(async () => {
-    mock = await createTestMock({ apis: ['capillary'], fixtures: { capillary: { orgs: [
-      { org_id: 1231, org_name: 'Loyalty Lane', token: 'a'.repeat(64) },
-      { org_id: 50947, org_name: 'Harbor Rewards' },
-      { org_id: 4410, org_name: 'Dormant Deals', active: false },
-    ] } } });
+    mock = await createTestMock({
+      apis: ['capillary'],
+      fixtures: {
+        capillary: {
+          orgs: [
+            { org_id: 1231, org_name: 'Loyalty Lane', token: 'a'.repeat(64) },
+            { org_id: 50947, org_name: 'Harbor Rewards' },
+            { org_id: 4410, org_name: 'Dormant Deals', active: false },
+          ],
+        },
+      },
+    });
   });
 
   it('revoking the seeded org token answers 200 exactly like the documented example', async () => {
     const res = await callValid(mock, 'PUT', REVOKE, { body: { org_ids: [1231] }, headers: ORG_HEADER });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ success: true, metadata: { status: 200, errorCode: '', message: '', error: [] }, result: { successful: [1231], failed: [] } });
+    expect(res.json).toEqual({
+      success: true,
+      metadata: { status: 200, errorCode: '', message: '', error: [] },
+      result: { successful: [1231], failed: [] },
+    });
   });
 
   it('a bulk revoke where one org has no token is a 207 and still revokes the other', async () => {
@@ -28,7 +39,9 @@ describe('capillary', () => {
     expect(res.status).toBe(207);
     expect(res.json.success).toBe(true);
     expect(res.json.metadata.status).toBe(207);
-    expect(res.json.result.failed).toEqual([{ org_id: 9999, error_code: '2003', error_name: 'TOKEN_NOT_FOUND', details: 'No active token found' }]);
+    expect(res.json.result.failed).toEqual([
+      { org_id: 9999, error_code: '2003', error_name: 'TOKEN_NOT_FOUND', details: 'No active token found' },
+    ]);
     const again = await callValid(mock, 'PUT', REVOKE, { body: { org_ids: [1231] }, headers: ORG_HEADER });
     expect(again.status).toBe(422);
     expect(again.json.success).toBe(false);
@@ -38,7 +51,10 @@ describe('capillary', () => {
     const first = await callValid(mock, 'POST', TOKENS, { body: [{ org_name: 'Harbor Rewards' }], headers: ORG_HEADER });
     expect(first.status).toBe(200);
     expect(first.json.result.successful[0].token).toMatch(/^[0-9a-f]{64}$/);
-    const second = await callValid(mock, 'POST', TOKENS, { body: [{ org_name: 'Harbor Rewards' }, { org_name: 'Dormant Deals' }, { org_name: 'Nope' }], headers: ORG_HEADER });
+    const second = await callValid(mock, 'POST', TOKENS, {
+      body: [{ org_name: 'Harbor Rewards' }, { org_name: 'Dormant Deals' }, { org_name: 'Nope' }],
+      headers: ORG_HEADER,
+    });
     expect(second.status).toBe(200);
     expect(second.json.success).toBe(false);
     expect(second.json.result.failed.map((f: { error_code: string }) => f.error_code)).toEqual(['2002', '2001', '2001']);
@@ -67,7 +83,10 @@ describe('capillary', () => {
   });
 
   it('a body over 1 MiB is a 413 envelope', async () => {
-    const res = await callValid(mock, 'PUT', REVOKE, { raw: JSON.stringify({ org_ids: [1], pad: 'x'.repeat(1024 * 1024) }), headers: ORG_HEADER });
+    const res = await callValid(mock, 'PUT', REVOKE, {
+      raw: JSON.stringify({ org_ids: [1], pad: 'x'.repeat(1024 * 1024) }),
+      headers: ORG_HEADER,
+    });
     expect(res.status).toBe(413);
   });
 

@@ -34,7 +34,9 @@ describe('twilio fixtures', () => {
   });
 
   it('generation options name the users: prefix, domain and externalId prefix (or none)', () => {
-    const state = seed({ organizations: [{ sid: ORG, generate: { count: 2, userNamePrefix: 'load', domain: 'bench.test', externalIdPrefix: null } }] });
+    const state = seed({
+      organizations: [{ sid: ORG, generate: { count: 2, userNamePrefix: 'load', domain: 'bench.test', externalIdPrefix: null } }],
+    });
     const users = [...(state.organizations.get(ORG)?.users.values() ?? [])];
     expect(users.map((u) => u.attributes.userName)).toEqual(['load1@bench.test', 'load2@bench.test']);
     expect(users[0]?.attributes.externalId).toBeUndefined();
@@ -42,12 +44,18 @@ describe('twilio fixtures', () => {
   });
 
   it('duplicate userNames in a fixture are a FIXTURE_INVALID setup error', () => {
-    const dup = { organizations: [{ sid: ORG, users: [JANE, { id: 'US00000000000000000000000000000001', userName: 'JANE.DOE@example.com' }] }] };
-    expect(() => seed(dup)).toThrow(expect.objectContaining({ code: 'FIXTURE_INVALID', message: expect.stringContaining('duplicate userName') }));
+    const dup = {
+      organizations: [{ sid: ORG, users: [JANE, { id: 'US00000000000000000000000000000001', userName: 'JANE.DOE@example.com' }] }],
+    };
+    expect(() => seed(dup)).toThrow(
+      expect.objectContaining({ code: 'FIXTURE_INVALID', message: expect.stringContaining('duplicate userName') }),
+    );
   });
 
   it('the fixture schema rejects a malformed organization sid', async () => {
-    await expect(createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: { twilio: { organizations: [{ sid: 'ORnope' }] } } })).rejects.toMatchObject({ code: 'FIXTURE_INVALID' });
+    await expect(
+      createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: { twilio: { organizations: [{ sid: 'ORnope' }] } } }),
+    ).rejects.toMatchObject({ code: 'FIXTURE_INVALID' });
   });
 
   it('an eq filter is answered from the index: it works even when the user list cannot be iterated', () => {
@@ -68,10 +76,19 @@ describe('twilio fixtures', () => {
   });
 
   it('a mock seeded with 10,000 users lists them all and filters one by userName', async () => {
-    const mock = await createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: { twilio: { organizations: [{ sid: ORG, generate: 10000 }] } } });
+    const mock = await createTestMock({
+      apis: ['twilio'],
+      policies: [twilioPolicy],
+      fixtures: { twilio: { organizations: [{ sid: ORG, generate: 10000 }] } },
+    });
     const one = await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent('userName eq "user4242@example.com"')}`);
     expect(one.json.totalResults).toBe(1);
-    expect(one.json.Resources[0]).toMatchObject({ userName: 'user4242@example.com', externalId: 'ext-4242', active: true, meta: { version: 'W/1' } });
+    expect(one.json.Resources[0]).toMatchObject({
+      userName: 'user4242@example.com',
+      externalId: 'ext-4242',
+      active: true,
+      meta: { version: 'W/1' },
+    });
     const all = await callValid(mock, 'GET', USERS);
     expect(all.json.totalResults).toBe(10000);
   });

@@ -18,7 +18,9 @@ const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-const spec = parse(readFileSync('specs/twilio-organizations-scim.yaml', 'utf8')) as { components: { examples: Record<string, { value: Record<string, unknown> }> } };
+const spec = parse(readFileSync('specs/twilio-organizations-scim.yaml', 'utf8')) as {
+  components: { examples: Record<string, { value: Record<string, unknown> }> };
+};
 const example = (name: string) => structuredClone(spec.components.examples[name]?.value) as Record<string, unknown>;
 const defaultFixture = () => ({ twilio: (parse(readFileSync('fixtures/default.yaml', 'utf8')) as { twilio: unknown }).twilio });
 
@@ -83,7 +85,10 @@ describe('twilio', () => {
     });
 
     it('the documented deactivate patch gives the UserJaneDoeDeactivated example at W/2', async () => {
-      const res = await callValid(mock, 'PATCH', JANE_URL, { body: example('PatchDeactivateRequest'), headers: { ...SCIM, 'if-match': 'W/1' } });
+      const res = await callValid(mock, 'PATCH', JANE_URL, {
+        body: example('PatchDeactivateRequest'),
+        headers: { ...SCIM, 'if-match': 'W/1' },
+      });
       const expected = example('UserJaneDoeDeactivated');
       (expected.meta as Record<string, unknown>).lastModified = FROZEN_AT;
       expect(res.json).toEqual(expected);
@@ -92,7 +97,11 @@ describe('twilio', () => {
     it('the default organization lists its three users and the second organization none', async () => {
       const list = await callValid(mock, 'GET', USERS);
       expect(list.json.totalResults).toBe(3);
-      expect(list.json.Resources.map((u: { userName: string }) => u.userName)).toEqual(['jane.doe@example.com', 'john.smith@example.com', 'alex.inactive@example.com']);
+      expect(list.json.Resources.map((u: { userName: string }) => u.userName)).toEqual([
+        'jane.doe@example.com',
+        'john.smith@example.com',
+        'alex.inactive@example.com',
+      ]);
       const other = await callValid(mock, 'GET', `/Organizations/${OTHER_ORG}/scim/Users`);
       expect(other.json).toEqual(example('UserPageEmpty'));
     });
@@ -100,7 +109,10 @@ describe('twilio', () => {
 
   describe('create', () => {
     it('creating a user answers 201 with a US id, W/1 meta and the core schema, and it can be fetched and listed', async () => {
-      const res = await callValid(mock, 'POST', USERS, { body: newUser('new.person@example.com', { displayName: 'New Person' }), headers: SCIM });
+      const res = await callValid(mock, 'POST', USERS, {
+        body: newUser('new.person@example.com', { displayName: 'New Person' }),
+        headers: SCIM,
+      });
       expect(res.status).toBe(201);
       expect(res.json.id).toMatch(/^US[0-9a-f]{32}$/);
       expect(res.json.schemas).toEqual([CORE]);
@@ -113,7 +125,11 @@ describe('twilio', () => {
     });
 
     it('the documented create request stores the documented user (new id and meta)', async () => {
-      mock = await createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: { twilio: { organizations: [{ sid: ORG, domains: ['example.com'] }] } } });
+      mock = await createTestMock({
+        apis: ['twilio'],
+        policies: [twilioPolicy],
+        fixtures: { twilio: { organizations: [{ sid: ORG, domains: ['example.com'] }] } },
+      });
       const res = await callValid(mock, 'POST', USERS, { body: example('UserCreateRequest'), headers: SCIM });
       expect(res.status).toBe(201);
       const { id: _id, meta: _meta, ...documented } = example('UserJaneDoe');
@@ -129,17 +145,27 @@ describe('twilio', () => {
     });
 
     it('a userName that differs from the primary email is the documented 400 mismatch body', async () => {
-      const res = await callValid(mock, 'POST', USERS, { body: { ...newUser('a.person@example.com'), emails: [{ primary: true, value: 'other@example.com' }] } });
+      const res = await callValid(mock, 'POST', USERS, {
+        body: { ...newUser('a.person@example.com'), emails: [{ primary: true, value: 'other@example.com' }] },
+      });
       expect(res.status).toBe(400);
       expect(res.json).toEqual(example('ErrorPrimaryEmailMismatch'));
     });
 
     it('the only email counts as primary; several emails without a primary are a 400 invalidValue', async () => {
-      const only = await callValid(mock, 'POST', USERS, { body: { ...newUser('solo@example.com'), emails: [{ value: 'solo@example.com' }] } });
+      const only = await callValid(mock, 'POST', USERS, {
+        body: { ...newUser('solo@example.com'), emails: [{ value: 'solo@example.com' }] },
+      });
       expect(only.status).toBe(201);
-      const two = await callValid(mock, 'POST', USERS, { body: { ...newUser('duo@example.com'), emails: [{ value: 'duo@example.com' }, { value: 'duo2@example.com' }] } });
+      const two = await callValid(mock, 'POST', USERS, {
+        body: { ...newUser('duo@example.com'), emails: [{ value: 'duo@example.com' }, { value: 'duo2@example.com' }] },
+      });
       expect(two.status).toBe(400);
-      expect(two.json).toMatchObject({ scimType: 'invalidValue', detail: 'Primary email must be defined if there are more than 1 email', status: '400' });
+      expect(two.json).toMatchObject({
+        scimType: 'invalidValue',
+        detail: 'Primary email must be defined if there are more than 1 email',
+        status: '400',
+      });
     });
 
     it('a create without emails is a 400 invalidValue', async () => {
@@ -174,8 +200,14 @@ describe('twilio', () => {
       expect(short.json.code).toBe(25005);
       const ext = await callValid(mock, 'POST', USERS, { body: newUser('ext@example.com', { externalId: 'x' }) });
       expect(ext.json).toMatchObject({ code: 25004, scimType: 'invalidValue' });
-      const noSchemas = await callValid(mock, 'POST', USERS, { body: { userName: 'ns@example.com', emails: [{ value: 'ns@example.com' }] } });
-      expect(noSchemas.json).toMatchObject({ code: 25006, scimType: 'invalidSyntax', moreInfo: 'https://www.twilio.com/docs/errors/25006' });
+      const noSchemas = await callValid(mock, 'POST', USERS, {
+        body: { userName: 'ns@example.com', emails: [{ value: 'ns@example.com' }] },
+      });
+      expect(noSchemas.json).toMatchObject({
+        code: 25006,
+        scimType: 'invalidSyntax',
+        moreInfo: 'https://www.twilio.com/docs/errors/25006',
+      });
     });
 
     it('creating in an unknown organization is 404 code 20404', async () => {
@@ -262,7 +294,12 @@ describe('twilio', () => {
   });
 
   describe('replace and If-Match', () => {
-    const replacement = (extra: Record<string, unknown> = {}) => ({ ...newUser('jane.doe@example.com'), externalId: '00u1a2b3c4d5e6f7g8h9', displayName: 'Jane Q. Doe', ...extra });
+    const replacement = (extra: Record<string, unknown> = {}) => ({
+      ...newUser('jane.doe@example.com'),
+      externalId: '00u1a2b3c4d5e6f7g8h9',
+      displayName: 'Jane Q. Doe',
+      ...extra,
+    });
 
     it('a replace bumps meta.version and lastModified and clears omitted optional attributes', async () => {
       mock.sessions.get('default').clock.advance(3600);
@@ -278,12 +315,20 @@ describe('twilio', () => {
       await callValid(mock, 'PUT', JANE_URL, { body: replacement(), headers: { 'if-match': 'W/1' } });
       const stale = await callValid(mock, 'PUT', JANE_URL, { body: replacement({ displayName: 'Stale' }), headers: { 'if-match': 'W/1' } });
       expect(stale.status).toBe(409);
-      expect(stale.json).toMatchObject({ schemas: [ERROR], status: '409', code: 25020, moreInfo: 'https://www.twilio.com/docs/errors/25020' });
+      expect(stale.json).toMatchObject({
+        schemas: [ERROR],
+        status: '409',
+        code: 25020,
+        moreInfo: 'https://www.twilio.com/docs/errors/25020',
+      });
       expect(stale.json.detail).toMatch(/^Version conflict/);
       const now = await callValid(mock, 'GET', JANE_URL);
       expect(now.json.displayName).toBe('Jane Q. Doe');
       expect(now.json.meta.version).toBe('W/2');
-      const current = await callValid(mock, 'PUT', JANE_URL, { body: replacement({ displayName: 'Fresh' }), headers: { 'if-match': 'W/"2"' } });
+      const current = await callValid(mock, 'PUT', JANE_URL, {
+        body: replacement({ displayName: 'Fresh' }),
+        headers: { 'if-match': 'W/"2"' },
+      });
       expect(current.json.meta.version).toBe('W/3');
     });
 
@@ -293,14 +338,18 @@ describe('twilio', () => {
       expect(res.json).toMatchObject({ scimType: 'mutability', code: 25012 });
     });
 
-    it('renaming a user to another user\'s userName is 409 uniqueness', async () => {
-      const res = await callValid(mock, 'PUT', JANE_URL, { body: replacement({ userName: 'john.smith@example.com', emails: [{ primary: true, value: 'john.smith@example.com' }] }) });
+    it("renaming a user to another user's userName is 409 uniqueness", async () => {
+      const res = await callValid(mock, 'PUT', JANE_URL, {
+        body: replacement({ userName: 'john.smith@example.com', emails: [{ primary: true, value: 'john.smith@example.com' }] }),
+      });
       expect(res.status).toBe(409);
       expect(res.json).toMatchObject({ scimType: 'uniqueness', code: 25022 });
     });
 
     it('a replace that changes userName together with the primary email re-indexes the filter', async () => {
-      await callValid(mock, 'PUT', JANE_URL, { body: replacement({ userName: 'jane.smith@example.com', emails: [{ primary: true, value: 'jane.smith@example.com' }] }) });
+      await callValid(mock, 'PUT', JANE_URL, {
+        body: replacement({ userName: 'jane.smith@example.com', emails: [{ primary: true, value: 'jane.smith@example.com' }] }),
+      });
       const byNew = await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent('userName eq "jane.smith@example.com"')}`);
       expect(byNew.json.Resources[0].id).toBe(JANE);
       const byOld = await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent('userName eq "jane.doe@example.com"')}`);
@@ -320,14 +369,24 @@ describe('twilio', () => {
       callValid(mock, 'PATCH', JANE_URL, { body: { schemas: [PATCH_OP], Operations: operations }, headers });
 
     it('a path-less replace sets attributes, including dotted sub-attribute keys', async () => {
-      const res = await patch([{ op: 'replace', value: { active: false, displayName: 'J. Doe', 'name.givenName': 'Janet', locale: 'de-DE' } }]);
+      const res = await patch([
+        { op: 'replace', value: { active: false, displayName: 'J. Doe', 'name.givenName': 'Janet', locale: 'de-DE' } },
+      ]);
       expect(res.status).toBe(200);
-      expect(res.json).toMatchObject({ active: false, displayName: 'J. Doe', name: { givenName: 'Janet', familyName: 'Doe' }, locale: 'de-DE' });
+      expect(res.json).toMatchObject({
+        active: false,
+        displayName: 'J. Doe',
+        name: { givenName: 'Janet', familyName: 'Doe' },
+        locale: 'de-DE',
+      });
       expect(res.json.meta.version).toBe('W/2');
     });
 
     it('remove on a path clears the attribute and frees an externalId for reuse', async () => {
-      const res = await patch([{ op: 'remove', path: 'externalId' }, { op: 'remove', path: 'name.givenName' }]);
+      const res = await patch([
+        { op: 'remove', path: 'externalId' },
+        { op: 'remove', path: 'name.givenName' },
+      ]);
       expect(res.json.externalId).toBeUndefined();
       expect(res.json.name).toEqual({ familyName: 'Doe' });
       const reuse = await callValid(mock, 'POST', USERS, { body: newUser('reuse@example.com', { externalId: '00u1a2b3c4d5e6f7g8h9' }) });
@@ -389,7 +448,10 @@ describe('twilio', () => {
     });
 
     it('a failing operation leaves the user untouched (patch is atomic)', async () => {
-      const res = await patch([{ op: 'replace', value: { displayName: 'Changed' } }, { op: 'remove', path: 'userName' }]);
+      const res = await patch([
+        { op: 'replace', value: { displayName: 'Changed' } },
+        { op: 'remove', path: 'userName' },
+      ]);
       expect(res.status).toBe(400);
       const now = await callValid(mock, 'GET', JANE_URL);
       expect(now.json.displayName).toBe('Jane Doe');
@@ -402,10 +464,22 @@ describe('twilio', () => {
       const del = await callValid(mock, 'DELETE', JANE_URL);
       expect(del.status).toBe(204);
       expect(del.text).toBe('');
-      const notFound = { schemas: [ERROR], detail: 'The requested SCIM user was not found', status: '404', code: 25008, moreInfo: 'https://www.twilio.com/docs/errors/25008' };
+      const notFound = {
+        schemas: [ERROR],
+        detail: 'The requested SCIM user was not found',
+        status: '404',
+        code: 25008,
+        moreInfo: 'https://www.twilio.com/docs/errors/25008',
+      };
       expect((await callValid(mock, 'GET', JANE_URL)).json).toEqual(notFound);
       expect((await callValid(mock, 'PUT', JANE_URL, { body: newUser('jane.doe@example.com') })).json).toEqual(notFound);
-      expect((await callValid(mock, 'PATCH', JANE_URL, { body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] } })).json).toEqual(notFound);
+      expect(
+        (
+          await callValid(mock, 'PATCH', JANE_URL, {
+            body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] },
+          })
+        ).json,
+      ).toEqual(notFound);
       const again = await callValid(mock, 'DELETE', JANE_URL);
       expect(again.status).toBe(404);
       expect(again.json).toEqual(notFound);
@@ -424,7 +498,18 @@ describe('twilio', () => {
 
     it('exportState lists live users per organization and the deleted ones separately', async () => {
       await callValid(mock, 'DELETE', JANE_URL);
-      const state = mock.exportState() as { apis: { twilio: { organizations: Array<{ sid: string; domains: string[] | null; users: Array<{ id: string }>; deletedUsers: Array<{ id: string; deletedAt: string }> }> } } };
+      const state = mock.exportState() as {
+        apis: {
+          twilio: {
+            organizations: Array<{
+              sid: string;
+              domains: string[] | null;
+              users: Array<{ id: string }>;
+              deletedUsers: Array<{ id: string; deletedAt: string }>;
+            }>;
+          };
+        };
+      };
       const [org, other] = state.apis.twilio.organizations;
       expect(org?.sid).toBe(ORG);
       expect(org?.domains).toEqual(['example.com']);
@@ -450,7 +535,9 @@ describe('twilio', () => {
     });
 
     it('a body over 1 MiB is 413', async () => {
-      const res = await callValid(mock, 'POST', USERS, { raw: JSON.stringify({ ...newUser('big@example.com'), pad: 'x'.repeat(1024 * 1024) }) });
+      const res = await callValid(mock, 'POST', USERS, {
+        raw: JSON.stringify({ ...newUser('big@example.com'), pad: 'x'.repeat(1024 * 1024) }),
+      });
       expect(res.status).toBe(413);
       expect(res.json).toMatchObject({ schemas: [ERROR], status: '413' });
     });
@@ -458,7 +545,12 @@ describe('twilio', () => {
     it('no bearer token is 401 code 20003', async () => {
       const res = await callValid(mock, 'GET', JANE_URL, { token: null });
       expect(res.status).toBe(401);
-      expect(res.json).toMatchObject({ schemas: [ERROR], status: '401', code: 20003, moreInfo: 'https://www.twilio.com/docs/errors/20003' });
+      expect(res.json).toMatchObject({
+        schemas: [ERROR],
+        status: '401',
+        code: 20003,
+        moreInfo: 'https://www.twilio.com/docs/errors/20003',
+      });
     });
 
     it('a malformed UserSid is 400 invalidValue naming the pattern', async () => {
@@ -477,7 +569,12 @@ describe('twilio', () => {
     });
 
     it('an exhausted rate limit is 429 code 20429 with Retry-After', async () => {
-      mock = await createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: inlineFixtures, rateLimit: { enforce: true, limits: { twilio: { limit: 1, windowSeconds: 60 } } } });
+      mock = await createTestMock({
+        apis: ['twilio'],
+        policies: [twilioPolicy],
+        fixtures: inlineFixtures,
+        rateLimit: { enforce: true, limits: { twilio: { limit: 1, windowSeconds: 60 } } },
+      });
       expect((await callValid(mock, 'GET', JANE_URL)).status).toBe(200);
       const res = await callValid(mock, 'GET', JANE_URL);
       expect(res.status).toBe(429);
@@ -487,7 +584,16 @@ describe('twilio', () => {
 
     it('a forbidden problem is 403 code 20403', () => {
       const res = twilioPolicy.errors.problem({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined);
-      expect(res).toEqual({ status: 403, body: { schemas: [ERROR], detail: 'Forbidden: Insufficient scope', status: '403', code: 20403, moreInfo: 'https://www.twilio.com/docs/errors/20403' } });
+      expect(res).toEqual({
+        status: 403,
+        body: {
+          schemas: [ERROR],
+          detail: 'Forbidden: Insufficient scope',
+          status: '403',
+          code: 20403,
+          moreInfo: 'https://www.twilio.com/docs/errors/20403',
+        },
+      });
     });
   });
 

@@ -85,9 +85,13 @@ describe('scimulator serve', () => {
       const s = serve('--port', '0', '--watch', '--fixtures', fixtures);
       const [, url] = (await s.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)) as RegExpExecArray;
       const headers = { authorization: 'Bearer x', 'content-type': 'application/json', 'x-cap-api-auth-org-id': '1231' };
-      const revoke = (ids: number[]) => fetch(`${url}/launchpad/api/v1/orgs/scim/tokens/revoke`, { method: 'PUT', headers, body: JSON.stringify({ org_ids: ids }) });
+      const revoke = (ids: number[]) =>
+        fetch(`${url}/launchpad/api/v1/orgs/scim/tokens/revoke`, { method: 'PUT', headers, body: JSON.stringify({ org_ids: ids }) });
       expect((await revoke([1231])).status).toBe(200);
-      const text = readFileSync(fixtures, 'utf8').replace('capillary:\n  orgs:\n', "capillary:\n  orgs:\n    - { org_id: 31337, org_name: Watched Org, token: '" + 'e'.repeat(64) + "' }\n");
+      const text = readFileSync(fixtures, 'utf8').replace(
+        'capillary:\n  orgs:\n',
+        "capillary:\n  orgs:\n    - { org_id: 31337, org_name: Watched Org, token: '" + 'e'.repeat(64) + "' }\n",
+      );
       writeFileSync(fixtures, text);
       await s.waitFor(/reloaded .* session state kept/);
       expect((await revoke([1231])).status).toBe(422);

@@ -88,14 +88,22 @@ export const conformanceCases: ConformanceCase[] = [
         request: { method: 'GET', path: `${AUTH0_TOKENS}/{{tokenId}}` },
         expect: { status: 404, body: { detail: 'The SCIM token does not exist.' } },
       },
-      { label: 'list after revoke', request: { method: 'GET', path: AUTH0_TOKENS }, expect: { status: 200, body: { 'scim_tokens.length': 2 } } },
+      {
+        label: 'list after revoke',
+        request: { method: 'GET', path: AUTH0_TOKENS },
+        expect: { status: 200, body: { 'scim_tokens.length': 2 } },
+      },
     ],
   },
   {
     name: 'auth0: a third active token is a 409 with a clear detail',
     api: 'auth0',
     steps: [
-      { label: 'second active token', request: { method: 'POST', path: AUTH0_TOKENS, body: {} }, expect: { status: 201, absent: ['valid_until'] } },
+      {
+        label: 'second active token',
+        request: { method: 'POST', path: AUTH0_TOKENS, body: {} },
+        expect: { status: 201, absent: ['valid_until'] },
+      },
       {
         label: 'third active token',
         request: { method: 'POST', path: AUTH0_TOKENS, body: {} },
@@ -132,7 +140,11 @@ export const conformanceCases: ConformanceCase[] = [
       {
         label: 'PATCH the provisioning configuration',
         request: { method: 'PATCH', path: AUTH0_PROVISIONING, body: {} },
-        expect: { status: 405, body: { status: 405, title: 'Method Not Allowed' }, headers: { allow: 'GET, POST, DELETE', 'content-type': /^application\/json/ } },
+        expect: {
+          status: 405,
+          body: { status: 405, title: 'Method Not Allowed' },
+          headers: { allow: 'GET, POST, DELETE', 'content-type': /^application\/json/ },
+        },
       },
     ],
   },
@@ -140,7 +152,11 @@ export const conformanceCases: ConformanceCase[] = [
     name: 'auth0: an unknown path under the base path is a 404 problem body',
     api: 'auth0',
     steps: [
-      { label: 'unknown path', request: { method: 'GET', path: '/my-org/v1/nothing-here' }, expect: { status: 404, body: { status: 404, title: 'Resource Not Found' } } },
+      {
+        label: 'unknown path',
+        request: { method: 'GET', path: '/my-org/v1/nothing-here' },
+        expect: { status: 404, body: { status: 404, title: 'Resource Not Found' } },
+      },
     ],
   },
   {
@@ -156,10 +172,17 @@ export const conformanceCases: ConformanceCase[] = [
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           raw: 'grant_type=client_credentials&client_id=conformance-app&client_secret=s3cret&scope=read%3Amy_org%3Aidentity_providers_scim_tokens',
         },
-        expect: { status: 200, body: { token_type: 'Bearer', scope: 'read:my_org:identity_providers_scim_tokens', access_token: /^[\w-]+\.[\w-]+\.[\w-]+$/ } },
+        expect: {
+          status: 200,
+          body: { token_type: 'Bearer', scope: 'read:my_org:identity_providers_scim_tokens', access_token: /^[\w-]+\.[\w-]+\.[\w-]+$/ },
+        },
         capture: { accessToken: 'access_token' },
       },
-      { label: 'list with the read scope', request: { method: 'GET', path: AUTH0_TOKENS, auth: 'Bearer {{accessToken}}' }, expect: { status: 200 } },
+      {
+        label: 'list with the read scope',
+        request: { method: 'GET', path: AUTH0_TOKENS, auth: 'Bearer {{accessToken}}' },
+        expect: { status: 200 },
+      },
       {
         label: 'create with the read scope only',
         request: { method: 'POST', path: AUTH0_TOKENS, body: {}, auth: 'Bearer {{accessToken}}' },
@@ -188,7 +211,11 @@ export const conformanceCases: ConformanceCase[] = [
           method: 'OPTIONS',
           path: AUTH0_TOKENS,
           auth: false,
-          headers: { origin: BROWSER, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+          headers: {
+            origin: BROWSER,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization, content-type',
+          },
         },
         expect: {
           status: 204,
@@ -205,7 +232,11 @@ export const conformanceCases: ConformanceCase[] = [
         request: { method: 'POST', path: AUTH0_TOKENS, body: {}, headers: { origin: BROWSER } },
         expect: {
           status: 201,
-          headers: { 'access-control-allow-origin': BROWSER, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': /X-RateLimit-Remaining/ },
+          headers: {
+            'access-control-allow-origin': BROWSER,
+            'access-control-allow-credentials': 'true',
+            'access-control-expose-headers': /X-RateLimit-Remaining/,
+          },
         },
       },
     ],
@@ -217,7 +248,11 @@ export const conformanceCases: ConformanceCase[] = [
       {
         label: 'get the seeded token with the scenario header',
         request: { method: 'GET', path: `${AUTH0_TOKENS}/${auth0.tokenId}`, headers: { 'x-scimulator-scenario': 'token-not-found' } },
-        expect: { status: 404, body: { detail: 'The SCIM token does not exist.' }, headers: { 'x-scimulator-scenario': 'token-not-found' } },
+        expect: {
+          status: 404,
+          body: { detail: 'The SCIM token does not exist.' },
+          headers: { 'x-scimulator-scenario': 'token-not-found' },
+        },
       },
       {
         label: 'the same request without the header',
@@ -236,7 +271,12 @@ export const conformanceCases: ConformanceCase[] = [
         expect: {
           status: 429,
           body: { status: 429, title: 'Endpoint Rate Limit Exceeded' },
-          headers: { 'retry-after': '1', 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-scimulator-scenario': 'rate-limited' },
+          headers: {
+            'retry-after': '1',
+            'x-ratelimit-limit': '100',
+            'x-ratelimit-remaining': '0',
+            'x-scimulator-scenario': 'rate-limited',
+          },
         },
       },
     ],
@@ -260,14 +300,23 @@ export const conformanceCases: ConformanceCase[] = [
       {
         label: 'revoke the seeded token',
         request: { method: 'PUT', path: CAP_REVOKE, headers: CAP_HEADERS, body: { org_ids: [capillary.orgId] } },
-        expect: { status: 200, body: { success: true, 'metadata.status': 200, 'result.successful': [capillary.orgId], 'result.failed': [] } },
+        expect: {
+          status: 200,
+          body: { success: true, 'metadata.status': 200, 'result.successful': [capillary.orgId], 'result.failed': [] },
+        },
       },
       {
         label: 'revoke again',
         request: { method: 'PUT', path: CAP_REVOKE, headers: CAP_HEADERS, body: { org_ids: [capillary.orgId] } },
         expect: {
           status: 422,
-          body: { success: false, 'metadata.status': 422, 'result.failed.0.org_id': capillary.orgId, 'result.failed.0.error_code': '2003', 'result.failed.0.error_name': 'TOKEN_NOT_FOUND' },
+          body: {
+            success: false,
+            'metadata.status': 422,
+            'result.failed.0.org_id': capillary.orgId,
+            'result.failed.0.error_code': '2003',
+            'result.failed.0.error_name': 'TOKEN_NOT_FOUND',
+          },
         },
       },
     ],
@@ -285,7 +334,9 @@ export const conformanceCases: ConformanceCase[] = [
             success: true,
             'metadata.status': 207,
             'result.successful': [capillary.orgId],
-            'result.failed': [{ org_id: capillary.missingOrgId, error_code: '2003', error_name: 'TOKEN_NOT_FOUND', details: 'No active token found' }],
+            'result.failed': [
+              { org_id: capillary.missingOrgId, error_code: '2003', error_name: 'TOKEN_NOT_FOUND', details: 'No active token found' },
+            ],
           },
         },
       },
@@ -306,7 +357,12 @@ export const conformanceCases: ConformanceCase[] = [
       },
       {
         label: 'create again, plus an inactive org',
-        request: { method: 'POST', path: CAP_TOKENS, headers: CAP_HEADERS, body: [{ org_name: capillary.orgWithoutTokenName }, { org_name: capillary.inactiveOrgName }] },
+        request: {
+          method: 'POST',
+          path: CAP_TOKENS,
+          headers: CAP_HEADERS,
+          body: [{ org_name: capillary.orgWithoutTokenName }, { org_name: capillary.inactiveOrgName }],
+        },
         expect: {
           status: 200,
           body: { success: false, 'result.failed.0.error_code': '2002', 'result.failed.1.error_code': '2001', 'result.successful': [] },
@@ -332,7 +388,10 @@ export const conformanceCases: ConformanceCase[] = [
       {
         label: 'revoke without the org header',
         request: { method: 'PUT', path: CAP_REVOKE, body: { org_ids: [capillary.orgId] } },
-        expect: { status: 400, body: { success: false, 'metadata.error.0.field': 'X-CAP-API-AUTH-ORG-ID', 'metadata.error.0.code': 'REQUIRED' } },
+        expect: {
+          status: 400,
+          body: { success: false, 'metadata.error.0.field': 'X-CAP-API-AUTH-ORG-ID', 'metadata.error.0.code': 'REQUIRED' },
+        },
       },
     ],
   },
@@ -396,7 +455,12 @@ export const conformanceCases: ConformanceCase[] = [
     steps: [
       {
         label: 'revoke with the scenario header',
-        request: { method: 'PUT', path: CAP_REVOKE, headers: { ...CAP_HEADERS, 'x-scimulator-scenario': 'all-revoke-fail' }, body: { org_ids: [capillary.orgId] } },
+        request: {
+          method: 'PUT',
+          path: CAP_REVOKE,
+          headers: { ...CAP_HEADERS, 'x-scimulator-scenario': 'all-revoke-fail' },
+          body: { org_ids: [capillary.orgId] },
+        },
         expect: { status: 422, body: { success: false, 'result.failed.0.error_code': '2005', 'result.successful': [] } },
       },
       {
@@ -417,7 +481,14 @@ export const conformanceCases: ConformanceCase[] = [
         request: { method: 'POST', path: SK_TOKENS, body: { name: 'Conformance IdP' } },
         expect: {
           status: 201,
-          body: { id: /^sct_/, token: /^scim_[A-Za-z0-9_-]{43}$/, tenant_id: scaikey.tenantId, status: 'active', created_at: FROZEN_AT, revoked_at: null },
+          body: {
+            id: /^sct_/,
+            token: /^scim_[A-Za-z0-9_-]{43}$/,
+            tenant_id: scaikey.tenantId,
+            status: 'active',
+            created_at: FROZEN_AT,
+            revoked_at: null,
+          },
         },
         capture: { tokenId: 'id', secret: 'token' },
       },
@@ -469,7 +540,13 @@ export const conformanceCases: ConformanceCase[] = [
   {
     name: 'scaikey: an unknown path under the base path is a FastAPI 404 {detail}',
     api: 'scaikey',
-    steps: [{ label: 'unknown path', request: { method: 'GET', path: '/api/v1/admin/nothing-here' }, expect: { status: 404, body: { detail: 'Not Found' } } }],
+    steps: [
+      {
+        label: 'unknown path',
+        request: { method: 'GET', path: '/api/v1/admin/nothing-here' },
+        expect: { status: 404, body: { detail: 'Not Found' } },
+      },
+    ],
   },
   {
     name: 'scaikey: endpoint-info builds the SCIM base URL from the request origin',
@@ -538,26 +615,43 @@ export const conformanceCases: ConformanceCase[] = [
       },
       {
         label: 'replace with the current If-Match',
-        request: { method: 'PUT', path: `${TW_USERS}/{{userId}}`, headers: { ...SCIM, 'if-match': 'W/1' }, body: scimUser(NEW_USER_NAME, { displayName: 'Con F.' }) },
+        request: {
+          method: 'PUT',
+          path: `${TW_USERS}/{{userId}}`,
+          headers: { ...SCIM, 'if-match': 'W/1' },
+          body: scimUser(NEW_USER_NAME, { displayName: 'Con F.' }),
+        },
         expect: { status: 200, body: { displayName: 'Con F.', 'meta.version': 'W/2' } },
       },
       {
         label: 'replace with a stale If-Match',
-        request: { method: 'PUT', path: `${TW_USERS}/{{userId}}`, headers: { ...SCIM, 'if-match': 'W/1' }, body: scimUser(NEW_USER_NAME, { displayName: 'Stale' }) },
+        request: {
+          method: 'PUT',
+          path: `${TW_USERS}/{{userId}}`,
+          headers: { ...SCIM, 'if-match': 'W/1' },
+          body: scimUser(NEW_USER_NAME, { displayName: 'Stale' }),
+        },
         expect: { status: 409, body: { status: '409', code: 25020 } },
       },
       { label: 'delete', request: { method: 'DELETE', path: `${TW_USERS}/{{userId}}` }, expect: { status: 204 } },
       {
         label: 'fetch after delete',
         request: { method: 'GET', path: `${TW_USERS}/{{userId}}` },
-        expect: { status: 404, body: { schemas: [SCIM_ERROR], status: '404', code: 25008, detail: 'The requested SCIM user was not found' } },
+        expect: {
+          status: 404,
+          body: { schemas: [SCIM_ERROR], status: '404', code: 25008, detail: 'The requested SCIM user was not found' },
+        },
       },
       {
         label: 'delete after delete',
         request: { method: 'DELETE', path: `${TW_USERS}/{{userId}}` },
         expect: { status: 404, body: { code: 25008 } },
       },
-      { label: 'filter after delete', request: { method: 'GET', path: filterBy(NEW_USER_NAME) }, expect: { status: 200, body: { totalResults: 0 } } },
+      {
+        label: 'filter after delete',
+        request: { method: 'GET', path: filterBy(NEW_USER_NAME) },
+        expect: { status: 200, body: { totalResults: 0 } },
+      },
     ],
   },
   {
@@ -578,7 +672,11 @@ export const conformanceCases: ConformanceCase[] = [
       {
         label: 'list with a broken filter',
         request: { method: 'GET', path: `${TW_USERS}?filter=${encodeURIComponent('userName eq')}` },
-        expect: { status: 400, body: { scimType: 'invalidFilter', status: '400' }, headers: { 'content-type': /^application\/scim\+json/ } },
+        expect: {
+          status: 400,
+          body: { scimType: 'invalidFilter', status: '400' },
+          headers: { 'content-type': /^application\/scim\+json/ },
+        },
       },
     ],
   },
@@ -611,7 +709,11 @@ export const conformanceCases: ConformanceCase[] = [
       {
         label: 'Groups are not served',
         request: { method: 'GET', path: `/Organizations/${twilio.organizationSid}/scim/Groups` },
-        expect: { status: 404, body: { schemas: [SCIM_ERROR], status: '404', code: 20404 }, headers: { 'content-type': /^application\/scim\+json/ } },
+        expect: {
+          status: 404,
+          body: { schemas: [SCIM_ERROR], status: '404', code: 20404 },
+          headers: { 'content-type': /^application\/scim\+json/ },
+        },
       },
     ],
   },
@@ -642,7 +744,11 @@ export const conformanceCases: ConformanceCase[] = [
         expect: { status: 200, body: { token_type: 'Bearer', access_token: /\./ } },
         capture: { accessToken: 'access_token' },
       },
-      { label: 'fetch with the issued token', request: { method: 'GET', path: TW_USER, auth: 'Bearer {{accessToken}}' }, expect: { status: 200, body: { id: twilio.userSid } } },
+      {
+        label: 'fetch with the issued token',
+        request: { method: 'GET', path: TW_USER, auth: 'Bearer {{accessToken}}' },
+        expect: { status: 200, body: { id: twilio.userSid } },
+      },
     ],
   },
   {
@@ -665,7 +771,11 @@ export const conformanceCases: ConformanceCase[] = [
         request: { method: 'GET', path: TW_USER, headers: { 'x-scimulator-scenario': 'scim-user-gone' } },
         expect: { status: 404, body: { code: 25008, status: '404' }, headers: { 'x-scimulator-scenario': 'scim-user-gone' } },
       },
-      { label: 'without the header the user is there', request: { method: 'GET', path: TW_USER }, expect: { status: 200, body: { id: twilio.userSid } } },
+      {
+        label: 'without the header the user is there',
+        request: { method: 'GET', path: TW_USER },
+        expect: { status: 200, body: { id: twilio.userSid } },
+      },
     ],
   },
   {

@@ -38,7 +38,11 @@ const REAL_HOSTS: Array<[prefix: string, origin: string]> = [
   ['/Organizations', 'https://preview-iam.twilio.com'],
 ];
 
-const toInit = (req: DoorRequest): RequestInit => ({ method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
+const toInit = (req: DoorRequest): RequestInit => ({
+  method: req.method,
+  headers: req.headers,
+  ...(req.body !== undefined ? { body: req.body } : {}),
+});
 
 function loadConformanceMock(): Promise<Mock> {
   return loadMock({ seed: CONFORMANCE_SEED, clock: { frozenAt: FROZEN_AT } });
@@ -66,7 +70,11 @@ export async function createNodeDoor(): Promise<Door> {
     name: 'node server',
     originFor: () => running.url,
     async session(fn) {
-      const reset = await fetch(`${running.url}/__scimulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"clock":true}' });
+      const reset = await fetch(`${running.url}/__scimulator/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"clock":true}',
+      });
       if (reset.status !== 200) throw new Error(`admin reset answered ${reset.status}: ${await reset.text()}`);
       return fn((req) => fetch(`${running.url}${req.path}`, toInit(req)));
     },

@@ -101,7 +101,8 @@ function checkStep(step: ConformanceStep, answer: ObservedAnswer, text: string, 
   const where = `${step.label} (${step.request.method} ${step.request.path})`;
   const { expect } = step;
   const statuses = Array.isArray(expect.status) ? expect.status : [expect.status];
-  if (!statuses.includes(answer.status)) problems.push(`${where}: status ${answer.status}, expected ${statuses.join(' or ')}; body ${text.slice(0, 300)}`);
+  if (!statuses.includes(answer.status))
+    problems.push(`${where}: status ${answer.status}, expected ${statuses.join(' or ')}; body ${text.slice(0, 300)}`);
   for (const [path, want] of Object.entries(expect.body ?? {})) {
     const got = readPath(answer.body, path);
     if (!matches(want, got, captures, missing)) problems.push(`${where}: body ${path} is ${show(got)}, expected ${show(want)}`);

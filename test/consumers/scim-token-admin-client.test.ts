@@ -137,7 +137,9 @@ describe('Capillary bulk revoke', () => {
   it('a 207 partial revoke tells the user which organization failed and why', async () => {
     const client = createClient();
     const issued = await client.issueCapillaryTokens([capillary.orgWithoutTokenName]);
-    expect(issued.issued).toEqual([{ orgId: capillary.orgWithoutTokenId, orgName: capillary.orgWithoutTokenName, secret: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(issued.issued).toEqual([
+      { orgId: capillary.orgWithoutTokenId, orgName: capillary.orgWithoutTokenName, secret: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
     handlers.useScenario('partial-revoke');
 
     const outcome = await client.revokeCapillaryTokens([capillary.orgId, capillary.orgWithoutTokenId]);
@@ -159,7 +161,9 @@ describe('Capillary bulk revoke', () => {
 
     expect(outcome.partial).toBe(true);
     expect(outcome.revoked).toEqual([capillary.orgId]);
-    expect(outcome.failed).toEqual([{ orgId: capillary.missingOrgId, code: '2003', name: 'TOKEN_NOT_FOUND', reason: 'No active token found' }]);
+    expect(outcome.failed).toEqual([
+      { orgId: capillary.missingOrgId, code: '2003', name: 'TOKEN_NOT_FOUND', reason: 'No active token found' },
+    ]);
   });
 
   it('a full revoke is not partial and says so', async () => {

@@ -44,12 +44,22 @@ describe('provisioning a user', () => {
   it('creates a user, finds it by userName, updates it with If-Match and deactivates it', async () => {
     const client = createClient();
 
-    const created = await client.createUser({ email: 'new.hire@example.com', givenName: 'New', familyName: 'Hire', externalId: 'okta-00u42' });
+    const created = await client.createUser({
+      email: 'new.hire@example.com',
+      givenName: 'New',
+      familyName: 'Hire',
+      externalId: 'okta-00u42',
+    });
     const found = await client.findUserByUserName('NEW.HIRE@example.com');
     const renamed = await client.updateUser(created, { displayName: 'New Hire' });
     const deactivated = await client.deactivateUser(renamed);
 
-    expect(created).toMatchObject({ id: expect.stringMatching(/^US[0-9a-f]{32}$/), userName: 'new.hire@example.com', active: true, meta: { version: 'W/1', created: NOW } });
+    expect(created).toMatchObject({
+      id: expect.stringMatching(/^US[0-9a-f]{32}$/),
+      userName: 'new.hire@example.com',
+      active: true,
+      meta: { version: 'W/1', created: NOW },
+    });
     expect(found?.id).toBe(created.id);
     expect(renamed).toMatchObject({ id: created.id, displayName: 'New Hire', externalId: 'okta-00u42', meta: { version: 'W/2' } });
     expect(deactivated).toMatchObject({ active: false, displayName: 'New Hire', meta: { version: 'W/3' } });

@@ -41,7 +41,8 @@ export function breakFirst(apiId: string, operationId: string, status: number, e
 }
 
 /** Parses the body, lets `change` mutate it, and serialises it again (headers kept, content-length dropped). */
-export function editJson(res: MockResponse, change: (body: any) => void): MockResponse { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function editJson(res: MockResponse, change: (body: any) => void): MockResponse {
   const body = JSON.parse(res.body ?? 'null');
   change(body);
   const { 'content-length': _length, ...headers } = res.headers;

@@ -41,26 +41,34 @@ describe('a server that breaks one rule at a time is caught by the matching chec
     const report = await runAgainst(breakFirst('auth0', 'DeleteIdpProvisioningScimToken', 404, (res) => ({ ...res, status: 410 })));
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['expected-status', 'status-documented']);
-    expect(found.find((f) => f.v.check === 'status-documented')?.v.message).toMatch(/status 410 is not documented for DeleteIdpProvisioningScimToken/);
+    expect(found.find((f) => f.v.check === 'status-documented')?.v.message).toMatch(
+      /status 410 is not documented for DeleteIdpProvisioningScimToken/,
+    );
     expect(new Set(found.map((f) => f.step.id)).size).toBe(1);
   });
 
   it('a missing required field is caught by body-schema (required)', async () => {
-    const report = await runAgainst(breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => editJson(res, (b) => delete b.created_at)));
+    const report = await runAgainst(
+      breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => editJson(res, (b) => delete b.created_at)),
+    );
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['body-schema']);
     expect(found.map((f) => [f.v.keyword, f.v.property])).toContainEqual(['required', 'created_at']);
   });
 
   it('a field of the wrong type is caught by body-schema (type)', async () => {
-    const report = await runAgainst(breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => editJson(res, (b) => (b.scopes = 'get:users'))));
+    const report = await runAgainst(
+      breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => editJson(res, (b) => (b.scopes = 'get:users'))),
+    );
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['body-schema']);
     expect(found.map((f) => [f.v.keyword, f.v.pointer])).toContainEqual(['type', '/scopes']);
   });
 
   it('an extra property where additionalProperties is false is caught by body-schema (additionalProperties)', async () => {
-    const report = await runAgainst(breakFirst('auth0', 'ListIdpProvisioningScimTokens', 200, (res) => editJson(res, (b) => (b.next_page = 'abc'))));
+    const report = await runAgainst(
+      breakFirst('auth0', 'ListIdpProvisioningScimTokens', 200, (res) => editJson(res, (b) => (b.next_page = 'abc'))),
+    );
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['body-schema']);
     expect(found.map((f) => [f.v.keyword, f.v.property])).toEqual([['additionalProperties', 'next_page']]);
@@ -79,7 +87,12 @@ describe('a server that breaks one rule at a time is caught by the matching chec
   });
 
   it('an undocumented content type is caught by content-type', async () => {
-    const report = await runAgainst(breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => ({ ...res, headers: { ...res.headers, 'content-type': 'text/plain' } })));
+    const report = await runAgainst(
+      breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => ({
+        ...res,
+        headers: { ...res.headers, 'content-type': 'text/plain' },
+      })),
+    );
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['content-type']);
     expect(found[0]?.v.message).toMatch(/"text\/plain" is not documented/);
@@ -118,7 +131,9 @@ describe('a server that breaks one rule at a time is caught by the matching chec
       if (x.operationId !== 'ListIdpProvisioningScimTokens' || x.res.status !== 200) return undefined;
       const body = JSON.parse(x.res.body ?? '{}') as { scim_tokens: Array<{ token_id: string }> };
       for (const t of body.scim_tokens) listed.set(`${x.session} ${t.token_id}`, t);
-      const ghosts = [...revoked].filter((k) => k.startsWith(`${x.session} `) && !body.scim_tokens.some((t) => k.endsWith(` ${t.token_id}`)));
+      const ghosts = [...revoked].filter(
+        (k) => k.startsWith(`${x.session} `) && !body.scim_tokens.some((t) => k.endsWith(` ${t.token_id}`)),
+      );
       if (ghosts.length === 0) return undefined;
       return editJson(x.res, (b) => b.scim_tokens.push(...ghosts.map((k) => listed.get(k))));
     });
@@ -128,10 +143,15 @@ describe('a server that breaks one rule at a time is caught by the matching chec
   });
 
   it('a 207 with success:false is caught by multi-status (and by the schema, which pins success to true on 207)', async () => {
-    const report = await runAgainst(breakFirst('capillary', 'revokeScimTokens', 207, (res: MockResponse) => editJson(res, (b) => (b.success = false))));
+    const report = await runAgainst(
+      breakFirst('capillary', 'revokeScimTokens', 207, (res: MockResponse) => editJson(res, (b) => (b.success = false))),
+    );
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['body-schema', 'multi-status']);
-    expect(found.find((f) => f.v.check === 'multi-status')?.v).toMatchObject({ pointer: '/success', message: 'success is false but 1 item(s) succeeded' });
+    expect(found.find((f) => f.v.check === 'multi-status')?.v).toMatchObject({
+      pointer: '/success',
+      message: 'success is false but 1 item(s) succeeded',
+    });
     expect(found.filter((f) => f.v.check === 'body-schema').every((f) => f.v.pointer === '/success')).toBe(true);
   });
 

@@ -55,11 +55,22 @@ describe('scimulator contract against a running scimulator', () => {
 
     const xml = await readFile(junit, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(xml);
-    const suites = doc.testsuites.testsuite as Array<{ '@name': string; '@tests': string; testcase: Array<{ '@name': string; '@classname': string }> }>;
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+    }).parse(xml);
+    const suites = doc.testsuites.testsuite as Array<{
+      '@name': string;
+      '@tests': string;
+      testcase: Array<{ '@name': string; '@classname': string }>;
+    }>;
     expect(suites.map((s) => s['@name'])).toContain('auth0 scim token lifecycle');
     const lifecycle = suites.find((s) => s['@name'] === 'auth0 scim token lifecycle');
-    expect(lifecycle?.testcase[0]).toMatchObject({ '@name': 'list tokens → 200', '@classname': 'scimulator.auth0.ListIdpProvisioningScimTokens' });
+    expect(lifecycle?.testcase[0]).toMatchObject({
+      '@name': 'list tokens → 200',
+      '@classname': 'scimulator.auth0.ListIdpProvisioningScimTokens',
+    });
     const flowCases = suites.filter((s) => !/ (examples|coverage)$/.test(s['@name'])).reduce((n, s) => n + s.testcase.length, 0);
     expect(flowCases).toBe(report.steps.length);
     expect(doc.testsuites['@failures']).toBe('0');
@@ -84,10 +95,30 @@ describe('scimulator contract against a running scimulator', () => {
   });
 
   it('--min-coverage fails the run (exit 1) when injection is off and some statuses are reachable only by injection', async () => {
-    const below = await runCliCaptured(['contract', '--target', server.url, '--only', 'scaikey', '--no-inject', '--min-coverage', '100', '--quiet']);
+    const below = await runCliCaptured([
+      'contract',
+      '--target',
+      server.url,
+      '--only',
+      'scaikey',
+      '--no-inject',
+      '--min-coverage',
+      '100',
+      '--quiet',
+    ]);
     expect(below.code).toBe(1);
     expect(below.out).toMatch(/Coverage gate: [\d.]+% is below --min-coverage 100%/);
-    const met = await runCliCaptured(['contract', '--target', server.url, '--only', 'scaikey', '--no-inject', '--min-coverage', '50', '--quiet']);
+    const met = await runCliCaptured([
+      'contract',
+      '--target',
+      server.url,
+      '--only',
+      'scaikey',
+      '--no-inject',
+      '--min-coverage',
+      '50',
+      '--quiet',
+    ]);
     expect(met.code).toBe(0);
   });
 
@@ -100,7 +131,24 @@ describe('scimulator contract against a running scimulator', () => {
   it('--help documents every flag', async () => {
     const res = await runCliCaptured(['contract', '--help']);
     expect(res.code).toBe(0);
-    for (const flag of ['--target', '--api', '--token', 'SCIMULATOR_TOKEN_', '--only', '--specs', '--allow-writes', '--param', '--min-coverage', '--json', '--junit', '--markdown', '--timeout', '--no-inject', '--quiet', '--stateless']) {
+    for (const flag of [
+      '--target',
+      '--api',
+      '--token',
+      'SCIMULATOR_TOKEN_',
+      '--only',
+      '--specs',
+      '--allow-writes',
+      '--param',
+      '--min-coverage',
+      '--json',
+      '--junit',
+      '--markdown',
+      '--timeout',
+      '--no-inject',
+      '--quiet',
+      '--stateless',
+    ]) {
       expect(res.out).toContain(flag);
     }
   });
@@ -134,7 +182,11 @@ describe('scimulator contract against targets that cannot answer', () => {
     const port = await closedPort();
     const res = await runCliCaptured(['contract', '--api', `auth0=http://127.0.0.1:${port}/my-org/v1`, '--quiet']);
     expect(res.code).toBe(2);
-    expect(res.err.trim().split('\n')).toEqual([expect.stringMatching(/^scimulator contract: cannot reach the target: none of \d+ request\(s\) could be made \(first: connection refused\)$/)]);
+    expect(res.err.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^scimulator contract: cannot reach the target: none of \d+ request\(s\) could be made \(first: connection refused\)$/,
+      ),
+    ]);
   });
 
   it('a target that does not speak HTTP is exit 2 naming the cause', async () => {

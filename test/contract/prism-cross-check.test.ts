@@ -34,7 +34,10 @@ async function startPrism(spec: ApiSpec): Promise<PrismRun> {
   const child = spawn(PRISM, ['mock', '-p', String(port), '-h', '127.0.0.1', spec.file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`prism did not start for ${spec.id} within ${START_TIMEOUT_MS} ms:\n${log}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`prism did not start for ${spec.id} within ${START_TIMEOUT_MS} ms:\n${log}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (d: Buffer) => {
       log += String(d);
       if (log.includes('Prism is listening')) {
@@ -88,11 +91,13 @@ function explain(step: StepResult, spec: ApiSpec): Explanation | undefined {
   if (/^an unknown \w+ is 404$/.test(step.title) && isSuccess(step.status)) return 'prism-is-stateless';
   // Prism has no request size limit. Our 413s are inferred (x-scimulator-inferred); Prism validates the padded
   // body instead and answers 400/422 (schema mismatch) or 200 where the schema accepts any object.
-  if (/body over 1 MiB is 413$/.test(step.title) && step.status !== 413 && op.responses.find((r) => r.status === '413')?.inferred) return 'prism-has-no-size-limit';
+  if (/body over 1 MiB is 413$/.test(step.title) && step.status !== 413 && op.responses.find((r) => r.status === '413')?.inferred)
+    return 'prism-has-no-size-limit';
   // For an invalid request Prism answers the first of 422, 400, default that the operation documents
   // (prism-http mocker/negotiator/NegotiatorHelpers.js). Capillary's revoke documents 422 for "no token revoked"
   // and 400 for a malformed body; Prism cannot know that and picks 422.
-  if (/wrong type is 400$/.test(step.title) && step.status === 422 && op.responses.some((r) => r.status === '422')) return 'prism-prefers-422';
+  if (/wrong type is 400$/.test(step.title) && step.status === 422 && op.responses.some((r) => r.status === '422'))
+    return 'prism-prefers-422';
   return undefined;
 }
 
@@ -110,7 +115,16 @@ beforeAll(async () => {
   // Prism serves each document at its paths without the server's base path, so each API's base is Prism's root.
   await Promise.all(
     runs.map(async (run) => {
-      run.report = await runContract({ target: run.url, apiBases: { [run.spec.id]: run.url }, apis: [run.spec.id], specs, stateless: true, allowWrites: true, inject: false, timeoutMs: 10_000 });
+      run.report = await runContract({
+        target: run.url,
+        apiBases: { [run.spec.id]: run.url },
+        apis: [run.spec.id],
+        specs,
+        stateless: true,
+        allowWrites: true,
+        inject: false,
+        timeoutMs: 10_000,
+      });
     }),
   );
 }, 60_000);
@@ -133,12 +147,22 @@ describe('prism cross-check (stateless runner against `prism mock` of each shipp
     for (const run of runs) {
       const documented = run.report?.steps.filter((s) => s.title === 'the documented request succeeds') ?? [];
       expect(documented).toHaveLength(run.spec.operations.length);
-      expect(documented.filter((s) => s.violations.length > 0).map((s) => `${s.id} ${s.operationId}: ${s.violations.map((v) => v.message).join('; ')}`)).toEqual([]);
+      expect(
+        documented
+          .filter((s) => s.violations.length > 0)
+          .map((s) => `${s.id} ${s.operationId}: ${s.violations.map((v) => v.message).join('; ')}`),
+      ).toEqual([]);
     }
   });
 
   it('no response Prism generated breaks a schema, content-type or header check: only statuses disagree', () => {
-    const structural = runs.flatMap((run) => (run.report?.steps ?? []).flatMap((s) => s.violations.filter((v) => v.check !== 'expected-status').map((v) => `${run.spec.id} ${s.operationId} ${s.title}: [${v.check}] ${v.message}`)));
+    const structural = runs.flatMap((run) =>
+      (run.report?.steps ?? []).flatMap((s) =>
+        s.violations
+          .filter((v) => v.check !== 'expected-status')
+          .map((v) => `${run.spec.id} ${s.operationId} ${s.title}: [${v.check}] ${v.message}`),
+      ),
+    );
     expect(structural).toEqual([]);
   });
 
@@ -151,7 +175,10 @@ describe('prism cross-check (stateless runner against `prism mock` of each shipp
         if (step.violations.length === 0) continue;
         const why = explain(step, run.spec);
         if (why) kinds.add(why);
-        else unexplained.push(`${run.spec.id} ${step.operationId} "${step.title}" → ${step.status}: ${step.violations.map((v) => v.message).join('; ')}`);
+        else
+          unexplained.push(
+            `${run.spec.id} ${step.operationId} "${step.title}" → ${step.status}: ${step.violations.map((v) => v.message).join('; ')}`,
+          );
       }
       seen.set(run.spec.id, kinds);
     }

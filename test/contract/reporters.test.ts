@@ -35,19 +35,56 @@ const report: ContractReport = {
       operationId: 'GetIdpProvisioningScimToken',
       status: 200,
       violations: [
-        { check: 'body-schema', location: 'response.body', pointer: '/scopes', keyword: 'type', message: `/scopes must be array; ${HOSTILE}` },
-        { check: 'secret-not-reshown', location: 'lifecycle', pointer: '', keyword: 'secret-not-reshown', message: 'the secret issued at creation is shown again by get token' },
+        {
+          check: 'body-schema',
+          location: 'response.body',
+          pointer: '/scopes',
+          keyword: 'type',
+          message: `/scopes must be array; ${HOSTILE}`,
+        },
+        {
+          check: 'secret-not-reshown',
+          location: 'lifecycle',
+          pointer: '',
+          keyword: 'secret-not-reshown',
+          message: 'the secret issued at creation is shown again by get token',
+        },
       ],
     }),
-    step({ id: 'auth0 scim token lifecycle / revoke the token', title: 'revoke the token', operationId: 'DeleteIdpProvisioningScimToken', method: 'DELETE', error: `connection dropped ${HOSTILE}` }),
-    step({ id: 'auth0 probes / create', flow: 'auth0 probes', title: 'create', operationId: 'CreateIdpProvisioningScimToken', method: 'POST', skipped: 'writes are disabled against a live target (use --allow-writes)' }),
+    step({
+      id: 'auth0 scim token lifecycle / revoke the token',
+      title: 'revoke the token',
+      operationId: 'DeleteIdpProvisioningScimToken',
+      method: 'DELETE',
+      error: `connection dropped ${HOSTILE}`,
+    }),
+    step({
+      id: 'auth0 probes / create',
+      flow: 'auth0 probes',
+      title: 'create',
+      operationId: 'CreateIdpProvisioningScimToken',
+      method: 'POST',
+      skipped: 'writes are disabled against a live target (use --allow-writes)',
+    }),
   ],
   coverage: [
     { apiId: 'auth0', operationId: 'ListIdpProvisioningScimTokens', status: '200', state: 'passed', reach: 'natural', examples: [] },
     { apiId: 'auth0', operationId: 'ListIdpProvisioningScimTokens', status: '429', state: 'never', examples: [] },
     { apiId: 'auth0', operationId: 'GetIdpProvisioningScimToken', status: '200', state: 'failed', reach: 'natural', examples: [] },
   ],
-  staticViolations: [{ apiId: 'auth0', where: 'GetIdpProvisioningScimToken response 200 example "token"', violation: { check: 'example', location: 'example', pointer: '/created_at', keyword: 'format', message: '/created_at must match format "date-time"' } }],
+  staticViolations: [
+    {
+      apiId: 'auth0',
+      where: 'GetIdpProvisioningScimToken response 200 example "token"',
+      violation: {
+        check: 'example',
+        location: 'example',
+        pointer: '/created_at',
+        keyword: 'format',
+        message: '/created_at must match format "date-time"',
+      },
+    },
+  ],
   summary: {
     steps: 4,
     passed: 1,
@@ -63,7 +100,12 @@ const report: ContractReport = {
 
 describe('the JUnit reporter', () => {
   const xml = formatJunitReport(report);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', cdataPropName: '#cdata', isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    cdataPropName: '#cdata',
+    isArray: (n) => n === 'testsuite' || n === 'testcase',
+  }).parse(xml);
   const suites = doc.testsuites.testsuite as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const suite = (name: string) => suites.find((s) => s['@name'] === name);
 
@@ -117,8 +159,12 @@ describe('the Markdown reporter', () => {
 
 describe('the console reporter', () => {
   it('writes one line per step, naming failed checks, the transport error or the skip reason', () => {
-    expect(formatStepLine(report.steps[0] as StepResult, 1)).toBe('[  1] ok    auth0 scim token lifecycle / list tokens — GET ListIdpProvisioningScimTokens → 200 (12 ms)');
-    expect(formatStepLine(report.steps[1] as StepResult, 2)).toMatch(/^\[ {2}2\] FAIL .* → 200 \(12 ms\): 2 violation\(s\): body-schema, secret-not-reshown$/);
+    expect(formatStepLine(report.steps[0] as StepResult, 1)).toBe(
+      '[  1] ok    auth0 scim token lifecycle / list tokens — GET ListIdpProvisioningScimTokens → 200 (12 ms)',
+    );
+    expect(formatStepLine(report.steps[1] as StepResult, 2)).toMatch(
+      /^\[ {2}2\] FAIL .* → 200 \(12 ms\): 2 violation\(s\): body-schema, secret-not-reshown$/,
+    );
     expect(formatStepLine(report.steps[2] as StepResult, 3)).toMatch(/^\[ {2}3\] ERROR .*: connection dropped/);
     expect(formatStepLine(report.steps[3] as StepResult, 4)).toMatch(/^\[ {2}4\] skip .*: skipped \(writes are disabled/);
   });
@@ -129,8 +175,12 @@ describe('the console reporter', () => {
     expect(text).toMatch(/auth0\s+GetIdpProvisioningScimToken\s+200 ✗n/);
     expect(text).toContain('Steps      4: 1 passed, 1 failed, 1 errors, 1 skipped in 1.2 s');
     expect(text).toContain('Requests that could not be made: 1');
-    expect(text).toContain('auth0 scim token lifecycle / get the token [GetIdpProvisioningScimToken → 200] body-schema at /scopes: /scopes must be array');
-    expect(text).toContain('auth0 scim token lifecycle / get the token [GetIdpProvisioningScimToken → 200] secret-not-reshown: the secret issued');
+    expect(text).toContain(
+      'auth0 scim token lifecycle / get the token [GetIdpProvisioningScimToken → 200] body-schema at /scopes: /scopes must be array',
+    );
+    expect(text).toContain(
+      'auth0 scim token lifecycle / get the token [GetIdpProvisioningScimToken → 200] secret-not-reshown: the secret issued',
+    );
     expect(text.trim().split('\n').at(-1)).toBe('Result     FAIL: 2 violations, 1 invalid spec example, 1 request could not be made');
   });
 });

@@ -18,7 +18,9 @@ beforeAll(async () => {
 
 describe('the contract runner against the in-process mock', () => {
   it('reaches every documented status of every shipped API with zero violations', () => {
-    const problems = report.steps.filter((s) => s.error || s.violations.length > 0).map((s) => `${s.id}: ${s.error ?? s.violations.map((v) => `[${v.check}] ${v.message}`).join('; ')}`);
+    const problems = report.steps
+      .filter((s) => s.error || s.violations.length > 0)
+      .map((s) => `${s.id}: ${s.error ?? s.violations.map((v) => `[${v.check}] ${v.message}`).join('; ')}`);
     expect(problems).toEqual([]);
     expect(report.apis).toEqual(['auth0', 'capillary', 'scaikey', 'twilio']);
     expect(report.coverage.filter((c) => c.state !== 'passed').map((c) => `${c.apiId} ${c.operationId} ${c.status}`)).toEqual([]);
@@ -41,7 +43,11 @@ describe('the contract runner against the in-process mock', () => {
   it('the JUnit report is well-formed XML with one testcase per step and nothing failed', () => {
     const xml = formatJunitReport(report);
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'testsuite' || name === 'testcase',
+    }).parse(xml);
     const suites = doc.testsuites.testsuite as Array<{ name: string; tests: string; testcase: unknown[] }>;
     const flowSuites = suites.filter((s) => !/ (examples|coverage)$/.test(s.name));
     expect(flowSuites.reduce((n, s) => n + s.testcase.length, 0)).toBe(report.steps.length);
@@ -70,7 +76,9 @@ describe('stateless mode', () => {
   it('runs no lifecycle flow: only each operation’s documented request and the probes', async () => {
     const mock = await loadMock();
     const stateless = await runContract({ handle: mock, specs: mock.specs, stateless: true, inject: false });
-    expect(new Set(stateless.steps.map((s) => s.flow))).toEqual(new Set(['auth0 probes', 'capillary probes', 'scaikey probes', 'twilio probes']));
+    expect(new Set(stateless.steps.map((s) => s.flow))).toEqual(
+      new Set(['auth0 probes', 'capillary probes', 'scaikey probes', 'twilio probes']),
+    );
     const documented = stateless.steps.filter((s) => s.title === 'the documented request succeeds');
     expect(documented).toHaveLength(mock.specs.reduce((n, s) => n + s.operations.length, 0));
   });

@@ -9,13 +9,21 @@ const H = { 'x-cap-api-auth-org-id': '1231' };
 describe('admin API', () => {
   let mock: Mock;
   beforeEach(async () => {
-    mock = await createTestMock({ apis: ['capillary'], fixtures: { capillary: { orgs: [{ org_id: 1231, org_name: 'Loyalty Lane', token: 'a'.repeat(64) }] } } });
+    mock = await createTestMock({
+      apis: ['capillary'],
+      fixtures: { capillary: { orgs: [{ org_id: 1231, org_name: 'Loyalty Lane', token: 'a'.repeat(64) }] } },
+    });
   });
 
   it('health lists the APIs, their base paths and the features a contract runner can use', async () => {
     const res = await call(mock, 'GET', '/__scimulator/health', { token: null });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: 'ok', name: 'scimulator', features: { sessions: true, scenarios: true, clock: true }, apis: [{ id: 'capillary', basePath: '/launchpad/api/v1' }] });
+    expect(res.json).toMatchObject({
+      status: 'ok',
+      name: 'scimulator',
+      features: { sessions: true, scenarios: true, clock: true },
+      apis: [{ id: 'capillary', basePath: '/launchpad/api/v1' }],
+    });
   });
 
   it('state shows the session world, reset brings the fixtures back', async () => {
@@ -55,11 +63,22 @@ describe('admin API', () => {
     await call(mock, 'PUT', '/__scimulator/scenario', { body: { names: ['partial-revoke'] } });
     const res = await call(mock, 'GET', '/__scimulator/scenarios');
     expect(res.json.active).toEqual(['partial-revoke']);
-    expect(res.json.scenarios.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['rate-limited', 'flaky', 'scim-user-gone']));
+    expect(res.json.scenarios.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['rate-limited', 'flaky', 'scim-user-gone']),
+    );
   });
 
   it('CORS: a preflight is answered and every answer allows the calling origin and exposes rate-limit headers', async () => {
-    const pre = await mock.handle(new Request('http://127.0.0.1:4010' + REVOKE, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type' } }));
+    const pre = await mock.handle(
+      new Request('http://127.0.0.1:4010' + REVOKE, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:3000',
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      }),
+    );
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(pre.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
@@ -78,9 +97,22 @@ describe('admin API', () => {
 describe('robustness', () => {
   it('a policy that throws answers 500 without a stack trace and the server keeps serving', async () => {
     const { capillaryPolicy } = await import('../../src/apis/capillary/policy.js');
-    const broken = { ...capillaryPolicy, handlers: { ...capillaryPolicy.handlers, revokeScimTokens: () => { throw new Error('boom'); } } };
+    const broken = {
+      ...capillaryPolicy,
+      handlers: {
+        ...capillaryPolicy.handlers,
+        revokeScimTokens: () => {
+          throw new Error('boom');
+        },
+      },
+    };
     const notes: string[] = [];
-    const mock = await createTestMock({ apis: ['capillary'], policies: [broken], fixtures: { capillary: { orgs: [] } }, onLog: (e) => e.note && notes.push(e.note) });
+    const mock = await createTestMock({
+      apis: ['capillary'],
+      policies: [broken],
+      fixtures: { capillary: { orgs: [] } },
+      onLog: (e) => e.note && notes.push(e.note),
+    });
     const res = await call(mock, 'PUT', REVOKE, { body: { org_ids: [1] }, headers: H });
     expect(res.status).toBe(500);
     expect(res.text).not.toMatch(/boom|at .*\.ts/);

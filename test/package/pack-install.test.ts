@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../src/fixtures/index.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const SUBPATHS = ['scimulator', 'scimulator/msw', 'scimulator/node', 'scimulator/contract', 'scimulator/vitest', 'scimulator/fixtures', 'scimulator/scenarios'];
+const SUBPATHS = [
+  'scimulator',
+  'scimulator/msw',
+  'scimulator/node',
+  'scimulator/contract',
+  'scimulator/vitest',
+  'scimulator/fixtures',
+  'scimulator/scenarios',
+];
 /** What a consumer reaches for first in each subpath (the full lists may grow). */
 const KEY_EXPORTS: Record<string, string[]> = {
   scimulator: ['createMock', 'loadMock', 'loadMockSync', 'validateResponse'],
@@ -68,7 +76,9 @@ async function withServer(
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, signal);
@@ -91,7 +101,10 @@ async function withServer(
     });
     await use(url, async () => {
       killGroup('SIGTERM');
-      const exit = await Promise.race([closed, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not stop within 15 s of SIGTERM')), 15_000))]);
+      const exit = await Promise.race([
+        closed,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not stop within 15 s of SIGTERM')), 15_000)),
+      ]);
       return { ...exit, stdout };
     });
   } finally {
@@ -110,7 +123,8 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Static imports/re-exports (tsc emits one per line), side-effect imports and dynamic imports with a literal. */
-const IMPORT_SPECIFIERS = /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"\s]+)['"]|^\s*import\s*['"]([^'"\s]+)['"]|\bimport\(\s*['"]([^'"\s]+)['"]\s*\)/gm;
+const IMPORT_SPECIFIERS =
+  /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"\s]+)['"]|^\s*import\s*['"]([^'"\s]+)['"]|\bimport\(\s*['"]([^'"\s]+)['"]\s*\)/gm;
 const BARE = /^(?:@[\w.-]+\/)?[\w-][\w.-]*(?:\/\S*)?$/;
 
 /** The package a bare specifier names (`ajv/dist/2020.js` → `ajv`, `@scope/x/y` → `@scope/x`); undefined for builtins. */
@@ -120,7 +134,9 @@ function packageOf(specifier: string): string | undefined {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-const vitestMajor = (JSON.parse(readFileSync(join(REPO, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }).version.split('.')[0];
+const vitestMajor = (
+  JSON.parse(readFileSync(join(REPO, 'node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }
+).version.split('.')[0];
 
 describe.skipIf(process.env.SCIMULATOR_SKIP_PACK_TEST === '1')('the packed package in a fresh project', () => {
   let work = '';
@@ -146,7 +162,12 @@ describe.skipIf(process.env.SCIMULATOR_SKIP_PACK_TEST === '1')('the packed packa
     const manifest = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(join(app, 'package.json'), JSON.stringify({ ...manifest, type: 'module' }, null, 2));
     // msw is scimulator's peer for /msw; vitest is what a consumer of /vitest already has.
-    const install = await run('npm', ['install', tarball, 'msw@2', `vitest@${vitestMajor}`, '--no-audit', '--no-fund', '--ignore-scripts=false'], app, INSTALL_TIMEOUT);
+    const install = await run(
+      'npm',
+      ['install', tarball, 'msw@2', `vitest@${vitestMajor}`, '--no-audit', '--no-fund', '--ignore-scripts=false'],
+      app,
+      INSTALL_TIMEOUT,
+    );
     if (install.code !== 0) throw new Error(`npm install failed: ${explain(install)}`);
     installed = join(app, 'node_modules', 'scimulator');
   }, PACK_TIMEOUT + INSTALL_TIMEOUT);
@@ -156,7 +177,16 @@ describe.skipIf(process.env.SCIMULATOR_SKIP_PACK_TEST === '1')('the packed packa
   });
 
   it('the tarball holds dist with types, the bin, the specs, the fixtures and the scenarios, and no sources or tests', () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'bin/scimulator.js', 'dist/index.js', 'dist/index.d.ts', 'fixtures/default.yaml', 'scenarios/scenario.schema.json']));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'bin/scimulator.js',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'fixtures/default.yaml',
+        'scenarios/scenario.schema.json',
+      ]),
+    );
     expect(packedFiles.filter((f) => f.startsWith('specs/')).sort()).toEqual([
       'specs/auth0-my-organization.yaml',
       'specs/capillary-launchpad.yaml',
@@ -168,7 +198,10 @@ describe.skipIf(process.env.SCIMULATOR_SKIP_PACK_TEST === '1')('the packed packa
   });
 
   it('every exports target and the bin are in the tarball', async () => {
-    const pkg = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>>; bin: Record<string, string> };
+    const pkg = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as {
+      exports: Record<string, string | Record<string, string>>;
+      bin: Record<string, string>;
+    };
     const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
     const missing = [...targets, ...Object.values(pkg.bin)].map((t) => t.replace(/^\.\//, '')).filter((t) => !packedFiles.includes(t));
     expect(missing).toEqual([]);
@@ -241,7 +274,11 @@ console.log(JSON.stringify({ direct: direct.status, msw: viaMsw.status, ids }));
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
       const health = await fetch(`${url}/__scimulator/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', name: 'scimulator', apis: expect.arrayContaining([expect.objectContaining({ id: 'auth0' })]) });
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        name: 'scimulator',
+        apis: expect.arrayContaining([expect.objectContaining({ id: 'auth0' })]),
+      });
       const { stdout } = await stop();
       expect(stdout).toContain('received SIGTERM, shutting down');
       await expect(fetch(`${url}/__scimulator/health`)).rejects.toThrow();
@@ -266,7 +303,10 @@ console.log(JSON.stringify({ direct: direct.status, msw: viaMsw.status, ids }));
   });
 
   it('every package dist/ imports is declared as a dependency or (optional) peer dependency', async () => {
-    const pkg = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const pkg = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
     const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
     const imported = new Map<string, string>();
     for (const file of (await listFiles(join(installed, 'dist'))).filter((f) => f.endsWith('.js'))) {

@@ -32,7 +32,9 @@ describe('scimulator lint', () => {
   it('reports a wrong type and a missing required field with operation, status and JSON pointer', async () => {
     const res = await lint(broken('broken-example.yaml'));
     expect(res.code).toBe(1);
-    expect(res.out).toMatch(/getThing 200: response 200 application\/json, example "wrongType" \(#\/paths\/~1things~1\{id\}\/get\/responses\/200\/content\/application~1json\/examples\/wrongType\/value\): \/count must be integer/);
+    expect(res.out).toMatch(
+      /getThing 200: response 200 application\/json, example "wrongType" \(#\/paths\/~1things~1\{id\}\/get\/responses\/200\/content\/application~1json\/examples\/wrongType\/value\): \/count must be integer/,
+    );
     expect(res.out).toMatch(/example "missingRequired".*must have required property 'id'/);
     expect(res.out).not.toMatch(/example "good"/);
   });
@@ -68,7 +70,10 @@ describe('scimulator lint', () => {
 
   it('lints the public reference specs the specs were derived from', async () => {
     const ref = join(import.meta.dirname, '../../../shared/reference');
-    const res = await lint(join(ref, 'auth0/myorg-provisioning-subset.json'), join(ref, 'twilio/twilio-iam-organizations-scim-users-subset.json'));
+    const res = await lint(
+      join(ref, 'auth0/myorg-provisioning-subset.json'),
+      join(ref, 'twilio/twilio-iam-organizations-scim-users-subset.json'),
+    );
     expect(res.err).not.toMatch(/error:/);
     expect([0, 1]).toContain(res.code);
   });

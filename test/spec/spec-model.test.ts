@@ -48,7 +48,12 @@ describe('spec model', () => {
     });
     const revoke = byId('capillary').operations.find((o) => o.operationId === 'revokeScimTokens');
     expect(revoke?.parameters.find((p) => p.name === 'X-CAP-API-AUTH-ORG-ID')).toMatchObject({ in: 'header', required: true });
-    expect(revoke?.responses.filter((r) => r.inferred).map((r) => r.status).sort()).toEqual(['400', '401', '413']);
+    expect(
+      revoke?.responses
+        .filter((r) => r.inferred)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(['400', '401', '413']);
   });
 
   it('scaikey: six FastAPI operations with 422 HTTPValidationError on each', () => {
@@ -62,7 +67,12 @@ describe('spec model', () => {
   it('twilio: six SCIM user operations in application/scim+json with 409 on PUT/PATCH', () => {
     const s = statuses('twilio');
     expect(Object.keys(s).sort()).toEqual([
-      'CreateOrganizationUser', 'DeleteOrganizationUser', 'FetchOrganizationUser', 'ListOrganizationUsers', 'PatchOrganizationUser', 'UpdateOrganizationUser',
+      'CreateOrganizationUser',
+      'DeleteOrganizationUser',
+      'FetchOrganizationUser',
+      'ListOrganizationUsers',
+      'PatchOrganizationUser',
+      'UpdateOrganizationUser',
     ]);
     expect(s.UpdateOrganizationUser).toContain('409');
     expect(s.PatchOrganizationUser).toContain('409');

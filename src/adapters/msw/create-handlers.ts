@@ -90,13 +90,15 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
       handlers.push(http.all(`${base}/*`, resolver), http.all(base || '/', resolver));
     }
     for (const tokenUrl of DEFAULT_TOKEN_URLS[spec.id] ?? []) {
-      handlers.push(http.post(tokenUrl, async ({ request }) => {
-        const req = await fromWebRequest(request);
-        const url = new URL(req.url);
-        url.pathname = '/oauth/token';
-        req.url = url.toString();
-        return toWebResponse(await mock.dispatch(req), req.method);
-      }));
+      handlers.push(
+        http.post(tokenUrl, async ({ request }) => {
+          const req = await fromWebRequest(request);
+          const url = new URL(req.url);
+          url.pathname = '/oauth/token';
+          req.url = url.toString();
+          return toWebResponse(await mock.dispatch(req), req.method);
+        }),
+      );
     }
   }
   const session = () => mock.sessions.get(DEFAULT_SESSION);
@@ -110,7 +112,13 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
       const names = toList(name) ?? [];
       const result = mock.scenarios?.activate(session(), names);
       if (result && result.unknown.length > 0) {
-        throw new ScenarioError('SCENARIO_UNKNOWN', `unknown scenario(s): ${result.unknown.join(', ')} (available: ${mock.scenarios?.list().map((s) => s.name).join(', ')})`);
+        throw new ScenarioError(
+          'SCENARIO_UNKNOWN',
+          `unknown scenario(s): ${result.unknown.join(', ')} (available: ${mock.scenarios
+            ?.list()
+            .map((s) => s.name)
+            .join(', ')})`,
+        );
       }
     },
     clearScenario() {

@@ -19,7 +19,9 @@ function readBody(req: IncomingMessage): Promise<{ body?: string; tooLarge: bool
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? { tooLarge } : { body: size === 0 ? undefined : Buffer.concat(chunks).toString('utf8'), tooLarge }));
+    req.on('end', () =>
+      resolve(tooLarge ? { tooLarge } : { body: size === 0 ? undefined : Buffer.concat(chunks).toString('utf8'), tooLarge }),
+    );
     req.on('error', reject);
   });
 }

@@ -12,7 +12,10 @@ export interface RunningServer {
 }
 
 /** Listens on `host:port` (port 0 = any free port). Rejects with the listen error (e.g. EADDRINUSE). */
-export function startServer(mock: Mock, options: { port?: number; host?: string; onError?: (err: unknown) => void } = {}): Promise<RunningServer> {
+export function startServer(
+  mock: Mock,
+  options: { port?: number; host?: string; onError?: (err: unknown) => void } = {},
+): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(createNodeListener(mock, options.onError));
   server.keepAliveTimeout = 5000;

@@ -11,7 +11,11 @@ function envelope(status: number, errorCode: string, message: string, error: Err
 function itemFor(v: Violation): ErrorItem {
   const inHeader = v.location === 'request.header';
   const code = v.keyword === 'required' ? 'REQUIRED' : v.keyword === 'minItems' ? 'MIN_ITEMS' : 'INVALID_TYPE';
-  const field = inHeader ? (v.property ?? v.pointer.replace(/^\//, '')) : v.keyword === 'required' && v.property ? `${v.pointer}/${v.property}` : v.pointer;
+  const field = inHeader
+    ? (v.property ?? v.pointer.replace(/^\//, ''))
+    : v.keyword === 'required' && v.property
+      ? `${v.pointer}/${v.property}`
+      : v.pointer;
   return { in: inHeader ? 'header' : 'body', field, code, message: v.message };
 }
 

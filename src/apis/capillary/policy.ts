@@ -7,7 +7,11 @@ const metadata = (status: number) => ({ status, errorCode: '', message: '', erro
 
 const FAILURES = {
   orgNotFound: { error_code: '2001', error_name: 'ORG_NOT_FOUND', details: 'No active organization found with this name' },
-  activeTokenExists: { error_code: '2002', error_name: 'ACTIVE_TOKEN_EXISTS', details: 'An active SCIM token already exists for this organization; revoke it first' },
+  activeTokenExists: {
+    error_code: '2002',
+    error_name: 'ACTIVE_TOKEN_EXISTS',
+    details: 'An active SCIM token already exists for this organization; revoke it first',
+  },
   tokenNotFound: { error_code: '2003', error_name: 'TOKEN_NOT_FOUND', details: 'No active token found' },
   databaseError: { error_code: '2005', error_name: 'DATABASE_ERROR', details: 'Database error, please retry' },
 } as const;

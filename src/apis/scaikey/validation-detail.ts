@@ -39,7 +39,6 @@ function pythonList(values: unknown[]): string {
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The pydantic error for a failed `type` keyword. Raw parameters are strings, so their failures are parsing errors. */

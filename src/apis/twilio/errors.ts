@@ -87,7 +87,12 @@ export function failureFor(problem: RequestProblem): ScimFailure {
     case 'validation':
       return validationFailure(problem.violations);
     case 'malformed-json':
-      return { status: 400, scimType: 'invalidSyntax', code: 25006, detail: `${TITLES[25006]}: the request body is not valid JSON (${problem.message})` };
+      return {
+        status: 400,
+        scimType: 'invalidSyntax',
+        code: 25006,
+        detail: `${TITLES[25006]}: the request body is not valid JSON (${problem.message})`,
+      };
     case 'unsupported-media-type':
       return {
         status: 400,

@@ -4,9 +4,7 @@ import type { ScimFailure } from './errors.js';
 import { CORE_USER_SCHEMA, type TwilioOrganization, type TwilioUser } from './state.js';
 
 /** What a supported filter means: `eq` terms on indexed attributes, combined with `and` / `or`. */
-export type FilterPlan =
-  | { op: 'eq'; attribute: 'userName' | 'externalId'; value: string }
-  | { op: 'and' | 'or'; plans: FilterPlan[] };
+export type FilterPlan = { op: 'eq'; attribute: 'userName' | 'externalId'; value: string } | { op: 'and' | 'or'; plans: FilterPlan[] };
 
 const SUPPORTED = 'only "eq" on userName or externalId (optionally combined with and/or) is supported';
 const CORE_PREFIX = `${CORE_USER_SCHEMA.toLowerCase()}:`;

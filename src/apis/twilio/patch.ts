@@ -16,12 +16,24 @@ export interface PatchRequest {
   Operations?: PatchOperation[];
 }
 
-type Path = 'active' | 'displayName' | 'externalId' | 'userName' | 'locale' | 'timezone' | 'name' | 'name.givenName' | 'name.familyName' | 'emails';
+type Path =
+  'active' | 'displayName' | 'externalId' | 'userName' | 'locale' | 'timezone' | 'name' | 'name.givenName' | 'name.familyName' | 'emails';
 
 const PATHS = new Map<string, Path>(
-  (['active', 'displayName', 'externalId', 'userName', 'locale', 'timezone', 'name', 'name.givenName', 'name.familyName', 'emails'] as const).map(
-    (p) => [p.toLowerCase(), p],
-  ),
+  (
+    [
+      'active',
+      'displayName',
+      'externalId',
+      'userName',
+      'locale',
+      'timezone',
+      'name',
+      'name.givenName',
+      'name.familyName',
+      'emails',
+    ] as const
+  ).map((p) => [p.toLowerCase(), p]),
 );
 const READ_ONLY = new Set(['id', 'meta', 'schemas']);
 const CORE_PREFIX = `${CORE_USER_SCHEMA.toLowerCase()}:`;
@@ -63,7 +75,11 @@ function readEmail(value: unknown): ScimEmail | ScimFailure {
   if (!stringIn(e.value, 2, 160)) return invalidValue('email value must be a string of 2 to 160 characters');
   if (e.primary !== undefined && typeof e.primary !== 'boolean') return invalidValue('email primary must be a boolean');
   if (e.type !== undefined && !stringIn(e.type, 0, 64)) return invalidValue('email type must be a string of at most 64 characters');
-  return { ...(e.primary !== undefined ? { primary: e.primary as boolean } : {}), value: e.value, ...(e.type !== undefined ? { type: e.type as string } : {}) };
+  return {
+    ...(e.primary !== undefined ? { primary: e.primary as boolean } : {}),
+    value: e.value,
+    ...(e.type !== undefined ? { type: e.type as string } : {}),
+  };
 }
 
 function setEmails(a: UserAttributes, value: unknown, op: 'add' | 'replace'): ScimFailure | undefined {
@@ -122,7 +138,8 @@ function setPath(a: UserAttributes, path: Path, value: unknown, op: 'add' | 'rep
     case 'displayName':
     case 'locale':
     case 'timezone':
-      if (!stringIn(value, 0, path === 'displayName' ? 255 : Infinity)) return invalidValue(`${path} must be a string${path === 'displayName' ? ' of at most 255 characters' : ''}`);
+      if (!stringIn(value, 0, path === 'displayName' ? 255 : Infinity))
+        return invalidValue(`${path} must be a string${path === 'displayName' ? ' of at most 255 characters' : ''}`);
       a[path] = value;
       return undefined;
     case 'name.givenName':
@@ -164,7 +181,8 @@ function removePath(a: UserAttributes, path: Path): ScimFailure | undefined {
 
 /** Applies a path-less add/replace: every key of the value map is an attribute path (read-only keys are ignored). */
 function applyValueMap(a: UserAttributes, value: unknown, op: 'add' | 'replace'): ScimFailure | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return invalidValue(`${op} without a path needs an object value`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return invalidValue(`${op} without a path needs an object value`);
   for (const [key, sub] of Object.entries(value as Record<string, unknown>)) {
     const r = resolvePath(key);
     if ('readOnly' in r) continue;
@@ -196,7 +214,14 @@ export function applyPatch(current: UserAttributes, operations: PatchOperation[]
     const op = operation.op?.toLowerCase();
     const where = `Operations[${i}]`;
     if (op !== 'add' && op !== 'replace' && op !== 'remove') {
-      return locate({ status: 400, scimType: 'invalidSyntax', detail: `op must be "add", "replace" or "remove", got ${JSON.stringify(operation.op ?? null)}` }, where);
+      return locate(
+        {
+          status: 400,
+          scimType: 'invalidSyntax',
+          detail: `op must be "add", "replace" or "remove", got ${JSON.stringify(operation.op ?? null)}`,
+        },
+        where,
+      );
     }
     let failure: ScimFailure | undefined;
     if (operation.path === undefined || operation.path.trim() === '') {

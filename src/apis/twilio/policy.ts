@@ -5,8 +5,26 @@ import { scimError, TITLES, twilioErrors, USER_NOT_FOUND } from './errors.js';
 import { compileFilter, runFilter } from './filter.js';
 import { applyPatch, checkPatchRequest, type PatchRequest } from './patch.js';
 import { seedTwilioState } from './seed-state.js';
-import { indexUser, reindexUser, twilioFixtureSchema, unindexUser, type TwilioFixture, type TwilioOrganization, type TwilioState, type TwilioUser, type UserAttributes } from './state.js';
-import { attributesFromBody, checkIdentity, checkUniqueness, checkUserSchemas, renderUser, versionMatches, type ScimUserBody } from './user-rules.js';
+import {
+  indexUser,
+  reindexUser,
+  twilioFixtureSchema,
+  unindexUser,
+  type TwilioFixture,
+  type TwilioOrganization,
+  type TwilioState,
+  type TwilioUser,
+  type UserAttributes,
+} from './state.js';
+import {
+  attributesFromBody,
+  checkIdentity,
+  checkUniqueness,
+  checkUserSchemas,
+  renderUser,
+  versionMatches,
+  type ScimUserBody,
+} from './user-rules.js';
 
 const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const DEFAULT_USER_SID_PATTERN = '^US[0-9a-f]{32}$';
@@ -77,7 +95,12 @@ function listUsers(ctx: Ctx): MockResult {
   const sid = organizationSid(ctx);
   const org = ctx.state.organizations.get(sid);
   // The list operation documents no 404, so an unknown organization is what Twilio gives a token without access.
-  if (!org) return scimError({ status: 403, code: 20403, detail: `${TITLES[20403]}: organization ${sid} does not exist or this token may not manage its users` });
+  if (!org)
+    return scimError({
+      status: 403,
+      code: 20403,
+      detail: `${TITLES[20403]}: organization ${sid} does not exist or this token may not manage its users`,
+    });
   const expression = typeof ctx.query.filter === 'string' ? ctx.query.filter.trim() : '';
   let users: TwilioUser[];
   if (expression === '') {

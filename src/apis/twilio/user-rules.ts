@@ -82,7 +82,8 @@ type PrimaryEmail = { email: ScimEmail | undefined } | { failure: ScimFailure };
 function findPrimaryEmail(emails: ScimEmail[] | undefined): PrimaryEmail {
   if (!emails || emails.length === 0) return { email: undefined };
   const primaries = emails.filter((e) => e.primary === true);
-  if (primaries.length > 1) return { failure: { status: 400, scimType: 'invalidValue', detail: 'Only one email may have primary set to true' } };
+  if (primaries.length > 1)
+    return { failure: { status: 400, scimType: 'invalidValue', detail: 'Only one email may have primary set to true' } };
   if (primaries.length === 1) return { email: primaries[0] };
   if (emails.length === 1) return { email: emails[0] };
   return { failure: { status: 400, scimType: 'invalidValue', detail: 'Primary email must be defined if there are more than 1 email' } };
@@ -109,7 +110,12 @@ export function checkIdentity(org: TwilioOrganization, a: UserAttributes, mode: 
       };
     }
     if (org.domains && !org.domains.has(domainOf(value))) {
-      return { status: 400, scimType: 'mutability', code: 25012, detail: `${TITLES[25012]}: the domain ${domainOf(value)} is not verified by the organization` };
+      return {
+        status: 400,
+        scimType: 'mutability',
+        code: 25012,
+        detail: `${TITLES[25012]}: the domain ${domainOf(value)} is not verified by the organization`,
+      };
     }
     return undefined;
   }
@@ -117,9 +123,15 @@ export function checkIdentity(org: TwilioOrganization, a: UserAttributes, mode: 
     return { status: 400, scimType: 'invalidValue', detail: 'emails is required: its primary value must equal userName' };
   }
   // Twilio's documented mismatch body carries neither code nor scimType; it is reproduced as printed.
-  if (value === undefined || value.toLowerCase() !== a.userName.toLowerCase()) return { status: 400, detail: "Primary email doesn't match username" };
+  if (value === undefined || value.toLowerCase() !== a.userName.toLowerCase())
+    return { status: 400, detail: "Primary email doesn't match username" };
   if (org.domains && !org.domains.has(domainOf(value))) {
-    return { status: 400, scimType: 'invalidValue', code: 25017, detail: `${TITLES[25017]}: ${domainOf(value)} is not verified by the organization` };
+    return {
+      status: 400,
+      scimType: 'invalidValue',
+      code: 25017,
+      detail: `${TITLES[25017]}: ${domainOf(value)} is not verified by the organization`,
+    };
   }
   return undefined;
 }
@@ -127,10 +139,12 @@ export function checkIdentity(org: TwilioOrganization, a: UserAttributes, mode: 
 /** userName (case-insensitively) and externalId must not belong to another live user: 409 uniqueness, code 25022. */
 export function checkUniqueness(org: TwilioOrganization, a: UserAttributes, self?: TwilioUser): ScimFailure | undefined {
   const byName = org.byUserName.get(a.userName.toLowerCase());
-  if (byName && byName !== self) return { status: 409, scimType: 'uniqueness', code: 25022, moreInfo: false, detail: 'UserName already exists' };
+  if (byName && byName !== self)
+    return { status: 409, scimType: 'uniqueness', code: 25022, moreInfo: false, detail: 'UserName already exists' };
   if (a.externalId !== undefined) {
     const byExt = org.byExternalId.get(a.externalId);
-    if (byExt && byExt !== self) return { status: 409, scimType: 'uniqueness', code: 25022, moreInfo: false, detail: 'ExternalId already exists' };
+    if (byExt && byExt !== self)
+      return { status: 409, scimType: 'uniqueness', code: 25022, moreInfo: false, detail: 'ExternalId already exists' };
   }
   return undefined;
 }

@@ -18,7 +18,12 @@ export function checkSecretNotReshown(secret: string, bodyText: string, where: s
 export function checkRevokedIsGone(id: string, status: number, revokedShown: boolean | undefined): Violation[] {
   if (status === 404) return [];
   if (status === 200 && revokedShown) return [];
-  return [lifecycle('revoked-is-gone', `token ${id} still answers ${status}${status === 200 ? ' without a revoked status' : ''} after it was revoked`)];
+  return [
+    lifecycle(
+      'revoked-is-gone',
+      `token ${id} still answers ${status}${status === 200 ? ' without a revoked status' : ''} after it was revoked`,
+    ),
+  ];
 }
 
 /** After revoking, a list must not show the token as active. */

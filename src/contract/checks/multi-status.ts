@@ -25,10 +25,13 @@ export function checkMultiStatus(op: Operation, status: number, body: unknown): 
   if (typeof b.metadata?.status === 'number' && b.metadata.status !== status) {
     out.push(violation(`metadata.status is ${b.metadata.status} but the HTTP status is ${status}`, '/metadata/status'));
   }
-  if (status === 207 && (ok === 0 || bad === 0)) out.push(violation(`207 needs both successful (${ok}) and failed (${bad}) items`, '/result'));
-  if (status === 422 && ok > 0) out.push(violation(`422 means nothing succeeded, but ${ok} item(s) are listed as successful`, '/result/successful'));
+  if (status === 207 && (ok === 0 || bad === 0))
+    out.push(violation(`207 needs both successful (${ok}) and failed (${bad}) items`, '/result'));
+  if (status === 422 && ok > 0)
+    out.push(violation(`422 means nothing succeeded, but ${ok} item(s) are listed as successful`, '/result/successful'));
   const partial = op.responses.some((r) => r.status === '207');
-  if (status === 200 && partial && bad > 0) out.push(violation(`200 means everything succeeded, but ${bad} item(s) failed (expected 207 or 422)`, '/result/failed'));
+  if (status === 200 && partial && bad > 0)
+    out.push(violation(`200 means everything succeeded, but ${bad} item(s) failed (expected 207 or 422)`, '/result/failed'));
   if (typeof b.success === 'boolean' && b.success !== ok > 0) {
     out.push(violation(`success is ${b.success} but ${ok} item(s) succeeded`, '/success'));
   }

@@ -5,4 +5,11 @@ import type { Flow } from './flow.js';
 import { scaikeyTokenFlow } from './scaikey-flows.js';
 import { twilioUserFlow } from './twilio-flows.js';
 
-export const builtinFlows: Flow[] = [auth0TokenFlow, auth0ProvisioningFlow, capillaryTokenFlow, capillaryScenarioFlow, scaikeyTokenFlow, twilioUserFlow];
+export const builtinFlows: Flow[] = [
+  auth0TokenFlow,
+  auth0ProvisioningFlow,
+  capillaryTokenFlow,
+  capillaryScenarioFlow,
+  scaikeyTokenFlow,
+  twilioUserFlow,
+];

@@ -38,7 +38,12 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
   const params = exampleParams(op);
   const needsBody = op.requestBody?.required === true;
   const validBody = op.requestBody?.content[0]?.examples[0]?.value;
-  const base: CallSpec = { title: `probe ${status}`, params, expect: status, ...(needsBody && validBody !== undefined ? { body: validBody } : {}) };
+  const base: CallSpec = {
+    title: `probe ${status}`,
+    params,
+    expect: status,
+    ...(needsBody && validBody !== undefined ? { body: validBody } : {}),
+  };
   const scoped = op.extraScopes.length > 0 || op.security.some((r) => Object.values(r).some((scopes) => scopes.length > 0));
   switch (status) {
     case 401:
@@ -50,19 +55,33 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
       const last = pathParams[pathParams.length - 1];
       // Without a path id, an unknown owning id in the query (`tenant_id=…`) is the usual way to a 404.
       const idQuery = op.parameters.find((p) => p.in === 'query' && /_id$/.test(p.name));
-      if (!last && idQuery) return { ...base, title: `an unknown ${idQuery.name} is 404`, query: { [idQuery.name]: ctx.unknownId(op.operationId, idQuery.name) } };
+      if (!last && idQuery)
+        return {
+          ...base,
+          title: `an unknown ${idQuery.name} is 404`,
+          query: { [idQuery.name]: ctx.unknownId(op.operationId, idQuery.name) },
+        };
       if (!last) return undefined;
-      return { ...base, title: `an unknown ${last.name} is 404`, params: { ...params, [last.name]: ctx.unknownId(op.operationId, last.name) } };
+      return {
+        ...base,
+        title: `an unknown ${last.name} is 404`,
+        params: { ...params, [last.name]: ctx.unknownId(op.operationId, last.name) },
+      };
     }
     case 413:
-      return op.requestBody ? { ...base, title: 'a body over 1 MiB is 413', rawBody: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 16) }) } : undefined;
+      return op.requestBody
+        ? { ...base, title: 'a body over 1 MiB is 413', rawBody: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 16) }) }
+        : undefined;
     case 429:
-      return ctx.scimulator ? { ...base, title: 'rate-limited answers 429 with Retry-After', scenario: 'rate-limited', session: `${op.apiId}-rate-limited` } : undefined;
+      return ctx.scimulator
+        ? { ...base, title: 'rate-limited answers 429 with Retry-After', scenario: 'rate-limited', session: `${op.apiId}-rate-limited` }
+        : undefined;
     case 400:
     case 422: {
       if (op.requestBody) return { ...base, title: `a body of the wrong type is ${status}`, rawBody: wrongTypeBody(op) };
       const patterned = op.parameters.find((p) => p.in === 'path' && paramSchema(ctx, p)?.pattern);
-      if (patterned) return { ...base, title: `a malformed ${patterned.name} is ${status}`, params: { ...params, [patterned.name]: 'not-a-valid-id!' } };
+      if (patterned)
+        return { ...base, title: `a malformed ${patterned.name} is ${status}`, params: { ...params, [patterned.name]: 'not-a-valid-id!' } };
       const numeric = op.parameters.find((p) => p.in === 'query' && /integer|number/.test(JSON.stringify(paramSchema(ctx, p)?.type ?? '')));
       if (numeric) return { ...base, title: `a non-numeric ${numeric.name} is ${status}`, query: { [numeric.name]: 'abc' } };
       return undefined;

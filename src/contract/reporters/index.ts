@@ -1,5 +1,11 @@
 // The contract reporters: console progress and summary, JSON, JUnit XML and Markdown, plus the shared verdict rule.
-export { createConsoleProgress, formatConsoleSummary, formatCoverageTable, formatStepLine, type ConsoleSummaryOptions } from './console-reporter.js';
+export {
+  createConsoleProgress,
+  formatConsoleSummary,
+  formatCoverageTable,
+  formatStepLine,
+  type ConsoleSummaryOptions,
+} from './console-reporter.js';
 export { formatJsonReport } from './json-reporter.js';
 export { formatJunitReport } from './junit-reporter.js';
 export { escapeMarkdownCell, formatMarkdownReport, type MarkdownReportOptions } from './markdown-reporter.js';

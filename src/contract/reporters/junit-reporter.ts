@@ -19,7 +19,8 @@ const stamp = (iso: string) => iso.slice(0, 19);
 
 function describeStep(step: StepResult): string {
   const lines = [`${step.method} ${step.url}`, `operation: ${step.apiId} ${step.operationId}`, `reached: ${step.reach}`];
-  if (step.status !== undefined) lines.push(`status: ${step.status}${step.expectedStatus ? ` (expected ${step.expectedStatus.join(' or ')})` : ''}`);
+  if (step.status !== undefined)
+    lines.push(`status: ${step.status}${step.expectedStatus ? ` (expected ${step.expectedStatus.join(' or ')})` : ''}`);
   return lines.join('\n');
 }
 
@@ -79,7 +80,8 @@ export function formatJunitReport(report: ContractReport): string {
   for (const apiId of report.apis) {
     const suite = builder.testSuite().name(`${apiId} examples`).timestamp(stamp(report.startedAt)).property('api', apiId);
     const findings = report.staticViolations.filter((f) => f.apiId === apiId);
-    if (findings.length === 0) suite.testCase().className(`scimulator.${apiId}.examples`).name('every documented example validates against its schema');
+    if (findings.length === 0)
+      suite.testCase().className(`scimulator.${apiId}.examples`).name('every documented example validates against its schema');
     for (const f of findings) {
       suite
         .testCase()

@@ -33,7 +33,9 @@ function coverageTables(report: ContractReport): string[] {
     const apiRows = rows.filter((r) => r.apiId === apiId);
     if (apiRows.length === 0) continue;
     // One column per status any operation of this API documents, numerically sorted; blank where not documented.
-    const statuses = [...new Set(apiRows.flatMap((r) => r.cells.map((c) => c.status)))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const statuses = [...new Set(apiRows.flatMap((r) => r.cells.map((c) => c.status)))].sort((a, b) =>
+      a.localeCompare(b, 'en', { numeric: true }),
+    );
     const cells = report.coverage.filter((c) => c.apiId === apiId);
     const exercised = cells.filter((c) => c.state !== 'never').length;
     lines.push('', `#### ${apiId} — ${exercised}/${cells.length} documented statuses exercised`, '');
@@ -61,26 +63,41 @@ export function formatMarkdownReport(report: ContractReport, options: MarkdownRe
   ];
   if (s.errors > 0) lines.push('', `**${s.errors} request(s) could not be made** (timeout, refused, TLS or not HTTP); see Errors below.`);
 
-  lines.push('', '### Coverage', '', 'Each documented status: ✅ passed, ❌ failed, ⬜ never exercised (blank: not documented for that operation); reached naturally, by a scenario, or injected.');
+  lines.push(
+    '',
+    '### Coverage',
+    '',
+    'Each documented status: ✅ passed, ❌ failed, ⬜ never exercised (blank: not documented for that operation); reached naturally, by a scenario, or injected.',
+  );
   lines.push(...coverageTables(report));
 
   const violations = report.steps.flatMap((step) => step.violations.map((v) => ({ step, v })));
   if (violations.length > 0) {
-    lines.push('', `### Violations (${violations.length})`, '', '| Step | Operation | Status | Check | Where | Message |', '|---|---|---:|---|---|---|');
+    lines.push(
+      '',
+      `### Violations (${violations.length})`,
+      '',
+      '| Step | Operation | Status | Check | Where | Message |',
+      '|---|---|---:|---|---|---|',
+    );
     for (const { step, v } of violations.slice(0, max)) {
-      lines.push(`| ${escapeMarkdownCell(step.id)} | ${code(step.operationId)} | ${step.status ?? ''} | ${code(v.check)} | ${v.pointer ? code(v.pointer) : ''} | ${escapeMarkdownCell(v.message)} |`);
+      lines.push(
+        `| ${escapeMarkdownCell(step.id)} | ${code(step.operationId)} | ${step.status ?? ''} | ${code(v.check)} | ${v.pointer ? code(v.pointer) : ''} | ${escapeMarkdownCell(v.message)} |`,
+      );
     }
     if (violations.length > max) lines.push('', `…and ${violations.length - max} more; see the JSON report.`);
   }
   const errors = report.steps.filter((step) => stepOutcome(step) === 'error');
   if (errors.length > 0) {
     lines.push('', `### Errors (${errors.length})`, '', '| Step | Request | Error |', '|---|---|---|');
-    for (const step of errors.slice(0, max)) lines.push(`| ${escapeMarkdownCell(step.id)} | ${code(`${step.method} ${step.url}`)} | ${escapeMarkdownCell(step.error ?? '')} |`);
+    for (const step of errors.slice(0, max))
+      lines.push(`| ${escapeMarkdownCell(step.id)} | ${code(`${step.method} ${step.url}`)} | ${escapeMarkdownCell(step.error ?? '')} |`);
     if (errors.length > max) lines.push('', `…and ${errors.length - max} more.`);
   }
   if (report.staticViolations.length > 0) {
     lines.push('', `### Invalid spec examples (${report.staticViolations.length})`, '', '| API | Where | Message |', '|---|---|---|');
-    for (const f of report.staticViolations.slice(0, max)) lines.push(`| ${code(f.apiId)} | ${escapeMarkdownCell(f.where)} | ${escapeMarkdownCell(f.violation.message)} |`);
+    for (const f of report.staticViolations.slice(0, max))
+      lines.push(`| ${code(f.apiId)} | ${escapeMarkdownCell(f.where)} | ${escapeMarkdownCell(f.violation.message)} |`);
   }
   const skipped = report.steps.filter((step) => stepOutcome(step) === 'skipped');
   if (skipped.length > 0) {

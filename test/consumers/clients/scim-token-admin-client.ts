@@ -152,7 +152,12 @@ const toSummary = (t: Auth0Token): ScimTokenSummary => ({
   ...(t.last_used_at ? { lastUsedAt: t.last_used_at } : {}),
 });
 
-const toOrgFailure = (f: CapillaryFailureItem): CapillaryOrgFailure => ({ orgId: f.org_id ?? -1, code: f.error_code, name: f.error_name, reason: f.details });
+const toOrgFailure = (f: CapillaryFailureItem): CapillaryOrgFailure => ({
+  orgId: f.org_id ?? -1,
+  code: f.error_code,
+  name: f.error_name,
+  reason: f.details,
+});
 
 /** A small admin client over the Auth0 My Organization API and the Capillary launchpad API. */
 export class ScimTokenAdminClient {
@@ -179,7 +184,12 @@ export class ScimTokenAdminClient {
     for (let attempt = 0; ; attempt++) {
       const res = await this.fetch(url, {
         method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       if (res.status !== 429) return res;
@@ -252,15 +262,21 @@ export class ScimTokenAdminClient {
     if (!envelope || typeof envelope !== 'object' || !('metadata' in envelope)) {
       throw new ScimTokenAdminError(`Capillary answered ${res.status} without its envelope`, res.status);
     }
-    if (res.status === 401 || res.status === 403) throw new NotAuthorizedError(envelope.metadata.message || 'Not authorized', res.status, envelope.metadata.errorCode);
+    if (res.status === 401 || res.status === 403)
+      throw new NotAuthorizedError(envelope.metadata.message || 'Not authorized', res.status, envelope.metadata.errorCode);
     return { status: res.status, envelope };
   }
 
   /** Issues tokens for organizations by name; Capillary answers 200 even when some (or all) fail. */
   async issueCapillaryTokens(orgNames: string[]): Promise<CapillaryIssueOutcome> {
     type Result = { successful: Array<{ org_id: number; org_name: string; token: string }>; failed: CapillaryFailureItem[] };
-    const { status, envelope } = await this.capillary<Result>('POST', '/orgs/scim/tokens', orgNames.map((org_name) => ({ org_name })));
-    if (status !== 200 || !envelope.result) throw new ScimTokenAdminError(envelope.metadata.message || `Capillary answered ${status}`, status, envelope.metadata.errorCode);
+    const { status, envelope } = await this.capillary<Result>(
+      'POST',
+      '/orgs/scim/tokens',
+      orgNames.map((org_name) => ({ org_name })),
+    );
+    if (status !== 200 || !envelope.result)
+      throw new ScimTokenAdminError(envelope.metadata.message || `Capillary answered ${status}`, status, envelope.metadata.errorCode);
     return {
       issued: envelope.result.successful.map((s) => ({ orgId: s.org_id, orgName: s.org_name, secret: s.token })),
       failed: envelope.result.failed.map((f) => ({ orgName: f.org_name ?? '', code: f.error_code, name: f.error_name, reason: f.details })),

@@ -168,13 +168,27 @@ export class TwilioScimUsersClient {
   async updateUser(user: ScimUser, changes: UserChanges): Promise<ScimUser> {
     const { id: _id, meta, ...current } = user;
     const body = { ...current, ...changes, schemas: [CORE_SCHEMA] };
-    return (await this.request<ScimUser>({ method: 'PUT', url: `/Users/${encodeURIComponent(user.id)}`, data: body, headers: { 'If-Match': meta.version } })).data;
+    return (
+      await this.request<ScimUser>({
+        method: 'PUT',
+        url: `/Users/${encodeURIComponent(user.id)}`,
+        data: body,
+        headers: { 'If-Match': meta.version },
+      })
+    ).data;
   }
 
   /** Deactivates the user (PATCH active=false) without touching other attributes. */
   async deactivateUser(user: ScimUser): Promise<ScimUser> {
     const body = { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] };
-    return (await this.request<ScimUser>({ method: 'PATCH', url: `/Users/${encodeURIComponent(user.id)}`, data: body, headers: { 'If-Match': user.meta.version } })).data;
+    return (
+      await this.request<ScimUser>({
+        method: 'PATCH',
+        url: `/Users/${encodeURIComponent(user.id)}`,
+        data: body,
+        headers: { 'If-Match': user.meta.version },
+      })
+    ).data;
   }
 
   async deleteUser(userSid: string): Promise<void> {
