@@ -10,7 +10,7 @@ import { createNodeListener } from '../../src/adapters/node/node-listener.js';
 import { startServer, type RunningServer } from '../../src/adapters/node/start-server.js';
 import type { ContractReport } from '../../src/contract/types.js';
 import { loadMock } from '../../src/node/load-mock.js';
-import { runCliCaptured } from './run-cli-captured.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 let server: RunningServer;
 let dir: string;

@@ -1,25 +1,11 @@
 // `scimulator lint` through its CLI entry: clean specs pass, broken examples/refs/files are reported with exit codes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 const broken = (name: string) => join(import.meta.dirname, '../fixtures/broken-specs', name);
 
-async function lint(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = process.stdout.write.bind(process.stdout);
-  const stderr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  try {
-    const code = await runCli(['lint', ...args]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    process.stdout.write = stdout;
-    process.stderr.write = stderr;
-  }
-}
+const lint = (...args: string[]) => runCliCaptured(['lint', ...args]);
 
 describe('scimulator lint', () => {
   it('passes on the shipped specs, with every response documented by an example', async () => {
