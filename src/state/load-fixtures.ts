@@ -15,8 +15,9 @@ export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Prom
     const code = (e as { code?: string }).code;
     throw new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  // Valid cached data needs no positions; only an invalid file is re-parsed to point at the line.
-  const cached = readCachedYaml(text);
+  // Valid cached (or plain JSON) data needs no positions; only an invalid file is re-parsed to point at the line.
+  // A large generated JSON fixture would otherwise build a YAML document model many times its size.
+  const cached = readCachedYaml(text) ?? parseJsonOrUndefined(text);
   if (cached !== undefined) {
     try {
       return validateFixtures(cached, policies, file);
@@ -29,4 +30,13 @@ export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Prom
   if (first) throw new FixtureError('FIXTURE_PARSE', `${file}:${first.line}: ${first.message}`);
   const data: unknown = located.doc.toJS();
   return validateFixtures(data, policies, file, located);
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  if (!text.trimStart().startsWith('{')) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 // Auth0 SCIM token handlers: list, create (at most two active per IdP), get (never the secret), revoke.
+import { pushHistory } from '../../state/history.js';
 import type { MockResult } from '../policy.js';
 import { AUTH0_ERROR_TYPES, auth0Error, auth0NotFound, auth0ValidationError } from './errors.js';
 import { findProvisioned, isoSeconds, NO_PROVISIONING_FOR_TOKENS, TOKEN_NOT_FOUND, type Auth0Ctx } from './lookup.js';
@@ -28,7 +29,7 @@ export function countActiveTokens(idp: Auth0Idp, nowMs: number): number {
 
 /** Moves every live token of an IdP to its revoked list (when its provisioning configuration is deleted). */
 export function revokeAllTokens(idp: Auth0Idp, nowIso: string): void {
-  for (const token of idp.tokens.values()) idp.revoked.push({ ...token, revoked_at: nowIso, revoked_by: 'provisioning-deleted' });
+  for (const token of idp.tokens.values()) pushHistory(idp.revoked, { ...token, revoked_at: nowIso, revoked_by: 'provisioning-deleted' });
   idp.tokens.clear();
   idp.unexpired.clear();
 }
@@ -123,7 +124,7 @@ function revokeToken(ctx: Auth0Ctx): MockResult {
   if (!token) return auth0NotFound(TOKEN_NOT_FOUND);
   idp.tokens.delete(id);
   idp.unexpired.delete(id);
-  idp.revoked.push({ ...token, revoked_at: ctx.nowIso(), revoked_by: 'revoke' });
+  pushHistory(idp.revoked, { ...token, revoked_at: ctx.nowIso(), revoked_by: 'revoke' });
   return { status: 204 };
 }
 

@@ -1,4 +1,5 @@
 // Capillary launchpad lifecycle: create tokens per org name (always 200), bulk revoke by org id (200/207/422).
+import { pushHistory } from '../../state/history.js';
 import type { ApiPolicy, OperationContext } from '../policy.js';
 import { capillaryErrors } from './errors.js';
 import { capillaryFixtureSchema, type CapillaryFixture, type CapillaryOrg, type CapillaryState } from './state.js';
@@ -54,7 +55,7 @@ function revokeScimTokens(ctx: Ctx) {
     if (injected) failed.push({ org_id, ...FAILURES.databaseError, ...injected.fields });
     else if (!org?.token) failed.push({ org_id, ...FAILURES.tokenNotFound });
     else {
-      org.revoked.push({ ...org.token, revoked_at: ctx.nowIso() });
+      pushHistory(org.revoked, { ...org.token, revoked_at: ctx.nowIso() });
       org.token = null;
       successful.push(org_id);
     }

@@ -10,7 +10,7 @@ export interface CapillaryOrg {
   org_name: string;
   active: boolean;
   token: CapillaryToken | null;
-  /** Revoked tokens, newest last (kept for `GET /__scimulator/state`, never served). */
+  /** The most recent revoked tokens, newest last (kept for `GET /__scimulator/state`, never served). */
   revoked: Array<CapillaryToken & { revoked_at: string }>;
 }
 

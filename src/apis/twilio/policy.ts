@@ -1,5 +1,6 @@
 // Twilio Organizations SCIM Users lifecycle: per-organization users, indexed filters, If-Match versions, hard 404 after delete.
 import type { ApiSpec } from '../../spec/types.js';
+import { setHistory } from '../../state/history.js';
 import type { ApiPolicy, MockResult, OperationContext } from '../policy.js';
 import { scimError, TITLES, twilioErrors, USER_NOT_FOUND } from './errors.js';
 import { compileFilter, runFilter } from './filter.js';
@@ -168,7 +169,7 @@ function deleteUser(ctx: Ctx): MockResult {
   const { org, user } = found;
   // RFC 7644 section 3.6: gone for every later call, omitted from lists, no longer counted for uniqueness.
   unindexUser(org, user);
-  org.deleted.set(user.id, { ...user, deletedAt: ctx.nowIso() });
+  setHistory(org.deleted, user.id, { ...user, deletedAt: ctx.nowIso() });
   return { status: 204 };
 }
 
