@@ -83,3 +83,39 @@ describe('isolation and setup errors', () => {
     expect(() => h.useScenario('nope')).toThrow(expect.objectContaining({ code: 'SCENARIO_UNKNOWN' }));
   });
 });
+
+describe('composition with other handlers', () => {
+  it('requests for other hosts fall through to the next handler, whatever the order', async () => {
+    const { http, HttpResponse } = await import('msw');
+    const scim = createHandlers({ apis: ['twilio'] });
+    const server = setupServer(
+      ...scim,
+      http.get('https://api.example.com/ping', () => HttpResponse.json({ pong: true })),
+    );
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      expect(await (await fetch('https://api.example.com/ping')).json()).toEqual({ pong: true });
+      const users = await fetch('https://preview-iam.twilio.com/Organizations/OR80b7392892f0a424d07c42f5b11dce2a/scim/Users', {
+        headers: auth,
+      });
+      expect(users.status).toBe(200);
+      expect(scim).toHaveLength(1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a custom base URL with its own path prefix maps onto the API base path', async () => {
+    const scim = createHandlers({ apis: ['auth0'], baseUrls: { auth0: 'http://localhost:3000/api/auth0' } });
+    const server = setupServer(...scim);
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const res = await fetch('http://localhost:3000/api/auth0/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens', {
+        headers: auth,
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -53,6 +53,19 @@ export type ScimulatorHandlers = HttpHandler[] & {
   mock: Mock;
 };
 
+interface Route {
+  test: RegExp;
+  /** Path prefix the client uses, and the API's own base path it maps to. */
+  from: string;
+  to: string;
+}
+
+/** `https://*.auth0.com/my-org/v1` → a RegExp for that URL and everything below it (`*` = one host or path part). */
+function patternToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/?#]+');
+  return new RegExp(`^${escaped}(?:[/?#]|$)`);
+}
+
 function toList(v: string | string[] | undefined): string[] | undefined {
   return v === undefined ? undefined : Array.isArray(v) ? v : [v];
 }
@@ -73,34 +86,31 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
     ...(options.now ? { clock: { frozenAt: options.now } } : {}),
   };
   const mock = loadMockSync(loadOptions);
-  const handlers: HttpHandler[] = [];
+  const routes: Route[] = [];
   for (const spec of mock.specs) {
     const bases = toList(options.baseUrls?.[spec.id]) ?? DEFAULT_BASE_URLS[spec.id] ?? [`https://*${spec.basePath}`];
     for (const base of bases.map((b) => b.replace(/\/+$/, ''))) {
       const prefix = new URL(base.replace('*', 'wildcard')).pathname.replace(/\/+$/, '');
-      const resolver = async ({ request }: { request: Request }) => {
-        const req = await fromWebRequest(request);
-        if (prefix !== spec.basePath) {
-          const url = new URL(req.url);
-          url.pathname = spec.basePath + url.pathname.slice(prefix.length);
-          req.url = url.toString();
-        }
-        return toWebResponse(await mock.dispatch(req), req.method);
-      };
-      handlers.push(http.all(`${base}/*`, resolver), http.all(base || '/', resolver));
+      routes.push({ test: patternToRegExp(base), from: prefix, to: spec.basePath });
     }
     for (const tokenUrl of DEFAULT_TOKEN_URLS[spec.id] ?? []) {
-      handlers.push(
-        http.post(tokenUrl, async ({ request }) => {
-          const req = await fromWebRequest(request);
-          const url = new URL(req.url);
-          url.pathname = '/oauth/token';
-          req.url = url.toString();
-          return toWebResponse(await mock.dispatch(req), req.method);
-        }),
-      );
+      routes.push({ test: patternToRegExp(tokenUrl), from: new URL(tokenUrl.replace('*', 'wildcard')).pathname, to: '/oauth/token' });
     }
   }
+  // One catch-all handler that picks the API with a few precompiled regexps: msw then matches one handler per
+  // request however many APIs (and operations) are mocked. A request for anyone else falls through (undefined).
+  const handler = http.all('*', async ({ request }) => {
+    const route = routes.find((r) => r.test.test(request.url));
+    if (!route) return undefined;
+    const req = await fromWebRequest(request);
+    if (route.from !== route.to) {
+      const url = new URL(req.url);
+      url.pathname = route.to + url.pathname.slice(route.from.length);
+      req.url = url.toString();
+    }
+    return toWebResponse(await mock.dispatch(req), req.method);
+  });
+  const handlers: HttpHandler[] = [handler];
   const session = () => mock.sessions.get(DEFAULT_SESSION);
   const controller = {
     reset() {
