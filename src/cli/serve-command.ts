@@ -22,6 +22,7 @@ Starts the stateful mock for all APIs on one port, at their real paths.
       --scenarios <dir>   scenario files (default: the shipped scenarios/)
       --scenario <name>   activate a scenario for every session from the start (repeatable)
       --rate-limit        enforce the documented rate limits (429 when a bucket is empty)
+      --limit <id=N/S>    bucket for one API: N requests per S seconds (repeatable; default 100/60)
       --strict            validate every response against the spec; a violation becomes a 500 and a log line
       --watch             reload specs and fixtures when they change (session state is kept)
       --seed <text>       seed for generated ids and secrets (default: scimulator)
@@ -50,6 +51,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
         scenarios: { type: 'string' },
         scenario: { type: 'string', multiple: true },
         'rate-limit': { type: 'boolean' },
+        limit: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         watch: { type: 'boolean' },
         seed: { type: 'string' },
@@ -68,6 +70,13 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got '${values.port}'`);
   const host = values.host ?? '127.0.0.1';
+  const limits: Record<string, { limit: number; windowSeconds: number }> = {};
+  for (const spec of values.limit ?? []) {
+    const m = /^([\w-]+)=(\d+)\/(\d+)$/.exec(spec);
+    if (!m || Number(m[2]) < 1 || Number(m[3]) < 1)
+      throw new UsageError(`--limit expects <api>=<requests>/<seconds> (e.g. auth0=50/60), got '${spec}'`);
+    limits[m[1] as string] = { limit: Number(m[2]), windowSeconds: Number(m[3]) };
+  }
   const fixturesFile = values.fixtures ?? defaultFixturesFile;
   const mock = await loadMock({
     ...(values.specs ? { specs: values.specs } : {}),
@@ -76,7 +85,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     warmup: 'background',
     seed: values.seed ?? 'scimulator',
     version: readPackageVersion(),
-    rateLimit: { enforce: values['rate-limit'] === true },
+    rateLimit: { enforce: values['rate-limit'] === true, limits },
     ...(values['cors-origin'] ? { cors: { origins: values['cors-origin'] } } : {}),
     scenarios: { ...(values.scenarios ? { dir: values.scenarios } : {}), active: values.scenario ?? [] },
     onLog: values.quiet ? (e) => e.note && err(formatLog(e)) : (e) => err(formatLog(e)),

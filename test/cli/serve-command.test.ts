@@ -102,3 +102,20 @@ describe('scimulator serve', () => {
     }
   });
 });
+
+describe('scimulator serve --rate-limit', () => {
+  it('--limit sets one API bucket: the third request in the window is the documented 429', async () => {
+    const s = serve('--port', '0', '--rate-limit', '--limit', 'auth0=2/60');
+    const [, url] = (await s.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)) as RegExpExecArray;
+    const list = `${url}/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(list, { headers: { authorization: 'Bearer x' } })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it('a malformed --limit is a usage error, exit 2', async () => {
+    const s = serve('--port', '0', '--limit', 'auth0=lots');
+    expect(await s.exited).toBe(2);
+    expect(s.err()).toMatch(/--limit expects <api>=<requests>\/<seconds>/);
+  });
+});
