@@ -105,7 +105,8 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
     if (auth === 'default') headers.authorization = `Bearer ${state.tokens.get(api.id) ?? 'scimulator-contract-runner'}`;
     else if (auth === 'malformed') headers.authorization = 'Token not-a-bearer';
     else if (auth !== 'none') headers.authorization = `Bearer ${makeScopedJwt(auth.scopes)}`;
-    if (state.scimulator) headers['x-scimulator-session'] = spec.session ?? state.session;
+    // A named session is scoped to this run, so a second run against the same server starts from scratch.
+    if (state.scimulator) headers['x-scimulator-session'] = spec.session ? `${state.session}-${spec.session}` : state.session;
     if (spec.scenario) headers['x-scimulator-scenario'] = spec.scenario;
     let body = spec.rawBody;
     if (body === undefined && spec.body !== undefined) body = JSON.stringify(spec.body);
@@ -178,7 +179,7 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
         step.skipped = 'needs a scimulator target (scenarios)';
         return finish(empty);
       }
-      const session = spec.session ?? state.session;
+      const session = spec.session ? `${state.session}-${spec.session}` : state.session;
       if (spec.inject) {
         const definition = {
           name: 'contract-injection',

@@ -114,7 +114,11 @@ export function displayBase(spec: ApiSpec): string {
   return spec.basePath || `/${spec.operations[0]?.fullPath.split('/')[1] ?? ''}`;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number) => {
+  const full = new Date(ms).toISOString();
+  // 'YYYY-MM-DDTHH:mm:ss.sssZ' → drop the milliseconds without a regex (extended years keep the slow path).
+  return full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace(/\.\d{3}Z$/, 'Z');
+};
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Creates the mock engine. All setup work (routing tables, schema compilation) happens here, not per request. */
@@ -338,6 +342,7 @@ export function createMock(options: MockOptions): Mock {
     if ('kind' in read) return respond(problemFor(api, op, read), rate);
 
     const handler = policy.handlers[op.operationId];
+    let nowIsoCache: string | undefined;
     const ctx: OperationContext<unknown> = {
       api,
       operation: op,
@@ -349,7 +354,8 @@ export function createMock(options: MockOptions): Mock {
       origin: url.origin,
       clock: session.clock,
       random: session.random,
-      nowIso: () => iso(session.clock.now()),
+      // One instant per request: a bulk call stamps every item alike, and formats the date once.
+      nowIso: () => (nowIsoCache ??= iso(session.clock.now())),
       errors: policy.errors,
       failItem: interception?.failItem ?? (() => undefined),
     };

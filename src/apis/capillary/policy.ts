@@ -21,8 +21,7 @@ type Ctx = OperationContext<CapillaryState>;
 
 /** Looks an active organisation up by its exact, case-sensitive name (as the docs say matching works). */
 function findActiveOrgByName(state: CapillaryState, name: string): CapillaryOrg | undefined {
-  for (const org of state.orgs.values()) if (org.active && org.org_name === name) return org;
-  return undefined;
+  return state.byName.get(name);
 }
 
 function createScimTokens(ctx: Ctx) {
@@ -81,7 +80,10 @@ export const capillaryPolicy: ApiPolicy<CapillaryState> = {
         revoked: [],
       });
     }
-    return { orgs };
+    const byName = new Map<string, CapillaryOrg>();
+    // First active org with a name wins, as the former scan in insertion order did.
+    for (const org of orgs.values()) if (org.active && !byName.has(org.org_name)) byName.set(org.org_name, org);
+    return { orgs, byName };
   },
   exportState(state) {
     return { orgs: [...state.orgs.values()] };

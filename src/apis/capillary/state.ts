@@ -16,6 +16,8 @@ export interface CapillaryOrg {
 
 export interface CapillaryState {
   orgs: Map<number, CapillaryOrg>;
+  /** Active orgs by exact name (create matches by name; a scan per name made bulk create O(orgs x names)). */
+  byName: Map<string, CapillaryOrg>;
 }
 
 export interface CapillaryFixture {
