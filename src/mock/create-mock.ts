@@ -129,6 +129,7 @@ export function createMock(options: MockOptions): Mock {
   const infos = new Map<Operation, OperationInfo>();
   let tokenEndpoints = findTokenEndpoints(specs);
   const cors: CorsOptions = options.cors ?? { origins: '*' };
+  const noOriginCors = Object.freeze(corsHeaders(cors, undefined)) as Record<string, string>;
   const enforceAll = options.rateLimit?.enforce === true;
   const limits = options.rateLimit?.limits ?? {};
   const sessions = createSessionStore({
@@ -238,9 +239,11 @@ export function createMock(options: MockOptions): Mock {
     const method = req.method.toUpperCase();
     const sessionId = req.headers[SESSION_HEADER] || DEFAULT_SESSION;
     const origin = req.headers.origin;
-    const base = corsHeaders(cors, origin);
-    const log = (res: MockResponse, extra: Partial<LogEntry> = {}) => {
-      options.onLog?.({ method, path: url.pathname, status: res.status, ms: performance.now() - started, session: sessionId, ...extra });
+    // Shared and never mutated (finish() copies it); requests without an Origin all get the same object.
+    let base = origin === undefined ? noOriginCors : corsHeaders(cors, origin);
+    const onLog = options.onLog;
+    const log = (res: MockResponse, extra?: Partial<LogEntry>) => {
+      if (onLog) onLog({ method, path: url.pathname, status: res.status, ms: performance.now() - started, session: sessionId, ...extra });
       return res;
     };
 
@@ -305,10 +308,10 @@ export function createMock(options: MockOptions): Mock {
     }
     if (interception) {
       if (interception.applied.length > 0) {
-        base['x-scimulator-scenario'] = interception.applied.join(', ');
+        base = { ...base, 'x-scimulator-scenario': interception.applied.join(', ') };
         logExtra.scenario = interception.applied.join(', ');
       }
-      if (interception.warnings.length > 0) base[WARNING_HEADER] = interception.warnings.join('; ');
+      if (interception.warnings.length > 0) base = { ...base, [WARNING_HEADER]: interception.warnings.join('; ') };
       if (interception.latencyMs) await sleep(interception.latencyMs);
       if (interception.drop) return log({ status: 0, headers: {}, drop: true }, logExtra);
     }

@@ -57,6 +57,49 @@ export class PatternError extends Error {
 
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+interface PatternPart {
+  alphabet: string;
+  min: number;
+  max: number;
+}
+
+// Ids are generated from a handful of spec patterns over and over: parse each pattern once.
+const compiledPatterns = new Map<string, PatternPart[]>();
+
+/** Splits a simple anchored pattern into (alphabet, repeat) parts; throws PatternError on unsupported syntax. */
+function compilePattern(pattern: string): PatternPart[] {
+  const known = compiledPatterns.get(pattern);
+  if (known) return known;
+  const src = pattern.replace(/^\^/, '').replace(/\$$/, '');
+  const parts: PatternPart[] = [];
+  let i = 0;
+  while (i < src.length) {
+    let alphabet: string;
+    const c = src[i] as string;
+    if (c === '[') {
+      const close = src.indexOf(']', i + 1);
+      if (close < 0) throw new PatternError(`unsupported pattern ${pattern}`);
+      alphabet = expandClass(src.slice(i + 1, close));
+      i = close + 1;
+    } else if (c === '\\') {
+      alphabet = expandClass(src.slice(i, i + 2));
+      i += 2;
+    } else if ('()|*+?.'.includes(c)) {
+      throw new PatternError(`unsupported pattern ${pattern}`);
+    } else {
+      alphabet = c;
+      i++;
+    }
+    const q = /^\{(\d+)(?:,(\d+))?\}/.exec(src.slice(i));
+    const min = q ? Number(q[1]) : 1;
+    const max = q?.[2] === undefined ? min : Number(q[2]);
+    if (q) i += q[0].length;
+    parts.push({ alphabet, min, max });
+  }
+  compiledPatterns.set(pattern, parts);
+  return parts;
+}
+
 /** Creates a seeded random source; the same seed always yields the same sequence. */
 export function createRandom(seed: string): Random {
   let [a, b, c, d] = hashSeed(seed);
@@ -82,35 +125,10 @@ export function createRandom(seed: string): Random {
     return out.join('');
   };
   const fromPattern = (pattern: string) => {
-    const src = pattern.replace(/^\^/, '').replace(/\$$/, '');
     let out = '';
-    let i = 0;
-    while (i < src.length) {
-      let alphabet: string;
-      const c = src[i] as string;
-      if (c === '[') {
-        const close = src.indexOf(']', i + 1);
-        if (close < 0) throw new PatternError(`unsupported pattern ${pattern}`);
-        alphabet = expandClass(src.slice(i + 1, close));
-        i = close + 1;
-      } else if (c === '\\') {
-        alphabet = expandClass(src.slice(i, i + 2));
-        i += 2;
-      } else if ('()|*+?.'.includes(c)) {
-        throw new PatternError(`unsupported pattern ${pattern}`);
-      } else {
-        alphabet = c;
-        i++;
-      }
-      let count = 1;
-      const q = /^\{(\d+)(?:,(\d+))?\}/.exec(src.slice(i));
-      if (q) {
-        const min = Number(q[1]);
-        const max = q[2] === undefined ? min : Number(q[2]);
-        count = min + Math.floor(next() * (max - min + 1));
-        i += q[0].length;
-      }
-      out += chars(count, alphabet);
+    for (const part of compilePattern(pattern)) {
+      const count = part.min === part.max ? part.min : part.min + Math.floor(next() * (part.max - part.min + 1));
+      out += count === 1 ? chars(1, part.alphabet) : chars(count, part.alphabet);
     }
     return out;
   };

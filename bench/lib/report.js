@@ -1,0 +1,266 @@
+// Turns the raw results into the issue's targets (met / missed) and the Markdown that results.md and the console show.
+
+const MB = 1024 * 1024;
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '–');
+
+const cellOf = (r, workload, server) => r.cells.find((c) => c.workload === workload && c.server === server);
+
+/** The issue's targets, each with the measured value and whether it is met (undefined when not measured). */
+export function evaluateTargets(r) {
+  const list = cellOf(r, 'auth0-list', 'scim-quiet');
+  const listBare = cellOf(r, 'auth0-list', 'bare');
+  const listPrism = cellOf(r, 'auth0-list', 'prism-silent');
+  const cycle = cellOf(r, 'auth0-cycle', 'scim-quiet');
+  const cycleBare = cellOf(r, 'auth0-cycle', 'bare');
+  const scimPeak = Math.max(r.memory['scim-quiet']?.peakBytes ?? 0, r.memory['scim-log']?.peakBytes ?? 0);
+  const contractMs = r.contract ? (r.contract.cliWallMs ?? r.contract.processWallMs) : undefined;
+  const t = [
+    {
+      id: 'get-vs-bare',
+      target: 'GET token list ≥ 60% of bare node:http req/s',
+      value: list && listBare ? list.rps / listBare.rps : NaN,
+      show: pct,
+      ok: (v) => v >= 0.6,
+    },
+    {
+      id: 'get-vs-prism',
+      target: 'GET token list ≥ 5× Prism silenced',
+      value: list && listPrism ? list.rps / listPrism.rps : NaN,
+      show: ratio,
+      ok: (v) => v >= 5,
+    },
+    {
+      id: 'get-p99',
+      target: 'GET token list p99 < 5 ms at 10 connections',
+      value: list?.latency.p99 ?? NaN,
+      show: (v) => `${f2(v)} ms`,
+      ok: (v) => v < 5,
+    },
+    {
+      id: 'cycle-vs-bare',
+      target: 'create+revoke ≥ 50% of bare node:http req/s',
+      value: cycle && cycleBare ? cycle.rps / cycleBare.rps : NaN,
+      show: pct,
+      ok: (v) => v >= 0.5,
+    },
+    {
+      id: 'cold-start',
+      target: "cold start (4 specs) ≤ 25% of Prism's (1 spec)",
+      value: r.coldStarts.scim && r.coldStarts.prism ? r.coldStarts.scim.medianMs / r.coldStarts.prism.medianMs : NaN,
+      show: pct,
+      ok: (v) => v <= 0.25,
+    },
+    {
+      id: 'rss-idle',
+      // Judged on the reading 2 s after start: the settled reading depends on when V8's memory reducer runs.
+      target: 'RSS idle ≤ 100 MB (10k users + 10k tokens; 2 s after start)',
+      value: (r.memory['scim-quiet']?.idleBytes ?? NaN) / MB,
+      show: (v) => `${f0(v)} MB`,
+      ok: (v) => v <= 100,
+    },
+    {
+      id: 'rss-load',
+      target: 'RSS peak under load ≤ 150 MB',
+      value: scimPeak ? scimPeak / MB : NaN,
+      show: (v) => `${f0(v)} MB`,
+      ok: (v) => v <= 150,
+    },
+    {
+      id: 'msw-ratio',
+      target: 'msw createHandlers() ≤ 1.3× one raw handler',
+      value: r.msw?.ratioAuth0 ?? NaN,
+      show: ratio,
+      ok: (v) => v <= 1.3,
+    },
+    {
+      id: 'msw-flat',
+      target: 'msw cost flat in the number of operations (all four APIs ≤ 1.1× one API)',
+      value: r.msw ? Math.max(r.msw.flatAuth0, r.msw.flatTwilio) : NaN,
+      show: ratio,
+      ok: (v) => v <= 1.1,
+    },
+    {
+      id: 'contract',
+      target: 'contract runner, full suite vs local mock < 3 s wall',
+      value: contractMs !== undefined ? contractMs / 1000 : NaN,
+      show: (v) => `${f2(v)} s`,
+      ok: (v) => v < 3,
+    },
+  ];
+  return t.map(({ ok, show, ...x }) => ({ ...x, shown: show(x.value), met: Number.isFinite(x.value) ? ok(x.value) : undefined }));
+}
+
+function table(header, rows) {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const statusText = (s) =>
+  Object.entries(s)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k}×${v}`)
+    .join(' ');
+
+/** The whole report as Markdown (results.md; the console prints the same). */
+export function renderMarkdown(r) {
+  const m = r.machine;
+  const out = [];
+  out.push(`# scimulator benchmark results${r.config.quick ? ' (quick smoke run: not for comparison)' : ''}`);
+  out.push('');
+  out.push(
+    `${m.date} · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · ${m.os} · node ${m.node} · scimulator ${m.scimulator}${m.commit ? ` (${m.commit})` : ''} · ` +
+      `Prism ${m.prism} · autocannon ${m.autocannon} · msw ${m.msw} · load average ${m.loadAverage.join(' / ')} at start, ${m.loadAverageEnd.join(' / ')} at end`,
+  );
+  out.push('');
+  out.push(
+    `${r.config.connections} connections; each cell is ${r.config.durationS} s of load in ${r.config.rounds} round(s), the servers interleaved, after ${r.config.warmupS} s warm-up; ` +
+      'every server is a separate process on 127.0.0.1, all running for the whole throughput phase; ' +
+      `scimulator state: ${r.fixture.users.toLocaleString('en')} Twilio users, ${r.fixture.tokens.toLocaleString('en')} SCIM tokens. ` +
+      `All ratios below come from this one run (${r.wallSeconds} s). How to read them: bench/README.md.`,
+  );
+  out.push('');
+
+  out.push('## Targets');
+  out.push('');
+  out.push(
+    table(
+      ['target', 'measured', 'met'],
+      r.targets.map((t) => [t.target, t.shown, t.met === undefined ? 'not measured' : t.met ? 'yes' : '**no**']),
+    ),
+  );
+  out.push('');
+
+  out.push('## Throughput and latency');
+  out.push('');
+  const rows = [];
+  const label = Object.fromEntries(r.servers.map((s) => [s.id, s.label]));
+  for (const w of r.workloads) {
+    const bare = cellOf(r, w.id, 'bare');
+    for (const s of r.servers) {
+      const c = cellOf(r, w.id, s.id);
+      if (!c) continue;
+      const prismPeer = s.kind === 'scim' ? cellOf(r, w.id, s.logging === 'default' ? 'prism-log' : 'prism-silent') : undefined;
+      rows.push([
+        w.title,
+        `${label[s.id]}${c.static ? ' (static)' : ''}`,
+        f0(c.rps),
+        f2(c.latency.p50),
+        f2(c.latency.p99),
+        statusText(c.statuses) + (c.errors ? ` err×${c.errors}` : '') + (c.timeouts ? ` timeout×${c.timeouts}` : ''),
+        bare ? ratio(c.rps / bare.rps) : '–',
+        prismPeer ? ratio(c.rps / prismPeer.rps) : '',
+      ]);
+    }
+  }
+  out.push(
+    rows.length
+      ? table(['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'statuses', '× bare', '× Prism (same logging)'], rows)
+      : 'skipped',
+  );
+  out.push('');
+  out.push('"(static)": the server cannot keep state, so it answers the same canned bytes to a stateful workload.');
+  out.push('');
+
+  out.push('## Cold start to the first 200 (Auth0 token list)');
+  out.push('');
+  const prismCold = r.coldStarts.prism?.medianMs;
+  const colds = Object.values(r.coldStarts);
+  out.push(
+    colds.length === 0
+      ? 'skipped'
+      : table(
+          ['server', 'median ms', 'runs ms', '× Prism'],
+          colds.map((c) => [c.label, f0(c.medianMs), c.runsMs.map(f0).join(', '), prismCold ? pct(c.medianMs / prismCold) : '–']),
+        ),
+  );
+  out.push('');
+
+  out.push('## Memory (RSS)');
+  out.push('');
+  const memRows = [];
+  for (const s of r.servers) {
+    const x = r.memory[s.id];
+    if (!x) continue;
+    const after = Object.entries(x.afterWorkload ?? {})
+      .map(([w, b]) => `${w} ${f0(b / MB)}`)
+      .join(' → ');
+    memRows.push([
+      `${s.label}${x.processes > 1 ? ` (largest of ${x.processes} instances, one per spec, each a parent and its forked server process, RSS summed; ${f0(x.totalIdleBytes / MB)} MB together)` : ''}`,
+      f0(x.idleBytes / MB),
+      x.settledIdleBytes !== undefined ? `${f0(x.settledIdleBytes / MB)} (after ${x.settledAfterS} s)` : '–',
+      f0(x.peakBytes / MB),
+      after,
+    ]);
+  }
+  const d = r.memory['scim-default-fixtures'];
+  if (d) memRows.push(['scimulator serve --quiet, default fixtures only (contract target)', f0(d.idleBytes / MB), '–', '–', '']);
+  out.push(
+    memRows.length
+      ? table(
+          ['server', 'idle MB (2 s after start)', 'idle MB, settled', 'peak under load MB', 'MB after each workload, in order'],
+          memRows,
+        )
+      : 'skipped',
+  );
+  out.push('');
+
+  out.push('## Contract runner (full suite against a local scimulator)');
+  out.push('');
+  if (r.contract) {
+    const c = r.contract;
+    out.push(
+      table(
+        ['measure', 'ms'],
+        [
+          ['`runContract()` (flows, probes, injections, example checks)', f0(c.runnerMs)],
+          ['whole process: node start + import + load specs + run', f0(c.processWallMs)],
+          ...(c.cliAvailable ? [['`scimulator contract --target` CLI wall', f0(c.cliWallMs)]] : []),
+        ],
+      ),
+    );
+    out.push('');
+    out.push(
+      `${c.summary.steps} steps, ${c.summary.passed} passed, ${c.summary.failed} failed, ${c.summary.errors} errors; coverage ${c.summary.coverage.exercised}/${c.summary.coverage.documented} ` +
+        `(${c.summary.coverage.percent}%). Median of ${c.runs}.${c.cliAvailable ? '' : ' No `scimulator contract` command exists yet, so the target is judged on the whole-process time.'}`,
+    );
+    for (const f of r.contract.failed ?? []) {
+      out.push(`- failed: ${f.id}${f.status ? ` (${f.status})` : ''}: ${f.error ?? f.violations.join('; ')}`);
+    }
+  } else out.push(r.config.skipped.includes('contract') ? 'skipped' : 'not measured (see harness problems)');
+  out.push('');
+
+  out.push('## msw (in-process, sequential fetch through setupServer)');
+  out.push('');
+  if (r.msw) {
+    const raw = r.msw.usPerRequest;
+    const a = raw['raw msw handler (auth0 GET)'];
+    const tw = raw['raw msw handler (twilio GET user)'];
+    out.push(
+      table(
+        ['handlers', 'µs/request', '× raw'],
+        Object.entries(raw).map(([k, v]) => [k, f1(v), ratio(v / (k.includes('twilio') ? tw : a))]),
+      ),
+    );
+    out.push('');
+    out.push(
+      `µs: median of ${r.msw.rounds} rounds × ${r.msw.requestsPerRound} requests per variant (variants interleaved, rotating which goes first); the targets use the median of per-round ratios. createHandlers() registers ${r.msw.handlerCount} msw handler${r.msw.handlerCount === 1 ? '' : 's'} for the four APIs. ` +
+        `Flatness: all four / one API = ${ratio(r.msw.flatAuth0)} (auth0, first in the list), ${ratio(r.msw.flatTwilio)} (twilio, last).`,
+    );
+  } else out.push(r.config.skipped.includes('msw') ? 'skipped' : 'not measured (see harness problems)');
+  out.push('');
+
+  if (r.harnessProblems.length > 0) {
+    out.push('## Harness problems');
+    out.push('');
+    for (const p of r.harnessProblems) out.push(`- ${p}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export const renderConsole = (r) => `\n${renderMarkdown(r)}`;
