@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import type { AnyPolicy } from '../apis/policy.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
-import { compileScenarios } from '../scenarios/compile-scenarios.js';
-import { createScenarioRuntime } from '../scenarios/create-scenario-runtime.js';
+import { buildScenarioRuntime } from '../scenarios/build-scenario-runtime.js';
 import { parseScenario } from '../scenarios/parse-scenario.js';
-import { ScenarioError } from '../scenarios/scenario-error.js';
 import type { ScenarioDefinition } from '../scenarios/types.js';
 import { defaultFixturesFile, defaultScenariosDir, defaultSpecsDir } from '../spec/default-specs.js';
 import { loadSpecSync } from '../spec/load-spec.js';
 import type { ApiSpec } from '../spec/types.js';
-import { parseLocatedYaml } from '../spec/yaml-location.js';
-import { FixtureError } from '../state/fixture-error.js';
+import { loadFixtureFileSync } from '../state/load-fixtures.js';
 import { validateFixtures } from '../state/validate-fixtures.js';
 
 export interface LoadMockSyncOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
@@ -54,22 +51,6 @@ export function loadShippedScenariosSync(): ScenarioDefinition[] {
   return shippedScenarios;
 }
 
-function readFixtureFileSync(file: string, policies: AnyPolicy[]): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new FixtureError(
-      'FIXTURE_NOT_FOUND',
-      `${file}: ${(e as { code?: string }).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
-  const located = parseLocatedYaml(text);
-  const first = located.errors[0];
-  if (first) throw new FixtureError('FIXTURE_PARSE', `${file}:${first.line}: ${first.message}`);
-  return validateFixtures(located.doc.toJS(), policies, file, located);
-}
-
 /** Creates a mock synchronously; every setup problem throws a typed error (`code`) naming it. */
 export function loadMockSync(options: LoadMockSyncOptions = {}): Mock {
   const all = loadShippedSpecsSync();
@@ -81,19 +62,13 @@ export function loadMockSync(options: LoadMockSyncOptions = {}): Mock {
   const fixtures =
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, policies, 'inline fixtures')
-      : readFixtureFileSync(options.fixtures ?? defaultFixturesFile, options.policies ?? builtinPolicies);
-  const compiled = compileScenarios([...loadShippedScenariosSync(), ...(options.scenarios ?? [])], specs);
-  const missing = (options.activeScenarios ?? []).filter((n) => !compiled.some((c) => c.name === n));
-  if (missing.length > 0)
-    throw new ScenarioError(
-      'SCENARIO_UNKNOWN',
-      `unknown scenario(s): ${missing.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`,
-    );
-  const scenarios = createScenarioRuntime(compiled, {
-    seed: options.seed ?? 'scimulator',
-    defaults: options.activeScenarios ?? [],
-    specs: () => specs,
-  });
+      : loadFixtureFileSync(options.fixtures ?? defaultFixturesFile, options.policies ?? builtinPolicies);
+  const scenarios = buildScenarioRuntime(
+    [...loadShippedScenariosSync(), ...(options.scenarios ?? [])],
+    specs,
+    options.activeScenarios ?? [],
+    options.seed ?? 'scimulator',
+  );
   const { apis: _a, fixtures: _f, scenarios: _s, activeScenarios: _as, policies: _p, ...rest } = options;
   const mock = createMock({ ...rest, specs, policies, fixtures, scenarios });
   // Sessions are created lazily; build the default one now so fixture problems surface at setup, not on a request.

@@ -8,9 +8,7 @@ import { SpecError } from '../spec/spec-error.js';
 import type { ApiSpec } from '../spec/types.js';
 import { loadFixtureFile } from '../state/load-fixtures.js';
 import { validateFixtures } from '../state/validate-fixtures.js';
-import { compileScenarios } from '../scenarios/compile-scenarios.js';
-import { createScenarioRuntime } from '../scenarios/create-scenario-runtime.js';
-import { ScenarioError } from '../scenarios/scenario-error.js';
+import { buildScenarioRuntime } from '../scenarios/build-scenario-runtime.js';
 import type { ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ScenarioDefinition } from '../scenarios/types.js';
 import { loadScenarioFiles } from './load-scenarios.js';
@@ -77,7 +75,7 @@ export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, active, 'inline fixtures')
       : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, policies);
-  const runtime = await buildScenarioRuntime(options, specs);
+  const runtime = await loadScenarioRuntime(options, specs);
   const { scenarios: _selection, ...rest } = options;
   const mock = createMock({ ...rest, specs, policies, fixtures, ...(runtime ? { scenarios: runtime } : {}) });
   // Sessions are built lazily; build the default one now so fixture problems surface at startup, not on a request.
@@ -86,17 +84,9 @@ export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
 }
 
 /** Loads, compiles and checks the selected scenarios; unknown active names are a setup error. */
-async function buildScenarioRuntime(options: LoadMockOptions, specs: ApiSpec[]): Promise<ScenarioRuntime | undefined> {
+async function loadScenarioRuntime(options: LoadMockOptions, specs: ApiSpec[]): Promise<ScenarioRuntime | undefined> {
   if (options.scenarios === false) return undefined;
   const sel = options.scenarios ?? {};
   const defs = [...(sel.definitions && !sel.dir ? [] : await loadScenarioFiles(sel.dir)), ...(sel.definitions ?? [])];
-  const compiled = compileScenarios(defs, specs);
-  const unknown = (sel.active ?? []).filter((n) => !compiled.some((c) => c.name === n));
-  if (unknown.length > 0) {
-    throw new ScenarioError(
-      'SCENARIO_UNKNOWN',
-      `unknown scenario(s): ${unknown.join(', ')} (available: ${compiled.map((c) => c.name).join(', ')})`,
-    );
-  }
-  return createScenarioRuntime(compiled, { seed: options.seed ?? 'scimulator', defaults: sel.active ?? [], specs: () => specs });
+  return buildScenarioRuntime(defs, specs, sel.active ?? [], options.seed ?? 'scimulator');
 }

@@ -1,4 +1,5 @@
 // Loads a fixture file (YAML/JSON) or inline object and validates each API's section against its policy's schema.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AnyPolicy } from '../apis/policy.js';
 import { validateFixtures } from './validate-fixtures.js';
@@ -6,15 +7,35 @@ import { FixtureError } from './fixture-error.js';
 import { parseLocatedYaml } from '../spec/yaml-location.js';
 import { readCachedYaml } from '../spec/yaml-cache.js';
 
+function readError(file: string, e: unknown): FixtureError {
+  const code = (e as { code?: string }).code;
+  return new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+}
+
 /** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
 export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw readError(file, e);
   }
+  return parseFixtureText(text, file, policies);
+}
+
+/** The same, synchronously (for msw handlers created at module top level). */
+export function loadFixtureFileSync(file: string, policies: AnyPolicy[]): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw readError(file, e);
+  }
+  return parseFixtureText(text, file, policies);
+}
+
+/** Parses and validates fixture text (YAML or JSON); `file` names it in errors. */
+export function parseFixtureText(text: string, file: string, policies: AnyPolicy[]): Record<string, unknown> {
   // Valid cached (or plain JSON) data needs no positions; only an invalid file is re-parsed to point at the line.
   // A large generated JSON fixture would otherwise build a YAML document model many times its size.
   const cached = readCachedYaml(text) ?? parseJsonOrUndefined(text);
