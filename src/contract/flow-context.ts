@@ -1,5 +1,5 @@
 // What a flow uses to call operations by id: builds requests from the spec, runs every check, records coverage.
-import { resolvePointer } from '../spec/json-pointer.js';
+import { followSchemaRefs } from '../spec/json-pointer.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import { createRandom } from '../state/random.js';
 import { validateResponse } from '../validate/response-checks.js';
@@ -133,8 +133,7 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
     op,
     unknownId(operationId, param) {
       const p = op(operationId).parameters.find((x) => x.name === param);
-      let schema = p?.schema?.schema as { pattern?: string; $ref?: string } | undefined;
-      for (let hops = 0; schema?.$ref && hops < 10; hops++) schema = resolvePointer(api.document, schema.$ref) as typeof schema;
+      const schema = followSchemaRefs(api.document, p?.schema?.schema as { pattern?: string; $ref?: string } | undefined);
       const pattern = schema?.pattern;
       try {
         if (pattern) return random.fromPattern(pattern);

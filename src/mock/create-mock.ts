@@ -4,7 +4,7 @@ import { createFallbackPolicy } from '../apis/fallback-policy.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
-import type { ClockOptions } from '../state/clock.js';
+import { formatIsoSeconds, type ClockOptions } from '../state/clock.js';
 import type { Session } from '../state/session.js';
 import { createSessionStore, DEFAULT_SESSION, type SessionStore } from '../state/session-store.js';
 import { findResponseSpec, validateResponse } from '../validate/response-checks.js';
@@ -114,11 +114,6 @@ export function displayBase(spec: ApiSpec): string {
   return spec.basePath || `/${spec.operations[0]?.fullPath.split('/')[1] ?? ''}`;
 }
 
-const iso = (ms: number) => {
-  const full = new Date(ms).toISOString();
-  // 'YYYY-MM-DDTHH:mm:ss.sssZ' → drop the milliseconds without a regex (extended years keep the slow path).
-  return full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace(/\.\d{3}Z$/, 'Z');
-};
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Creates the mock engine. All setup work (routing tables, schema compilation) happens here, not per request. */
@@ -358,7 +353,7 @@ export function createMock(options: MockOptions): Mock {
       clock: session.clock,
       random: session.random,
       // One instant per request: a bulk call stamps every item alike, and formats the date once.
-      nowIso: () => (nowIsoCache ??= iso(session.clock.now())),
+      nowIso: () => (nowIsoCache ??= formatIsoSeconds(session.clock.now())),
       errors: policy.errors,
       failItem: interception?.failItem ?? (() => undefined),
     };

@@ -23,3 +23,10 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/** Follows a schema's `$ref` chain inside `root` (bounded, so a cyclic ref cannot loop forever). */
+export function followSchemaRefs<T extends { $ref?: string }>(root: unknown, schema: T | undefined): T | undefined {
+  let node = schema;
+  for (let hops = 0; node?.$ref && hops < 10; hops++) node = resolvePointer(root, node.$ref) as T | undefined;
+  return node;
+}

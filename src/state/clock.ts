@@ -29,3 +29,10 @@ export function createClock(options: ClockOptions = {}): Clock {
     },
   };
 }
+
+/** Epoch ms as ISO-8601 without milliseconds (`2026-03-01T12:00:00Z`): the timestamp format all four APIs document. */
+export function formatIsoSeconds(ms: number): string {
+  const full = new Date(ms).toISOString();
+  // 'YYYY-MM-DDTHH:mm:ss.sssZ' → drop the milliseconds without a regex (extended years keep the slow path).
+  return full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace(/\.\d{3}Z$/, 'Z');
+}

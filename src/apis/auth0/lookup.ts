@@ -1,4 +1,5 @@
 // Shared lookups for Auth0 handlers: the IdP of a request, its provisioning configuration, and time formatting.
+import { formatIsoSeconds } from '../../state/clock.js';
 import type { MockResult, OperationContext } from '../policy.js';
 import { auth0NotFound } from './errors.js';
 import type { Auth0Idp, Auth0ProvisioningConfig, Auth0State } from './state.js';
@@ -12,9 +13,7 @@ export const NO_PROVISIONING_FOR_TOKENS =
 export const TOKEN_NOT_FOUND = 'The SCIM token does not exist.';
 
 /** Formats epoch ms as ISO-8601 without milliseconds (the format every Auth0 example uses). */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const isoSeconds = formatIsoSeconds;
 
 /** The IdP named by the `idp_id` path parameter, or the documented 404. */
 export function findIdp(ctx: Auth0Ctx): Auth0Idp | MockResult {

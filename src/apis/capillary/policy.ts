@@ -1,4 +1,5 @@
 // Capillary launchpad lifecycle: create tokens per org name (always 200), bulk revoke by org id (200/207/422).
+import { formatIsoSeconds } from '../../state/clock.js';
 import { pushHistory } from '../../state/history.js';
 import type { ApiPolicy, OperationContext } from '../policy.js';
 import { capillaryErrors } from './errors.js';
@@ -69,7 +70,7 @@ export const capillaryPolicy: ApiPolicy<CapillaryState> = {
   fixtureSchema: capillaryFixtureSchema,
   createState(fixture, _random, clock) {
     const f = (fixture ?? {}) as CapillaryFixture;
-    const now = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = formatIsoSeconds(clock.now());
     const orgs = new Map<number, CapillaryOrg>();
     for (const o of f.orgs ?? []) {
       orgs.set(o.org_id, {

@@ -1,4 +1,5 @@
 // ScaiKey's per-session world: tenants, each with its SCIM tokens kept in creation order, plus an id index.
+import { formatIsoSeconds } from '../../state/clock.js';
 import type { Clock } from '../../state/clock.js';
 import { FixtureError } from '../../state/fixture-error.js';
 import type { Random } from '../../state/random.js';
@@ -103,9 +104,7 @@ export const scaikeyFixtureSchema = {
 };
 
 /** ISO-8601 without milliseconds, the format every ScaiKey timestamp uses. */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const isoSeconds = formatIsoSeconds;
 
 /** `revoked` once revoked; otherwise `expired` from the instant `expires_at` is reached; otherwise `active`. */
 export function tokenStatus(token: ScaikeyToken, nowMs: number): TokenStatus {

@@ -1,4 +1,5 @@
 // Twilio Organizations SCIM Users lifecycle: per-organization users, indexed filters, If-Match versions, hard 404 after delete.
+import { formatIsoSeconds } from '../../state/clock.js';
 import type { ApiSpec } from '../../spec/types.js';
 import { setHistory } from '../../state/history.js';
 import type { ApiPolicy, MockResult, OperationContext } from '../policy.js';
@@ -31,8 +32,6 @@ const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse
 const DEFAULT_USER_SID_PATTERN = '^US[0-9a-f]{32}$';
 
 type Ctx = OperationContext<TwilioState>;
-
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const userSidPatterns = new WeakMap<ApiSpec, string>();
 
@@ -178,7 +177,7 @@ export const twilioPolicy: ApiPolicy<TwilioState> = {
   errors: twilioErrors,
   fixtureSchema: twilioFixtureSchema,
   createState(fixture, _random, clock) {
-    return seedTwilioState(fixture as TwilioFixture | undefined, iso(clock.now()));
+    return seedTwilioState(fixture as TwilioFixture | undefined, formatIsoSeconds(clock.now()));
   },
   exportState(state) {
     return {

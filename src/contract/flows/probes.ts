@@ -1,5 +1,5 @@
 // Generic probes: for each documented error status not reached by a flow, the request most likely to produce it.
-import { resolvePointer } from '../../spec/json-pointer.js';
+import { followSchemaRefs } from '../../spec/json-pointer.js';
 import type { Operation, Parameter } from '../../spec/types.js';
 import type { CallSpec, FlowContext } from '../flow-context.js';
 
@@ -11,9 +11,7 @@ function schemaOf(op: Operation): Schema | undefined {
 
 /** A parameter's schema with `$ref`s followed (patterns usually live on a referenced component). */
 function paramSchema(ctx: FlowContext, p: Parameter): Schema | undefined {
-  let schema = p.schema?.schema as (Schema & { $ref?: string }) | undefined;
-  for (let hops = 0; schema?.$ref && hops < 10; hops++) schema = resolvePointer(ctx.api.document, schema.$ref) as typeof schema;
-  return schema;
+  return followSchemaRefs(ctx.api.document, p.schema?.schema as (Schema & { $ref?: string }) | undefined);
 }
 
 /** A request body of the wrong JSON type for the documented schema (every dialect rejects it). */
