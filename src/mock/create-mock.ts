@@ -68,14 +68,15 @@ interface ResponseInfo {
 
 /** Things about an operation the hot path needs, computed once. */
 interface OperationInfo {
-  responses: Map<number, ResponseInfo>;
+  /** Per status, filled on first use; undefined for a status the operation does not document. */
+  responses: Map<number, ResponseInfo | undefined>;
   limited: boolean;
 }
 
-function describeResponse(spec: ResponseSpec | undefined): ResponseInfo {
-  const names = new Set(spec?.headers.map((h) => h.name.toLowerCase()) ?? []);
+function describeResponse(spec: ResponseSpec): ResponseInfo {
+  const names = new Set(spec.headers.map((h) => h.name.toLowerCase()));
   return {
-    mediaType: spec?.content[0]?.mediaType,
+    mediaType: spec.content[0]?.mediaType,
     rateLimitHeaders: names.has('x-ratelimit-limit'),
     retryAfter: names.has('retry-after'),
   };
@@ -149,12 +150,8 @@ export function createMock(options: MockOptions): Mock {
       if (options.warmup === 'background') setTimeout(precompile, 0);
       else precompile();
       for (const op of spec.operations) {
-        const responses = new Map<number, ResponseInfo>();
-        for (let status = 100; status < 600; status++) {
-          const r = findResponseSpec(op, status);
-          if (r) responses.set(status, describeResponse(r));
-        }
-        infos.set(op, { responses, limited: op.responses.some((r) => r.status === '429') });
+        // Filled per status on first use: a handful of statuses per operation, not every code from 100 to 599.
+        infos.set(op, { responses: new Map(), limited: op.responses.some((r) => r.status === '429') });
       }
     }
     sessions.setOptions({
@@ -183,6 +180,16 @@ export function createMock(options: MockOptions): Mock {
     return limiter;
   };
 
+  const responseInfo = (op: Operation, status: number): ResponseInfo | undefined => {
+    const byStatus = infos.get(op)?.responses;
+    if (!byStatus) return undefined;
+    if (byStatus.has(status)) return byStatus.get(status);
+    const spec = findResponseSpec(op, status);
+    const info = spec ? describeResponse(spec) : undefined;
+    byStatus.set(status, info);
+    return info;
+  };
+
   /** Serialises a handler or dialect result with the documented media type and the common headers. */
   const finish = (
     op: Operation,
@@ -191,7 +198,7 @@ export function createMock(options: MockOptions): Mock {
     rate: RateLimitDecision | undefined,
     fallbackMediaType: string,
   ): MockResponse => {
-    const info = infos.get(op)?.responses.get(result.status);
+    const info = responseInfo(op, result.status);
     const headers: Record<string, string> = Object.assign({}, base);
     if (result.headers) Object.assign(headers, result.headers);
     let body: string | undefined;
