@@ -1,8 +1,7 @@
 // `scimulator lint [paths…]`: validates spec documents and every example in them; exit 0 clean, 1 violations, 2 errors.
-import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultSpecsDir, listSpecFiles } from '../spec/default-specs.js';
+import { defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { ApiSpec } from '../spec/types.js';
@@ -55,21 +54,6 @@ export function findCompletenessGaps(spec: ApiSpec): CompletenessFinding[] {
   return out;
 }
 
-async function expandPaths(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = (await stat(p)).isDirectory();
-    } catch {
-      files.push(p); // loadSpec reports the missing file in the usual one-line form
-      continue;
-    }
-    files.push(...(isDir ? await listSpecFiles(p) : [p]));
-  }
-  return files;
-}
-
 function formatFinding(f: ExampleFinding): string {
   const where = [f.operationId, f.status].filter(Boolean).join(' ');
   return `${relative(process.cwd(), f.file)}: ${where ? `${where}: ` : ''}${f.subject}, example "${f.exampleName}" (${f.examplePointer}): ${f.violation.message}`;
@@ -91,7 +75,7 @@ export async function runLint(argv: string[], out: (line: string) => void, err: 
     out(lintHelp);
     return 0;
   }
-  const files = await expandPaths(parsed.positionals.length > 0 ? parsed.positionals : [defaultSpecsDir]);
+  const files = await expandSpecPaths(parsed.positionals.length > 0 ? parsed.positionals : [defaultSpecsDir]);
   if (files.length === 0) throw new UsageError('no spec files found to lint');
   let failed = false;
   let broken = false;

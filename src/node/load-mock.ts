@@ -2,7 +2,7 @@
 import type { AnyPolicy } from '../apis/policy.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
-import { defaultFixturesFile, defaultSpecsDir, listSpecFiles } from '../spec/default-specs.js';
+import { defaultFixturesFile, defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { ApiSpec } from '../spec/types.js';
@@ -46,15 +46,7 @@ export function loadSpecCached(file: string, validate = false): Promise<ApiSpec>
 
 /** Resolves spec paths (files or directories) to loaded specs, checking ids are unique. */
 export async function loadSpecs(paths?: string[], validate = false, fresh = false): Promise<ApiSpec[]> {
-  const { stat } = await import('node:fs/promises');
-  const files: string[] = [];
-  for (const p of paths ?? [defaultSpecsDir]) {
-    const isDir = await stat(p).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    files.push(...(isDir ? await listSpecFiles(p) : [p]));
-  }
+  const files = await expandSpecPaths(paths ?? [defaultSpecsDir]);
   const specs = await Promise.all(files.map((f) => (fresh ? loadSpec(f, { validate }) : loadSpecCached(f, validate))));
   const seen = new Map<string, string>();
   for (const s of specs) {

@@ -1,5 +1,5 @@
 // Where the shipped specs, fixtures and scenarios live, relative to this module (works from src/ and dist/).
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -16,4 +16,18 @@ export async function listSpecFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
     .map((e) => join(dir, e.name))
     .sort();
+}
+
+/** Expands spec paths: a directory becomes its spec files; anything else (even a missing path) stays as given,
+ * so loading it reports the problem in the usual one-line form. */
+export async function expandSpecPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const isDir = await stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    files.push(...(isDir ? await listSpecFiles(p) : [p]));
+  }
+  return files;
 }
