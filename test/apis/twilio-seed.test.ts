@@ -1,4 +1,4 @@
-// Twilio fixtures: bulk generation (deterministic, fast), duplicate detection, and filters that use the indexes.
+// Twilio fixtures: bulk generation (deterministic), duplicate detection, and filters that use the indexes.
 import { describe, expect, it } from 'vitest';
 import { compileFilter, runFilter } from '../../src/apis/twilio/filter.js';
 import { twilioPolicy } from '../../src/apis/twilio/policy.js';
@@ -15,12 +15,13 @@ const seed = (fixture: unknown) => twilioPolicy.createState(fixture, createRando
 const ids = (state: TwilioState) => [...(state.organizations.get(ORG)?.users.keys() ?? [])];
 
 describe('twilio fixtures', () => {
-  it('generate: 10000 seeds ten thousand users in under 200 ms', () => {
-    const started = performance.now();
+  // How long seeding takes is a benchmark figure (`npm run bench`: cold start with 10k users + 10k tokens), not a test.
+  it('generate: 10000 seeds ten thousand users beside the listed ones, each with its own id and userName', () => {
     const state = seed({ organizations: [{ sid: ORG, domains: ['example.com'], users: [JANE], generate: 10000 }] });
-    const ms = performance.now() - started;
-    expect(state.organizations.get(ORG)?.users.size).toBe(10001);
-    expect(ms).toBeLessThan(200);
+    const users = [...(state.organizations.get(ORG)?.users.values() ?? [])];
+    expect(users).toHaveLength(10001);
+    expect(new Set(users.map((u) => u.attributes.userName)).size).toBe(10001);
+    expect(users.map((u) => u.attributes.userName)).toContain(JANE.userName);
   });
 
   it('generated users are deterministic per seed and differ across seeds', () => {

@@ -1,5 +1,5 @@
 // Every shipped scenario through handle(): status, body valid against the spec, headers, and the state afterwards.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtures } from '../../src/fixtures/index.js';
 import type { Mock } from '../../src/mock/create-mock.js';
 import { call, callValid, createTestMock } from '../helpers/mock-client.js';
@@ -65,11 +65,21 @@ describe('shipped scenarios', () => {
   });
 
   it('slow-network delays the answer by 300–1200 ms and changes nothing else', async () => {
-    const started = performance.now();
-    const res = await callValid(mock, 'GET', AUTH0_TOKENS, { headers: scenario('slow-network') });
-    expect(res.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
-    expect(res.headers.get('x-scimulator-scenario')).toBe('slow-network');
+    // Fake timers: the delay is checked on a clock the test moves, never against the wall clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let settled = false;
+      const pending = callValid(mock, 'GET', AUTH0_TOKENS, { headers: scenario('slow-network') }).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(299);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1200 - 299);
+      expect(settled).toBe(true);
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-scimulator-scenario')).toBe('slow-network');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('flaky fails about one call in five, the same calls on every run (seeded)', async () => {
