@@ -93,7 +93,8 @@ export function spawnProcess(cmd: string, args: readonly string[], options: Spaw
         if (isClosed) done(() => reject(new Error(`${cmd} closed before printing ${pattern} on ${stream}\n${describe()}`)));
       };
       const timer = setTimeout(
-        () => done(() => reject(new Error(`${cmd} printed no line matching ${pattern} on ${stream} within ${timeoutMs} ms\n${describe()}`))),
+        () =>
+          done(() => reject(new Error(`${cmd} printed no line matching ${pattern} on ${stream} within ${timeoutMs} ms\n${describe()}`))),
         timeoutMs,
       );
       const done = (settle: () => void) => {
