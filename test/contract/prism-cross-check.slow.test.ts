@@ -1,5 +1,4 @@
 // Cross-check with Prism: `prism mock` on each shipped spec, the stateless runner against it, every disagreement explained.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport, StepResult } from '../../src/contract/types.js';
 import { loadSpecs } from '../../src/node/load-mock.js';
 import type { ApiSpec } from '../../src/spec/types.js';
+import { spawnProcess, stopSpawnedProcesses } from '../helpers/spawn-process.js';
 
 // Not skipped when Prism is missing: @stoplight/prism-cli is a devDependency, so its absence is a broken install.
 const PRISM = join(import.meta.dirname, '../../node_modules/.bin/prism');
@@ -15,7 +15,6 @@ const START_TIMEOUT_MS = 20_000;
 
 interface PrismRun {
   spec: ApiSpec;
-  child: ChildProcess;
   url: string;
   report?: ContractReport;
 }
@@ -31,46 +30,9 @@ async function freePort(): Promise<number> {
 /** Starts `prism mock` for one spec and resolves once it says it is listening (rejects on exit or after a bound). */
 async function startPrism(spec: ApiSpec): Promise<PrismRun> {
   const port = await freePort();
-  const child = spawn(PRISM, ['mock', '-p', String(port), '-h', '127.0.0.1', spec.file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`prism did not start for ${spec.id} within ${START_TIMEOUT_MS} ms:\n${log}`)),
-      START_TIMEOUT_MS,
-    );
-    const onData = (d: Buffer) => {
-      log += String(d);
-      if (log.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`prism exited (${code}) for ${spec.id}:\n${log}`));
-    });
-  });
-  // Keep draining its request log so a full pipe never stalls it.
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return { spec, child, url: `http://127.0.0.1:${port}` };
-}
-
-function stopPrism(run: PrismRun): Promise<void> {
-  if (run.child.exitCode !== null || run.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      run.child.kill('SIGKILL');
-      resolve();
-    }, 3000);
-    run.child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    run.child.kill('SIGTERM');
-  });
+  const prism = spawnProcess(PRISM, ['mock', '-p', String(port), '-h', '127.0.0.1', spec.file]);
+  await prism.waitForLine(/Prism is listening/, { timeoutMs: START_TIMEOUT_MS });
+  return { spec, url: `http://127.0.0.1:${port}` };
 }
 
 type Explanation = 'prism-ignores-scopes' | 'prism-is-stateless' | 'prism-has-no-size-limit' | 'prism-prefers-422';
@@ -106,12 +68,7 @@ const runs: PrismRun[] = [];
 beforeAll(async () => {
   expect(existsSync(PRISM), `${PRISM} is missing: install devDependencies (@stoplight/prism-cli)`).toBe(true);
   const specs = await loadSpecs(undefined);
-  try {
-    runs.push(...(await Promise.all(specs.map(startPrism))));
-  } catch (e) {
-    await Promise.all(runs.map(stopPrism));
-    throw e;
-  }
+  runs.push(...(await Promise.all(specs.map(startPrism))));
   // Prism serves each document at its paths without the server's base path, so each API's base is Prism's root.
   await Promise.all(
     runs.map(async (run) => {
@@ -129,9 +86,8 @@ beforeAll(async () => {
   );
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all(runs.map(stopPrism));
-});
+// Every Prism started, including those of a beforeAll that failed half-way.
+afterAll(stopSpawnedProcesses);
 
 describe('prism cross-check (stateless runner against `prism mock` of each shipped spec)', { timeout: 60_000 }, () => {
   it('every request was answered by a target that is not a scimulator', () => {

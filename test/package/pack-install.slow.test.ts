@@ -1,13 +1,13 @@
 // The published package: npm pack, install the tarball into a fresh project outside the repo, then use it as a user would.
-import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../src/fixtures/index.js';
+import { runProcess, spawnProcess, stopSpawnedProcesses } from '../helpers/spawn-process.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SUBPATHS = [
@@ -47,14 +47,10 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs a command to completion within `timeoutMs` (the child is killed past it); never rejects on a non-zero exit. */
-function run(cmd: string, args: string[], cwd: string, timeoutMs = COMMAND_TIMEOUT): Promise<RunResult> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: childEnv() }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+/** Runs a command to completion within `timeoutMs` (its process group is killed past it); never rejects on a non-zero exit. */
+async function run(cmd: string, args: string[], cwd: string, timeoutMs = COMMAND_TIMEOUT): Promise<RunResult> {
+  const { code, stdout, stderr } = await runProcess(cmd, args, { cwd, env: childEnv(), timeoutMs });
+  return { code, stdout, stderr };
 }
 
 const explain = (r: RunResult) => `exit ${r.code}\n--- stdout\n${r.stdout.slice(-2000)}\n--- stderr\n${r.stderr.slice(-2000)}`;
@@ -63,53 +59,17 @@ interface PackedFile {
   path: string;
 }
 
-/** Starts a long-running command, waits for the serve banner, and always leaves no process behind. */
+/** Starts a long-running command in its own process group and waits for the serve banner; afterEach kills it. */
 async function withServer(
   cmd: string,
   args: string[],
   cwd: string,
   use: (url: string, stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>) => Promise<void>,
 ): Promise<void> {
-  // Its own process group, so SIGTERM reaches npx and the node process it starts, as a terminal's Ctrl-C would.
-  const child = spawn(cmd, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  );
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner within 30 s\n${stdout}\n${stderr}`)), 30_000);
-      const look = () => {
-        const m = /listening on (http:\/\/\S+)/.exec(stdout);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      };
-      child.stdout.on('data', look);
-      void closed.then(({ code }) => reject(new Error(`exited (${code}) before listening\n${stdout}\n${stderr}`)));
-    });
-    await use(url, async () => {
-      killGroup('SIGTERM');
-      const exit = await Promise.race([
-        closed,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not stop within 15 s of SIGTERM')), 15_000)),
-      ]);
-      return { ...exit, stdout };
-    });
-  } finally {
-    if (child.exitCode === null && child.signalCode === null) killGroup('SIGKILL');
-  }
+  const server = spawnProcess(cmd, args, { cwd, env: childEnv() });
+  const [, url = ''] = await server.waitForLine(/listening on (http:\/\/\S+)/, { timeoutMs: 30_000 });
+  // SIGTERM to the whole group, as a terminal's Ctrl-C would (it reaches npx and the node process it starts).
+  await use(url, async () => ({ ...(await server.stop('SIGTERM', 15_000)), stdout: server.stdout() }));
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -172,7 +132,10 @@ describe.skipIf(process.env.SCIMULATOR_SKIP_PACK_TEST === '1')('the packed packa
     installed = join(app, 'node_modules', 'scimulator');
   }, PACK_TIMEOUT + INSTALL_TIMEOUT);
 
+  afterEach(stopSpawnedProcesses);
+
   afterAll(async () => {
+    await stopSpawnedProcesses();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
