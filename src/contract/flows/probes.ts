@@ -72,7 +72,14 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
         : undefined;
     case 429:
       return ctx.scimulator
-        ? { ...base, title: 'rate-limited answers 429 with Retry-After', scenario: 'rate-limited', session: `${op.apiId}-rate-limited` }
+        ? // A session per operation: the scenario empties a bucket once per session and it refills on the target's
+          // clock, so a session shared by several probes lets the later ones through on a slow run.
+          {
+            ...base,
+            title: 'rate-limited answers 429 with Retry-After',
+            scenario: 'rate-limited',
+            session: `${op.operationId}-rate-limited`,
+          }
         : undefined;
     case 400:
     case 422: {
