@@ -1,8 +1,11 @@
-// `scimulator serve` as a process: banner and request log, setup errors as one line + exit 2, SIGTERM, --watch.
+// `scimulator serve`: as a process (banner, request log, SIGTERM, --watch, --rate-limit) and, for the setup errors
+// that never listen (one line + exit 2), in-process through the CLI entry, which saves a process start each.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { spawnProcess, stopSpawnedProcesses } from '../helpers/spawn-process.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -43,26 +46,33 @@ describe('scimulator serve', () => {
     try {
       const file = join(dir, 'bad.yaml');
       writeFileSync(file, 'capillary:\n  orgs:\n    - org_name: No id\n');
-      const s = serve('--port', '0', '--fixtures', file);
-      expect((await s.closed).code).toBe(2);
-      expect(s.stderr().trim().split('\n')).toHaveLength(1);
-      expect(s.stderr()).toMatch(/bad\.yaml:3: \/capillary\/orgs\/0 must have required property 'org_id'/);
+      const res = await runCliCaptured(['serve', '--port', '0', '--fixtures', file]);
+      expect(res.code).toBe(2);
+      expect(res.err.trim().split('\n')).toHaveLength(1);
+      expect(res.err).toMatch(/bad\.yaml:3: \/capillary\/orgs\/0 must have required property 'org_id'/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('a port already in use is a one-line error, exit 2', async () => {
-    const { port } = await serve('--port', '0').started();
-    const second = serve('--port', port);
-    expect((await second.closed).code).toBe(2);
-    expect(second.stderr()).toMatch(new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const res = await runCliCaptured(['serve', '--port', String(port)]);
+      expect(res.code).toBe(2);
+      expect(res.err.trim().split('\n')).toHaveLength(1);
+      expect(res.err).toMatch(new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+    } finally {
+      taken.close();
+    }
   });
 
   it('an unknown scenario for --scenario is a usage error, exit 2', async () => {
-    const s = serve('--port', '0', '--scenario', 'nope');
-    expect((await s.closed).code).toBe(2);
-    expect(s.stderr()).toMatch(/unknown scenario\(s\): nope/);
+    const res = await runCliCaptured(['serve', '--port', '0', '--scenario', 'nope']);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/unknown scenario\(s\): nope/);
   });
 
   it('--watch reloads fixtures on change and keeps the session state it already had', async () => {
@@ -101,8 +111,8 @@ describe('scimulator serve --rate-limit', () => {
   });
 
   it('a malformed --limit is a usage error, exit 2', async () => {
-    const s = serve('--port', '0', '--limit', 'auth0=lots');
-    expect((await s.closed).code).toBe(2);
-    expect(s.stderr()).toMatch(/--limit expects <api>=<requests>\/<seconds>/);
+    const res = await runCliCaptured(['serve', '--port', '0', '--limit', 'auth0=lots']);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/--limit expects <api>=<requests>\/<seconds>/);
   });
 });
