@@ -37,6 +37,47 @@ process.once('exit', () => {
   for (const p of live) p.killGroup('SIGKILL');
 });
 
+/** What a child has printed so far, whether it has closed, and who wants to hear about either. */
+interface Output {
+  cmd: string;
+  text: { stdout: string; stderr: string };
+  closed: boolean;
+  listeners: Set<() => void>;
+}
+
+const notify = (o: Output) => {
+  for (const l of [...o.listeners]) l();
+};
+
+/** `waitForLine` over one child's output (see SpawnedProcess). */
+function waitForLine(o: Output, pattern: RegExp, stream: 'stdout' | 'stderr', timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const output = () => `stdout:\n${o.text.stdout}\nstderr:\n${o.text.stderr}`;
+    const settle = (finish: () => void) => {
+      clearTimeout(timer);
+      o.listeners.delete(check);
+      finish();
+    };
+    const check = () => {
+      // Only complete lines count, unless the stream has ended (then the last partial line is complete too).
+      const all = o.text[stream];
+      const body = o.closed ? all : all.slice(0, all.lastIndexOf('\n') + 1);
+      for (const line of body.split('\n')) {
+        const m = pattern.exec(line);
+        if (m) return settle(() => resolve(m));
+      }
+      if (o.closed) settle(() => reject(new Error(`${o.cmd} closed before printing ${pattern} on ${stream}\n${output()}`)));
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() => reject(new Error(`${o.cmd} printed no line matching ${pattern} on ${stream} within ${timeoutMs} ms\n${output()}`))),
+      timeoutMs,
+    );
+    o.listeners.add(check);
+    check();
+  });
+}
+
 /**
  * Starts `cmd` detached in its own process group, so a stop reaches what it starts in turn (npx, sh, npm wrappers).
  * Every process started here is tracked until it closes: call `stopSpawnedProcesses` in afterEach/afterAll.
@@ -48,63 +89,29 @@ export function spawnProcess(cmd: string, args: readonly string[], options: Spaw
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const text = { stdout: '', stderr: '' };
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const l of [...listeners]) l();
-  };
-  child.stdout.on('data', (d: Buffer) => ((text.stdout += d.toString()), notify()));
-  child.stderr.on('data', (d: Buffer) => ((text.stderr += d.toString()), notify()));
-  let isClosed = false;
+  const o: Output = { cmd, text: { stdout: '', stderr: '' }, closed: false, listeners: new Set() };
+  child.stdout.on('data', (d: Buffer) => ((o.text.stdout += d.toString()), notify(o)));
+  child.stderr.on('data', (d: Buffer) => ((o.text.stderr += d.toString()), notify(o)));
+  // A command that cannot be started closes with no exit code; its error is reported as stderr.
+  child.once('error', (e) => (o.text.stderr += String(e)));
   const closed = new Promise<ExitStatus>((resolve) => {
     // 'close' (not 'exit'): it fires after the output streams have ended, so no late chunk is missed.
     child.once('close', (code, signal) => {
-      isClosed = true;
+      o.closed = true;
       live.delete(handle);
-      notify();
+      notify(o);
       resolve({ code, signal });
-    });
-    // A command that cannot be started closes with no code; its error is reported as stderr.
-    child.once('error', (e) => {
-      text.stderr += String(e);
     });
   });
 
   const killGroup = (signal: NodeJS.Signals) => {
-    if (isClosed || child.pid === undefined) return;
+    if (o.closed || child.pid === undefined) return;
     try {
       process.kill(-child.pid, signal);
     } catch {
       // The group is already gone.
     }
   };
-
-  const waitForLine: SpawnedProcess['waitForLine'] = (pattern, { stream = 'stdout', timeoutMs = DEFAULT_WAIT_MS } = {}) =>
-    new Promise((resolve, reject) => {
-      const describe = () => `stdout:\n${text.stdout}\nstderr:\n${text.stderr}`;
-      const check = () => {
-        // Only complete lines count, unless the stream has ended (then the last partial line is complete too).
-        const all = text[stream];
-        const body = isClosed ? all : all.slice(0, all.lastIndexOf('\n') + 1);
-        for (const line of body.split('\n')) {
-          const m = pattern.exec(line);
-          if (m) return done(() => resolve(m));
-        }
-        if (isClosed) done(() => reject(new Error(`${cmd} closed before printing ${pattern} on ${stream}\n${describe()}`)));
-      };
-      const timer = setTimeout(
-        () =>
-          done(() => reject(new Error(`${cmd} printed no line matching ${pattern} on ${stream} within ${timeoutMs} ms\n${describe()}`))),
-        timeoutMs,
-      );
-      const done = (settle: () => void) => {
-        clearTimeout(timer);
-        listeners.delete(check);
-        settle();
-      };
-      listeners.add(check);
-      check();
-    });
 
   const stop: SpawnedProcess['stop'] = async (signal = 'SIGTERM', graceMs = 5000) => {
     killGroup(signal);
@@ -118,9 +125,12 @@ export function spawnProcess(cmd: string, args: readonly string[], options: Spaw
 
   const handle = {
     pid: child.pid,
-    stdout: () => text.stdout,
-    stderr: () => text.stderr,
-    waitForLine,
+    stdout: () => o.text.stdout,
+    stderr: () => o.text.stderr,
+    waitForLine: (
+      pattern: RegExp,
+      { stream = 'stdout', timeoutMs = DEFAULT_WAIT_MS }: { stream?: 'stdout' | 'stderr'; timeoutMs?: number } = {},
+    ) => waitForLine(o, pattern, stream, timeoutMs),
     closed,
     stop,
     killGroup,

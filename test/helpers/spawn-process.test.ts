@@ -1,0 +1,46 @@
+// The spawn helper every process-starting test uses: waits for a line with a bound, and leaves no process behind.
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runProcess, spawnProcess, stopSpawnedProcesses } from './spawn-process.js';
+
+/** Whether `pid` is a running process (a zombie waiting for a parent that does not reap it counts as gone). */
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z/.test(stat);
+};
+
+afterEach(stopSpawnedProcesses);
+
+describe('spawnProcess', () => {
+  it('stopSpawnedProcesses kills the whole group, including what a shell wrapper started', async () => {
+    const p = spawnProcess('sh', ['-c', 'sleep 60 & echo "child $!"; wait']);
+    const [, pid] = await p.waitForLine(/^child (\d+)$/);
+    expect(isAlive(Number(pid))).toBe(true);
+    await stopSpawnedProcesses();
+    expect(await p.closed).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(isAlive(Number(pid))).toBe(false);
+  });
+
+  it('waitForLine sees lines printed before the call and ignores a line still being written', async () => {
+    const p = spawnProcess('sh', ['-c', 'echo ready; printf part; sleep 60']);
+    await p.waitForLine(/^ready$/);
+    await expect(p.waitForLine(/^ready$/)).resolves.toBeTruthy();
+    await expect(p.waitForLine(/^part$/, { timeoutMs: 300 })).rejects.toThrow(/within 300 ms[\s\S]*ready\npart/);
+  });
+
+  it('waitForLine rejects with the output once the process has closed without the line', async () => {
+    const p = spawnProcess('sh', ['-c', 'echo nope >&2; exit 3']);
+    await expect(p.waitForLine(/listening/)).rejects.toThrow(/closed before printing[\s\S]*nope/);
+    expect((await p.closed).code).toBe(3);
+  });
+
+  it('runProcess kills the group past its bound and never rejects', async () => {
+    const r = await runProcess('sh', ['-c', 'echo started; sleep 60 & wait'], { timeoutMs: 300 });
+    expect(r).toMatchObject({ code: null, signal: 'SIGKILL', stdout: 'started\n' });
+  });
+});
