@@ -1,5 +1,6 @@
 // The spawn helper every process-starting test uses: waits for a line with a bound, and leaves no process behind.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProcess, spawnProcess, stopSpawnedProcesses } from './spawn-process.js';
 
@@ -17,8 +18,8 @@ const isAlive = (pid: number) => {
 afterEach(stopSpawnedProcesses);
 
 describe('spawnProcess', () => {
-  it('stopSpawnedProcesses kills the whole group, including what a shell wrapper started', async () => {
-    const p = spawnProcess('sh', ['-c', 'sleep 60 & echo "child $!"; wait']);
+  it('with group, stopSpawnedProcesses kills the whole group, including what a shell wrapper started', async () => {
+    const p = spawnProcess('sh', ['-c', 'sleep 60 & echo "child $!"; wait'], { group: true });
     const [, pid] = await p.waitForLine(/^child (\d+)$/);
     expect(isAlive(Number(pid))).toBe(true);
     await stopSpawnedProcesses();
@@ -27,7 +28,7 @@ describe('spawnProcess', () => {
   });
 
   it('waitForLine sees lines printed before the call and ignores a line still being written', async () => {
-    const p = spawnProcess('sh', ['-c', 'echo ready; printf part; sleep 60']);
+    const p = spawnProcess('sh', ['-c', 'echo ready; printf part; sleep 60'], { group: true });
     await p.waitForLine(/^ready$/);
     await expect(p.waitForLine(/^ready$/)).resolves.toBeTruthy();
     await expect(p.waitForLine(/^part$/, { timeoutMs: 300 })).rejects.toThrow(/within 300 ms[\s\S]*ready\npart/);
@@ -39,8 +40,25 @@ describe('spawnProcess', () => {
     expect((await p.closed).code).toBe(3);
   });
 
-  it('runProcess kills the group past its bound and never rejects', async () => {
-    const r = await runProcess('sh', ['-c', 'echo started; sleep 60 & wait'], { timeoutMs: 300 });
+  it('runProcess kills the command past its bound and never rejects', async () => {
+    const r = await runProcess('sh', ['-c', 'echo started; sleep 60 & wait'], { timeoutMs: 300, group: true });
     expect(r).toMatchObject({ code: null, signal: 'SIGKILL', stdout: 'started\n' });
+  });
+
+  it('a worker stopped by a signal (a CI timeout) takes its processes with it, grouped or not', async () => {
+    // A stand-in for a test worker: starts one grouped and one plain child through the helper, then idles.
+    const script = [
+      `const { spawnProcess } = await import(${JSON.stringify(join(import.meta.dirname, 'spawn-process.ts'))});`,
+      `const a = spawnProcess('sleep', ['60'], { group: true });`,
+      `const b = spawnProcess('sleep', ['60']);`,
+      `console.log('children', a.pid, b.pid);`,
+      `setInterval(() => {}, 1000);`,
+    ].join('\n');
+    const worker = spawnProcess(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { group: true });
+    const [, a, b] = await worker.waitForLine(/^children (\d+) (\d+)$/);
+    expect([isAlive(Number(a)), isAlive(Number(b))]).toEqual([true, true]);
+    // What `timeout` does: SIGTERM to the run's whole process group (the grouped child has its own group).
+    await worker.stop('SIGTERM');
+    await expect.poll(() => [isAlive(Number(a)), isAlive(Number(b))]).toEqual([false, false]);
   });
 });

@@ -1,4 +1,5 @@
-// Test helper: spawn a process in its own group, wait for a line of its output (with a bound), and always kill it.
+// Test helper: spawn a process, wait for a line of its output (with a bound), and always kill it (and, for wrappers,
+// everything it started).
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
@@ -10,6 +11,12 @@ export interface ExitStatus {
 export interface SpawnOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Start it as the leader of its own process group, so stopping it reaches what it starts in turn (npx, npm, sh
+   * wrappers) — as a terminal's Ctrl-C would. Leave it off for a plain `node …`: a child in the test worker's own
+   * group also dies with it when CI kills the whole run (`timeout`), which no cleanup hook outlives.
+   */
+  group?: boolean;
 }
 
 export interface SpawnedProcess {
@@ -25,17 +32,24 @@ export interface SpawnedProcess {
   waitForLine(pattern: RegExp, options?: { stream?: 'stdout' | 'stderr'; timeoutMs?: number }): Promise<RegExpExecArray>;
   /** Resolves once the process has exited and its output streams are closed (so stdout()/stderr() are complete). */
   readonly closed: Promise<ExitStatus>;
-  /** Sends `signal` to the whole group; SIGKILLs it if it is still running after `graceMs`. Resolves when closed. */
+  /** Sends `signal` (to the group with `group`); SIGKILLs it if still running after `graceMs`. Resolves when closed. */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<ExitStatus>;
 }
 
 const DEFAULT_WAIT_MS = 20_000;
-const live = new Set<SpawnedProcess & { killGroup(signal: NodeJS.Signals): void }>();
+const live = new Set<SpawnedProcess & { kill(signal: NodeJS.Signals): void }>();
 
-// A worker that exits without running the hooks (a crash, a timeout) still takes its processes with it.
+// A worker that exits or is stopped without running the hooks (a crash, a CI timeout) still takes its processes
+// with it; after the cleanup a signal gets its default effect again.
 process.once('exit', () => {
-  for (const p of live) p.killGroup('SIGKILL');
+  for (const p of live) p.kill('SIGKILL');
 });
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    for (const p of live) p.kill('SIGKILL');
+    process.kill(process.pid, signal);
+  });
+}
 
 /** What a child has printed so far, whether it has closed, and who wants to hear about either. */
 interface Output {
@@ -78,16 +92,13 @@ function waitForLine(o: Output, pattern: RegExp, stream: 'stdout' | 'stderr', ti
   });
 }
 
-/**
- * Starts `cmd` detached in its own process group, so a stop reaches what it starts in turn (npx, sh, npm wrappers).
- * Every process started here is tracked until it closes: call `stopSpawnedProcesses` in afterEach/afterAll.
- */
+/** Starts `cmd`; every process started here is tracked until it closes: call `stopSpawnedProcesses` in afterEach/afterAll. */
 export function spawnProcess(cmd: string, args: readonly string[], options: SpawnOptions = {}): SpawnedProcess {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(cmd, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    detached: options.group === true,
   });
   const o: Output = { cmd, text: { stdout: '', stderr: '' }, closed: false, listeners: new Set() };
   child.stdout.on('data', (d: Buffer) => ((o.text.stdout += d.toString()), notify(o)));
@@ -102,20 +113,24 @@ export function spawnProcess(cmd: string, args: readonly string[], options: Spaw
       notify(o);
       resolve({ code, signal });
     });
+    // Something it started outside its group may still hold the pipes: give them a moment, then stop listening.
+    child.once('exit', () => {
+      setTimeout(() => (child.stdout.destroy(), child.stderr.destroy()), 1000).unref();
+    });
   });
 
-  const killGroup = (signal: NodeJS.Signals) => {
+  const kill = (signal: NodeJS.Signals) => {
     if (o.closed || child.pid === undefined) return;
     try {
-      process.kill(-child.pid, signal);
+      process.kill(options.group ? -child.pid : child.pid, signal);
     } catch {
-      // The group is already gone.
+      // Already gone.
     }
   };
 
   const stop: SpawnedProcess['stop'] = async (signal = 'SIGTERM', graceMs = 5000) => {
-    killGroup(signal);
-    const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
+    kill(signal);
+    const timer = setTimeout(() => kill('SIGKILL'), graceMs);
     try {
       return await closed;
     } finally {
@@ -133,13 +148,13 @@ export function spawnProcess(cmd: string, args: readonly string[], options: Spaw
     ) => waitForLine(o, pattern, stream, timeoutMs),
     closed,
     stop,
-    killGroup,
+    kill,
   };
   live.add(handle);
   return handle;
 }
 
-/** Runs a command to completion; past `timeoutMs` its whole group is killed. Never rejects on a non-zero exit. */
+/** Runs a command to completion; past `timeoutMs` it (its group with `group`) is killed. Never rejects on a non-zero exit. */
 export async function runProcess(
   cmd: string,
   args: readonly string[],
@@ -155,7 +170,7 @@ export async function runProcess(
   }
 }
 
-/** Kills every process this worker started that is still running, group and all, and waits until each has closed. */
+/** Kills every process this worker started that is still running (groups and all) and waits until each has closed. */
 export async function stopSpawnedProcesses(): Promise<void> {
   await Promise.all([...live].map((p) => p.stop('SIGKILL')));
 }

@@ -49,7 +49,7 @@ function childEnv(): NodeJS.ProcessEnv {
 
 /** Runs a command to completion within `timeoutMs` (its process group is killed past it); never rejects on a non-zero exit. */
 async function run(cmd: string, args: string[], cwd: string, timeoutMs = COMMAND_TIMEOUT): Promise<RunResult> {
-  const { code, stdout, stderr } = await runProcess(cmd, args, { cwd, env: childEnv(), timeoutMs });
+  const { code, stdout, stderr } = await runProcess(cmd, args, { cwd, env: childEnv(), timeoutMs, group: true });
   return { code, stdout, stderr };
 }
 
@@ -66,7 +66,7 @@ async function withServer(
   cwd: string,
   use: (url: string, stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>) => Promise<void>,
 ): Promise<void> {
-  const server = spawnProcess(cmd, args, { cwd, env: childEnv() });
+  const server = spawnProcess(cmd, args, { cwd, env: childEnv(), group: true });
   const [, url = ''] = await server.waitForLine(/listening on (http:\/\/\S+)/, { timeoutMs: 30_000 });
   // SIGTERM to the whole group, as a terminal's Ctrl-C would (it reaches npx and the node process it starts).
   await use(url, async () => ({ ...(await server.stop('SIGTERM', 15_000)), stdout: server.stdout() }));
