@@ -13,7 +13,8 @@ import { createRouter } from '../router/create-router.js';
 import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
 import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
-import { findTokenEndpoints, issueToken } from './oauth-token.js';
+import { answerOAuth } from './oauth/index.js';
+import { findTokenEndpoints } from './oauth-token.js';
 import { readRequest } from './read-request.js';
 import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
 import { fromWebRequest, toWebResponse } from './web.js';
@@ -259,11 +260,15 @@ export function createMock(options: MockOptions): Mock {
       const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
       return log({ ...res, headers: { ...base, ...res.headers } });
     }
-    const tokenEndpoint = tokenEndpoints.find((e) => e.path === url.pathname);
-    if (tokenEndpoint) {
-      const res = issueToken(tokenEndpoint, method, req.headers, req.body, sessions.get(sessionId).clock.now());
-      return log({ ...res, headers: { ...base, ...res.headers } });
-    }
+    const oauth = answerOAuth(tokenEndpoints, {
+      method,
+      pathname: url.pathname,
+      origin: url.origin,
+      headers: req.headers,
+      body: req.body,
+      now: () => sessions.get(sessionId).clock.now(),
+    });
+    if (oauth) return log({ ...oauth, headers: { ...base, ...oauth.headers } });
 
     const route = router.match(method, url.pathname);
     if (route.kind !== 'operation') {
