@@ -4,6 +4,7 @@ import { createFallbackPolicy } from '../apis/fallback-policy.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
+import { compileBodyOrder, type BodyOrderer } from '../spec/property-order.js';
 import { formatIsoSeconds, type ClockOptions } from '../state/clock.js';
 import type { Session } from '../state/session.js';
 import { createSessionStore, DEFAULT_SESSION, type SessionStore } from '../state/session-store.js';
@@ -63,6 +64,8 @@ const RATE_LIMITER_KEY = 'rate-limiters';
 
 interface ResponseInfo {
   mediaType: string | undefined;
+  /** Puts a body's keys in the schema's property order (clients such as the Twilio SDK read pages positionally). */
+  order: BodyOrderer | undefined;
   rateLimitHeaders: boolean;
   retryAfter: boolean;
 }
@@ -74,10 +77,11 @@ interface OperationInfo {
   limited: boolean;
 }
 
-function describeResponse(spec: ResponseSpec): ResponseInfo {
+function describeResponse(spec: ResponseSpec, document: unknown): ResponseInfo {
   const names = new Set(spec.headers.map((h) => h.name.toLowerCase()));
   return {
     mediaType: spec.content[0]?.mediaType,
+    order: compileBodyOrder(document, spec.content[0]?.schema?.schema),
     rateLimitHeaders: names.has('x-ratelimit-limit'),
     retryAfter: names.has('retry-after'),
   };
@@ -186,7 +190,7 @@ export function createMock(options: MockOptions): Mock {
     if (!byStatus) return undefined;
     if (byStatus.has(status)) return byStatus.get(status);
     const spec = findResponseSpec(op, status);
-    const info = spec ? describeResponse(spec) : undefined;
+    const info = spec ? describeResponse(spec, specs.find((a) => a.id === op.apiId)?.document) : undefined;
     byStatus.set(status, info);
     return info;
   };
@@ -204,7 +208,7 @@ export function createMock(options: MockOptions): Mock {
     if (result.headers) Object.assign(headers, result.headers);
     let body: string | undefined;
     if (result.body !== undefined) {
-      body = JSON.stringify(result.body);
+      body = JSON.stringify(info?.order ? info.order(result.body) : result.body);
       headers['content-type'] ??= info?.mediaType ?? fallbackMediaType;
     }
     if (rate && info?.rateLimitHeaders) {
