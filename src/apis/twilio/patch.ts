@@ -1,6 +1,7 @@
-// RFC 7644 section 3.5.2 PATCH for Twilio users: add/replace/remove on simple paths and path-less attribute maps.
+// RFC 7644 section 3.5.2 PATCH for Twilio users: add/replace/remove on simple paths, email value filters and path-less maps.
 import { TITLES, type ScimFailure } from './errors.js';
 import { CORE_USER_SCHEMA, type ScimEmail, type UserAttributes } from './state.js';
+import { applyEmailFilter, parseEmailFilterPath } from './patch-filter-path.js';
 import { cloneAttributes } from './user-rules.js';
 
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -61,7 +62,6 @@ function resolvePath(raw: string): Resolved {
   const path = PATHS.get(key);
   if (path) return { path };
   if (READ_ONLY.has(key) || key.startsWith('meta.')) return { readOnly: raw };
-  if (key.includes('[')) return { failure: invalidValue(`path "${raw}": value filters in PATCH paths are not supported`) };
   return { failure: invalidValue(`path "${raw}" is not a supported attribute`) };
 }
 
@@ -224,9 +224,15 @@ export function applyPatch(current: UserAttributes, operations: PatchOperation[]
       );
     }
     let failure: ScimFailure | undefined;
+    let filtered: ReturnType<typeof parseEmailFilterPath>;
     if (operation.path === undefined || operation.path.trim() === '') {
       if (op === 'remove') return locate(invalidValue('remove needs a path'), where);
       failure = applyValueMap(draft, operation.value, op);
+    } else if ((filtered = parseEmailFilterPath(operation.path))) {
+      if ('status' in filtered) return locate(filtered, where);
+      const next = applyEmailFilter(draft.emails ?? [], filtered, op, operation.value);
+      // The resulting list is checked like any emails value; a changed primary email is refused later (25012).
+      failure = 'status' in next ? next : setEmails(draft, next, 'replace');
     } else {
       const r = resolvePath(operation.path);
       if ('failure' in r) return locate(r.failure, where);
