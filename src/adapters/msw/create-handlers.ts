@@ -57,6 +57,8 @@ export type ScimulatorHandlers = HttpHandler[] & {
   mock: Mock;
 };
 
+const encoder = new TextEncoder();
+
 interface Route {
   test: RegExp;
   /** Path prefix the client uses, and the API's own base path it maps to. */
@@ -114,7 +116,10 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
       url.pathname = route.to + url.pathname.slice(route.from.length);
       req.url = url.toString();
     }
-    return toWebResponse(await mock.dispatch(req), req.method);
+    const res = await mock.dispatch(req);
+    // Without a length, msw's Node interceptor never ends a response to a keep-alive request (axios, the Twilio SDK).
+    if (res.body !== undefined) res.headers['content-length'] = String(encoder.encode(res.body).byteLength);
+    return toWebResponse(res, req.method);
   });
   const handlers: HttpHandler[] = [handler];
   const session = () => mock.sessions.get(DEFAULT_SESSION);

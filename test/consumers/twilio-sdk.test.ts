@@ -1,0 +1,99 @@
+// The unmodified official Twilio Node SDK (6.x) against scimulator/msw in-process: Organizations sign-in, then every SCIM user call.
+import { setupServer } from 'msw/node';
+import twilio from 'twilio';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/adapters/msw/create-handlers.js';
+import { fixtures } from '../../src/fixtures/index.js';
+
+const handlers = createHandlers({ seed: 'twilio-sdk', apis: ['twilio'] });
+const server = setupServer(...handlers);
+const seen: string[] = [];
+server.events.on('request:start', ({ request }) => {
+  seen.push(`${request.method} ${new URL(request.url).host}${new URL(request.url).pathname}`);
+});
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  handlers.reset();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+const { organizationSid, userSid, userName } = fixtures.twilio;
+
+/** The client exactly as Twilio's Organizations docs build it. */
+function createClient(): twilio.Twilio {
+  const credentials = new twilio.OrgsCredentialProviderBuilder()
+    .setClientId('OQ00000000000000000000000000000000')
+    .setClientSecret('test-secret')
+    .build();
+  const client = new twilio.Twilio();
+  client.setCredentialProvider(credentials);
+  return client;
+}
+
+describe('official twilio SDK through scimulator/msw', () => {
+  it('signs in at oauth.twilio.com /v2/token and lists the organization users', async () => {
+    const users = createClient().previewIam.organization(organizationSid).users;
+    const list = await users.list();
+    expect(list.map((u) => u.userName)).toContain(userName);
+    expect(list.length).toBe(3);
+    expect(seen[0]).toBe('POST oauth.twilio.com/v2/token');
+    expect(seen[1]).toBe(`GET preview-iam.twilio.com/Organizations/${organizationSid}/scim/Users`);
+  });
+
+  it('filters and pages (the SDK reads the first array-valued key of the page: Resources)', async () => {
+    const users = createClient().previewIam.organization(organizationSid).users;
+    const filtered = await users.list({ filter: `userName eq "${userName}"` });
+    expect(filtered.map((u) => u.id)).toEqual([userSid]);
+    const page = await users.page({ filter: 'userName eq "nobody@example.com"' });
+    expect(page.instances).toEqual([]);
+  });
+
+  it('fetches, creates, replaces with If-Match, patches active with a path, removes, then sees 404 code 25008', async () => {
+    const org = createClient().previewIam.organization(organizationSid);
+    const jane = await org.users(userSid).fetch();
+    expect(jane).toMatchObject({ id: userSid, userName, active: true });
+
+    const created = await org.users.create({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'sam@example.com',
+      displayName: 'Sam',
+      emails: [{ primary: true, value: 'sam@example.com', type: 'work' }],
+    });
+    expect(created.id).toMatch(/^US[0-9a-f]{32}$/);
+    const version = created.meta?.version as string;
+
+    const replaced = await org.users(created.id).update(
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'sam@example.com',
+        displayName: 'Sam Q.',
+        emails: [{ primary: true, value: 'sam@example.com', type: 'work' }],
+      },
+      { 'If-Match': version },
+    );
+    expect(replaced.displayName).toBe('Sam Q.');
+
+    // A stale version is refused: 409 code 25020.
+    const stale = await org
+      .users(created.id)
+      .update({ userName: 'sam@example.com', emails: [{ primary: true, value: 'sam@example.com' }] }, { 'If-Match': version })
+      .catch((e: unknown) => e);
+    expect(stale).toMatchObject({ status: 409, code: 25020 });
+
+    const patched = await org.users(created.id).patch({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'active', value: false as unknown as object }],
+    });
+    expect(patched.active).toBe(false);
+
+    expect(await org.users(created.id).remove()).toBe(true);
+    const gone = await org
+      .users(created.id)
+      .fetch()
+      .catch((e: unknown) => e);
+    // Twilio's SCIM error body carries `detail` (not `message`), so the SDK's RestException has no message text.
+    expect(gone).toBeInstanceOf(twilio.RestException);
+    expect(gone).toMatchObject({ status: 404, code: 25008 });
+  });
+});
