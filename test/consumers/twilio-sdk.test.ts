@@ -83,7 +83,8 @@ describe('official twilio SDK through scimulator/msw', () => {
 
     const patched = await org.users(created.id).patch({
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-      Operations: [{ op: 'replace', path: 'active', value: false as unknown as object }],
+      // As the SDK types it: `operations` (SCIM names are case-insensitive); `value` is typed as an object there.
+      operations: [{ op: 'replace', path: 'active', value: false as never }],
     });
     expect(patched.active).toBe(false);
 

@@ -193,6 +193,21 @@ function applyValueMap(a: UserAttributes, value: unknown, op: 'add' | 'replace')
   return undefined;
 }
 
+/**
+ * The envelope with its attribute names in canonical case: SCIM attribute names are case-insensitive (RFC 7643
+ * section 2.1), and the Twilio SDK's typed `ScimPatchRequest` sends `operations`, lower-case.
+ */
+export function readPatchRequest(body: unknown): PatchRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const lower = key.toLowerCase();
+    if (lower === 'operations') out.Operations = value;
+    else if (lower === 'schemas') out.schemas = value;
+  }
+  return out as PatchRequest;
+}
+
 /** Checks the PatchOp envelope: the PatchOp schema URN (25006 otherwise) and at least one operation. */
 export function checkPatchRequest(body: PatchRequest): ScimFailure | undefined {
   if (!body.schemas?.includes(PATCH_OP_SCHEMA)) {
