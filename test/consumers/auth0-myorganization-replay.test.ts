@@ -43,7 +43,13 @@ async function tokenForScope(scope: string): Promise<string> {
   const res = await fetch(`https://${DOMAIN}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'spa-client', client_secret: 's', scope, audience: `${BASE}/` }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'spa-client',
+      client_secret: 's',
+      scope,
+      audience: `${BASE}/`,
+    }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;

@@ -1,8 +1,11 @@
-// The unmodified official Twilio Node SDK (6.x) against scimulator/msw in-process: Organizations sign-in, then every SCIM user call.
+// The unmodified official Twilio Node SDK (6.x) in-process, through scimulator/msw and against the node server: sign-in, every SCIM call.
 import { setupServer } from 'msw/node';
 import twilio from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/adapters/msw/create-handlers.js';
+import { startServer, type RunningServer } from '../../src/adapters/node/start-server.js';
+import { loadMock } from '../../src/node/load-mock.js';
 import { fixtures } from '../../src/fixtures/index.js';
 
 const handlers = createHandlers({ seed: 'twilio-sdk', apis: ['twilio'] });
@@ -96,5 +99,58 @@ describe('official twilio SDK through scimulator/msw', () => {
     // Twilio's SCIM error body carries `detail` (not `message`), so the SDK's RestException has no message text.
     expect(gone).toBeInstanceOf(twilio.RestException);
     expect(gone).toMatchObject({ status: 404, code: 25008 });
+  });
+});
+
+describe('official twilio SDK against the node server (in-process startServer, as `npm start` serves it)', () => {
+  let running: RunningServer;
+  beforeAll(async () => {
+    running = await startServer(await loadMock({ seed: 'twilio-sdk-node', apis: ['twilio'] }), { port: 0 });
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  /** The README's serve set-up: `httpClient` swaps the origin; the token manager signs in via the SDK's OAuth v2 resource. */
+  function createServeClient(): twilio.Twilio {
+    class MockRequestClient extends twilio.RequestClient {
+      override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+        return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, running.url) });
+      }
+    }
+    const httpClient = new MockRequestClient();
+    const credentials = { grantType: 'client_credentials', clientId: 'OQ00000000000000000000000000000000', clientSecret: 'secret' };
+    const oauth = new twilio.Twilio(undefined, undefined, { httpClient });
+    oauth.setCredentialProvider(new twilio.NoAuthCredentialProvider());
+    const tokenManager = {
+      getParams: () => credentials,
+      fetchToken: async () => (await oauth.oauth.v2.token.create(credentials)).accessToken as string,
+    };
+    const client = new twilio.Twilio(undefined, undefined, { httpClient });
+    client.setCredentialProvider(
+      new twilio.OrgsCredentialProviderBuilder()
+        .setClientId(credentials.clientId)
+        .setClientSecret(credentials.clientSecret)
+        .setTokenManager(tokenManager as never)
+        .build(),
+    );
+    return client;
+  }
+
+  it('lists, patches active with a path, removes and sees 404 code 25008', async () => {
+    server.close(); // msw must not intercept these real sockets
+    try {
+      const users = createServeClient().previewIam.organization(organizationSid).users;
+      expect((await users.list()).map((u) => u.userName)).toContain(userName);
+      const patched = await users(userSid).patch({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        operations: [{ op: 'replace', path: 'active', value: false as never }],
+      });
+      expect(patched.active).toBe(false);
+      expect(await users(userSid).remove()).toBe(true);
+      await expect(users(userSid).fetch()).rejects.toMatchObject({ status: 404, code: 25008 });
+    } finally {
+      server.listen({ onUnhandledRequest: 'error' });
+    }
   });
 });
