@@ -7,6 +7,8 @@ export type BodyOrderer = (value: unknown) => unknown;
 /** What a schema says about key order, precompiled: its property names, their own shapes, and an array's items. */
 interface Shape {
   keys: string[];
+  /** Position of each key in `keys`, filled once compiling is done. */
+  index: Map<string, number>;
   children: Map<string, Shape>;
   items: Shape | undefined;
 }
@@ -20,7 +22,7 @@ function compile(root: unknown, raw: unknown, memo: Map<object, Shape>): Shape |
   if (!isNode(schema)) return undefined;
   const known = memo.get(schema);
   if (known) return known; // a recursive schema: the shape being built is reused, data ends where the recursion stops
-  const shape: Shape = { keys: [], children: new Map(), items: undefined };
+  const shape: Shape = { keys: [], index: new Map(), children: new Map(), items: undefined };
   memo.set(schema, shape);
   const addFrom = (node: SchemaNode) => {
     if (isNode(node.properties)) {
@@ -58,20 +60,53 @@ function orders(shape: Shape | undefined, seen = new Set<Shape>()): boolean {
   return orders(shape.items, seen);
 }
 
+function indexShapes(shape: Shape | undefined, seen = new Set<Shape>()): void {
+  if (!shape || seen.has(shape)) return;
+  seen.add(shape);
+  shape.keys.forEach((key, i) => shape.index.set(key, i));
+  for (const child of shape.children.values()) indexShapes(child, seen);
+  indexShapes(shape.items, seen);
+}
+
+/**
+ * Returns the value itself when it is already in order (the common case: policies build records in schema order),
+ * so the hot path allocates only for the objects that really need their keys moved. Never mutates its input.
+ */
 function apply(shape: Shape, value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = shape.items;
-    return items ? value.map((v) => apply(items, v)) : value;
+    if (!items) return value;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const next = apply(items, value[i]);
+      if (next !== value[i]) (out ??= value.slice())[i] = next;
+    }
+    return out ?? value;
   }
   if (value === null || typeof value !== 'object' || shape.keys.length === 0) return value;
   const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of shape.keys) {
+  let ordered = true;
+  let last = -1;
+  let undocumented = false;
+  let changed: Map<string, unknown> | undefined;
+  for (const key in source) {
     if (!Object.hasOwn(source, key)) continue;
-    const child = shape.children.get(key);
-    out[key] = child ? apply(child, source[key]) : source[key];
+    const at = shape.index.get(key);
+    if (at === undefined) undocumented = true;
+    else {
+      if (undocumented || at < last) ordered = false;
+      last = at;
+      const child = shape.children.get(key);
+      if (child) {
+        const next = apply(child, source[key]);
+        if (next !== source[key]) (changed ??= new Map()).set(key, next);
+      }
+    }
   }
-  for (const key of Object.keys(source)) if (!Object.hasOwn(out, key)) out[key] = source[key];
+  if (ordered && !changed) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of shape.keys) if (Object.hasOwn(source, key)) out[key] = changed?.has(key) ? changed.get(key) : source[key];
+  for (const key in source) if (Object.hasOwn(source, key) && !Object.hasOwn(out, key)) out[key] = source[key];
   return out;
 }
 
@@ -83,5 +118,6 @@ function apply(shape: Shape, value: unknown): unknown {
 export function compileBodyOrder(document: unknown, schema: unknown): BodyOrderer | undefined {
   const shape = compile(document, schema, new Map());
   if (!shape || !orders(shape)) return undefined;
+  indexShapes(shape);
   return (value) => apply(shape, value);
 }
