@@ -44,6 +44,16 @@ describe('official twilio SDK through scimulator/msw', () => {
     expect(seen[1]).toBe(`GET preview-iam.twilio.com/Organizations/${organizationSid}/scim/Users`);
   });
 
+  it('ClientCredentialProviderBuilder signs in at the same /v2/token', async () => {
+    const client = new twilio.Twilio();
+    client.setCredentialProvider(
+      new twilio.ClientCredentialProviderBuilder().setClientId('OQ00000000000000000000000000000000').setClientSecret('secret').build(),
+    );
+    const jane = await client.previewIam.organization(organizationSid).users(userSid).fetch();
+    expect(jane.userName).toBe(userName);
+    expect(seen[0]).toBe('POST oauth.twilio.com/v2/token');
+  });
+
   it('filters and pages (the SDK reads the first array-valued key of the page: Resources)', async () => {
     const users = createClient().previewIam.organization(organizationSid).users;
     const filtered = await users.list({ filter: `userName eq "${userName}"` });
