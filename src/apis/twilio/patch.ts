@@ -1,4 +1,7 @@
 // RFC 7644 section 3.5.2 PATCH for Twilio users: add/replace/remove on simple paths, email value filters and path-less maps.
+// Not the `scim-patch` package: it applies operations schema-blind and throws one generic error, while Twilio answers
+// per attribute with its own codes (25003/25004/25005, 25012 for the primary email) naming the failing operation;
+// filters reuse scim2-parse-filter, the parser scim-patch itself builds on.
 import { TITLES, type ScimFailure } from './errors.js';
 import { CORE_USER_SCHEMA, type ScimEmail, type UserAttributes } from './state.js';
 import { applyEmailFilter, parseEmailFilterPath } from './patch-filter-path.js';
