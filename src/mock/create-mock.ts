@@ -14,7 +14,7 @@ import { createRouter } from '../router/create-router.js';
 import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
 import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
-import { answerOAuth } from './oauth/index.js';
+import { answerOAuth, findOAuthPaths } from './oauth/index.js';
 import { findTokenEndpoints } from './oauth-token.js';
 import { readRequest } from './read-request.js';
 import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
@@ -129,6 +129,7 @@ export function createMock(options: MockOptions): Mock {
   const policies = new Map<string, AnyPolicy>();
   const infos = new Map<Operation, OperationInfo>();
   let tokenEndpoints = findTokenEndpoints(specs);
+  let oauthPaths = findOAuthPaths(tokenEndpoints);
   const cors: CorsOptions = options.cors ?? { origins: '*' };
   const noOriginCors = Object.freeze(corsHeaders(cors, undefined)) as Record<string, string>;
   const enforceAll = options.rateLimit?.enforce === true;
@@ -144,6 +145,7 @@ export function createMock(options: MockOptions): Mock {
     specs = next.specs;
     router = createRouter(specs);
     tokenEndpoints = findTokenEndpoints(specs);
+    oauthPaths = findOAuthPaths(tokenEndpoints);
     policies.clear();
     infos.clear();
     for (const spec of specs) {
@@ -264,15 +266,17 @@ export function createMock(options: MockOptions): Mock {
       const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
       return log({ ...res, headers: { ...base, ...res.headers } });
     }
-    const oauth = answerOAuth(tokenEndpoints, {
-      method,
-      pathname: url.pathname,
-      origin: url.origin,
-      headers: req.headers,
-      body: req.body,
-      now: () => sessions.get(sessionId).clock.now(),
-    });
-    if (oauth) return log({ ...oauth, headers: { ...base, ...oauth.headers } });
+    if (oauthPaths.has(url.pathname)) {
+      const oauth = answerOAuth(tokenEndpoints, {
+        method,
+        pathname: url.pathname,
+        origin: url.origin,
+        headers: req.headers,
+        body: req.body,
+        now: () => sessions.get(sessionId).clock.now(),
+      });
+      if (oauth) return log({ ...oauth, headers: { ...base, ...oauth.headers } });
+    }
 
     const route = router.match(method, url.pathname);
     if (route.kind !== 'operation') {

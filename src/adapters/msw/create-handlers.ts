@@ -20,7 +20,7 @@ export const DEFAULT_BASE_URLS: Record<string, string[]> = {
  * OAuth endpoints SDKs reach before calling the API: Auth0's token endpoint and OIDC discovery on the tenant host,
  * Twilio's OAuth v2 token endpoint (the SDK's Organizations sign-in; preview-iam's `/v1/token` is under its base URL).
  */
-export const DEFAULT_TOKEN_URLS: Record<string, string[]> = {
+const DEFAULT_TOKEN_URLS: Record<string, string[]> = {
   auth0: ['https://*.auth0.com/oauth/token', 'https://*.auth0.com/.well-known/openid-configuration'],
   twilio: ['https://oauth.twilio.com/v2/token'],
 };

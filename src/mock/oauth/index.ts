@@ -18,6 +18,13 @@ export interface OAuthRequest {
   now: () => number;
 }
 
+/** Every path `answerOAuth` answers, so the hot path only pays a Set lookup for requests that are not OAuth. */
+export function findOAuthPaths(endpoints: TokenEndpoint[]): Set<string> {
+  const paths = new Set(endpoints.map((e) => e.path));
+  if (findDiscoveryEndpoint(endpoints)) paths.add(DISCOVERY_PATH);
+  return paths;
+}
+
 /**
  * Answers a request for one of the OAuth endpoints the specs declare (token endpoints, and discovery beside a
  * host-relative one); undefined when the path is not an OAuth endpoint, so the request goes on to the router.
