@@ -4,6 +4,7 @@ import { createFallbackPolicy } from '../apis/fallback-policy.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
+import { compileBodyOrder, type BodyOrderer } from '../spec/property-order.js';
 import { formatIsoSeconds, type ClockOptions } from '../state/clock.js';
 import type { Session } from '../state/session.js';
 import { createSessionStore, DEFAULT_SESSION, type SessionStore } from '../state/session-store.js';
@@ -13,7 +14,8 @@ import { createRouter } from '../router/create-router.js';
 import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
 import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
-import { findTokenEndpoints, issueToken } from './oauth-token.js';
+import { answerOAuth, findOAuthPaths } from './oauth/index.js';
+import { findTokenEndpoints } from './oauth-token.js';
 import { readRequest } from './read-request.js';
 import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
 import { fromWebRequest, toWebResponse } from './web.js';
@@ -62,6 +64,8 @@ const RATE_LIMITER_KEY = 'rate-limiters';
 
 interface ResponseInfo {
   mediaType: string | undefined;
+  /** Puts a body's keys in the schema's property order (clients such as the Twilio SDK read pages positionally). */
+  order: BodyOrderer | undefined;
   rateLimitHeaders: boolean;
   retryAfter: boolean;
 }
@@ -73,10 +77,11 @@ interface OperationInfo {
   limited: boolean;
 }
 
-function describeResponse(spec: ResponseSpec): ResponseInfo {
+function describeResponse(spec: ResponseSpec, document: unknown): ResponseInfo {
   const names = new Set(spec.headers.map((h) => h.name.toLowerCase()));
   return {
     mediaType: spec.content[0]?.mediaType,
+    order: compileBodyOrder(document, spec.content[0]?.schema?.schema),
     rateLimitHeaders: names.has('x-ratelimit-limit'),
     retryAfter: names.has('retry-after'),
   };
@@ -124,6 +129,7 @@ export function createMock(options: MockOptions): Mock {
   const policies = new Map<string, AnyPolicy>();
   const infos = new Map<Operation, OperationInfo>();
   let tokenEndpoints = findTokenEndpoints(specs);
+  let oauthPaths = findOAuthPaths(tokenEndpoints);
   const cors: CorsOptions = options.cors ?? { origins: '*' };
   const noOriginCors = Object.freeze(corsHeaders(cors, undefined)) as Record<string, string>;
   const enforceAll = options.rateLimit?.enforce === true;
@@ -139,6 +145,7 @@ export function createMock(options: MockOptions): Mock {
     specs = next.specs;
     router = createRouter(specs);
     tokenEndpoints = findTokenEndpoints(specs);
+    oauthPaths = findOAuthPaths(tokenEndpoints);
     policies.clear();
     infos.clear();
     for (const spec of specs) {
@@ -185,7 +192,7 @@ export function createMock(options: MockOptions): Mock {
     if (!byStatus) return undefined;
     if (byStatus.has(status)) return byStatus.get(status);
     const spec = findResponseSpec(op, status);
-    const info = spec ? describeResponse(spec) : undefined;
+    const info = spec ? describeResponse(spec, specs.find((a) => a.id === op.apiId)?.document) : undefined;
     byStatus.set(status, info);
     return info;
   };
@@ -203,7 +210,7 @@ export function createMock(options: MockOptions): Mock {
     if (result.headers) Object.assign(headers, result.headers);
     let body: string | undefined;
     if (result.body !== undefined) {
-      body = JSON.stringify(result.body);
+      body = JSON.stringify(info?.order ? info.order(result.body) : result.body);
       headers['content-type'] ??= info?.mediaType ?? fallbackMediaType;
     }
     if (rate && info?.rateLimitHeaders) {
@@ -259,10 +266,16 @@ export function createMock(options: MockOptions): Mock {
       const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
       return log({ ...res, headers: { ...base, ...res.headers } });
     }
-    const tokenEndpoint = tokenEndpoints.find((e) => e.path === url.pathname);
-    if (tokenEndpoint) {
-      const res = issueToken(tokenEndpoint, method, req.headers, req.body, sessions.get(sessionId).clock.now());
-      return log({ ...res, headers: { ...base, ...res.headers } });
+    if (oauthPaths.has(url.pathname)) {
+      const oauth = answerOAuth(tokenEndpoints, {
+        method,
+        pathname: url.pathname,
+        origin: url.origin,
+        headers: req.headers,
+        body: req.body,
+        now: () => sessions.get(sessionId).clock.now(),
+      });
+      if (oauth) return log({ ...oauth, headers: { ...base, ...oauth.headers } });
     }
 
     const route = router.match(method, url.pathname);

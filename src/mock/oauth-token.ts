@@ -4,6 +4,8 @@ import type { MockResponse } from './types.js';
 
 export interface TokenEndpoint {
   path: string;
+  /** The tokenUrl as the spec writes it (absolute or host-relative). */
+  url: string;
   api: ApiSpec;
   scopes: string[];
 }
@@ -18,7 +20,7 @@ export function findTokenEndpoints(specs: ApiSpec[]): TokenEndpoint[] {
       if (!scheme.tokenUrl) continue;
       const path = scheme.tokenUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
       const scopes = [...new Set(api.operations.flatMap((o) => o.security.flatMap((r) => r[scheme.name] ?? [])))];
-      if (!out.some((e) => e.path === path)) out.push({ path, api, scopes });
+      if (!out.some((e) => e.path === path)) out.push({ path, url: scheme.tokenUrl, api, scopes });
     }
   }
   return out;

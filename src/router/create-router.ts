@@ -29,10 +29,10 @@ function splitPath(path: string): string[] {
  * A segment like `{idp_id}` is a whole-segment parameter; `{a}.{b}` or `v{n}` is a partial template, matched by regex.
  * Each parameter node remembers names only; values are collected positionally during a match.
  */
-function insert(root: Node, api: ApiSpec, op: Operation): void {
+function insert(root: Node, api: ApiSpec, op: Operation, fullPath: string): void {
   let node = root;
   const paramNames: string[] = [];
-  for (const seg of splitPath(op.fullPath)) {
+  for (const seg of splitPath(fullPath)) {
     const names = [...seg.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
     if (names.length === 0) {
       let next = node.literal.get(seg);
@@ -55,7 +55,13 @@ function insert(root: Node, api: ApiSpec, op: Operation): void {
     }
     node = node.param.node;
   }
-  node.operations.set(op.method, { op, api, paramNames });
+  // Under a second server prefix the first API to claim a path keeps it (its primary base path wins).
+  if (!node.operations.has(op.method) || fullPath === op.fullPath) node.operations.set(op.method, { op, api, paramNames });
+}
+
+/** Every base path of the API (all its servers), the primary one first; specs without the list have just one. */
+function basePathsOf(api: ApiSpec): string[] {
+  return api.basePaths && api.basePaths.length > 0 ? api.basePaths : [api.basePath];
 }
 
 function safeDecode(s: string): string {
@@ -91,11 +97,15 @@ function walk(node: Node, segs: string[], i: number, values: string[]): Node | u
 /** Builds a router over every operation of every spec. Longest base-path prefix picks the "closest API" for 404s. */
 export function createRouter(specs: ApiSpec[]): Router {
   const root = newNode();
-  for (const api of specs) for (const op of api.operations) insert(root, api, op);
-  const byBase = [...specs].sort((a, b) => b.basePath.length - a.basePath.length);
+  // Primary base paths first, so another server prefix never shadows an API's own paths.
+  for (const api of specs) for (const op of api.operations) insert(root, api, op, op.fullPath);
+  for (const api of specs) {
+    for (const base of basePathsOf(api).slice(1)) for (const op of api.operations) insert(root, api, op, base + op.pathTemplate);
+  }
+  const byBase = specs.flatMap((api) => basePathsOf(api).map((base) => ({ api, base }))).sort((a, b) => b.base.length - a.base.length);
   const closestApi = (pathname: string): ApiSpec | undefined =>
-    byBase.find((a) => a.basePath !== '' && (pathname === a.basePath || pathname.startsWith(`${a.basePath}/`))) ??
-    byBase.find((a) => a.operations.some((o) => pathname.startsWith(o.fullPath.split('{')[0] ?? '\0')));
+    byBase.find((a) => a.base !== '' && (pathname === a.base || pathname.startsWith(`${a.base}/`)))?.api ??
+    specs.find((a) => a.operations.some((o) => pathname.startsWith(o.fullPath.split('{')[0] ?? '\0')));
 
   const find = (pathname: string, values: string[]) => {
     const segs = splitPath(pathname);

@@ -181,6 +181,7 @@ export function normaliseSpec(id: string, file: string, doc: Obj): ApiSpec {
   const servers = Array.isArray(doc.servers) ? doc.servers.filter(isObj) : [];
   const serverUrls = servers.map(substituteServerVariables);
   const basePath = readBasePath(typeof servers[0]?.url === 'string' ? servers[0].url : undefined);
+  const basePaths = [...new Set([basePath, ...servers.map((s) => readBasePath(typeof s.url === 'string' ? s.url : undefined))])];
   const globalSecurity = readSecurity(doc.security) ?? [];
   const operations: Operation[] = [];
   const paths = isObj(doc.paths) ? doc.paths : {};
@@ -219,6 +220,7 @@ export function normaliseSpec(id: string, file: string, doc: Obj): ApiSpec {
     dialect,
     file,
     basePath,
+    basePaths,
     serverUrls,
     operations,
     securitySchemes: readSecuritySchemes(doc),

@@ -106,6 +106,11 @@ export interface ApiSpec {
   file: string;
   /** Path part of the first server URL, without a trailing slash ('' for the host root). */
   basePath: string;
+  /**
+   * Path parts of every server URL, distinct, the first server's first (`basePath`). Every one is served: a
+   * document that lists `/my-org/v1` and `/my-org` answers an operation under both prefixes.
+   */
+  basePaths: string[];
   serverUrls: string[];
   operations: Operation[];
   securitySchemes: SecurityScheme[];

@@ -191,6 +191,22 @@ export const conformanceCases: ConformanceCase[] = [
     ],
   },
   {
+    name: 'auth0: OIDC discovery points at the mock, and the SDK default base /my-org serves the API',
+    api: 'auth0',
+    steps: [
+      {
+        label: 'discovery',
+        request: { method: 'GET', path: '/.well-known/openid-configuration', auth: false },
+        expect: { status: 200, body: { issuer: '{origin}/', token_endpoint: '{origin}/oauth/token' } },
+      },
+      {
+        label: 'list under /my-org (no version segment)',
+        request: { method: 'GET', path: `/my-org/identity-providers/${auth0.idpId}/provisioning/scim-tokens` },
+        expect: { status: 200, body: { 'scim_tokens.length': 2, 'scim_tokens.1.token_id': auth0.tokenId } },
+      },
+    ],
+  },
+  {
     name: 'auth0: HEAD answers like GET without a body',
     api: 'auth0',
     steps: [
@@ -741,13 +757,47 @@ export const conformanceCases: ConformanceCase[] = [
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           raw: 'grant_type=client_credentials&client_id=conformance-app&client_secret=s3cret',
         },
-        expect: { status: 200, body: { token_type: 'Bearer', access_token: /\./ } },
+        expect: { status: 201, body: { token_type: 'Bearer', access_token: /\./ } },
         capture: { accessToken: 'access_token' },
       },
       {
         label: 'fetch with the issued token',
         request: { method: 'GET', path: TW_USER, auth: 'Bearer {{accessToken}}' },
         expect: { status: 200, body: { id: twilio.userSid } },
+      },
+    ],
+  },
+  {
+    name: 'twilio: the SDK sign-in at oauth.twilio.com /v2/token answers 200 in the OAuth v2 shape',
+    api: 'twilio',
+    steps: [
+      {
+        label: 'sign in with client credentials',
+        request: {
+          method: 'POST',
+          path: '/v2/token',
+          auth: false,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          raw: 'grant_type=client_credentials&client_id=OQ00000000000000000000000000000000&client_secret=s3cret',
+        },
+        expect: { status: 200, body: { token_type: 'Bearer', expires_in: 86400, access_token: /\./ } },
+        capture: { accessToken: 'access_token' },
+      },
+      {
+        label: 'fetch with the issued token',
+        request: { method: 'GET', path: TW_USER, auth: 'Bearer {{accessToken}}' },
+        expect: { status: 200, body: { id: twilio.userSid } },
+      },
+      {
+        label: 'a grant type other than client_credentials is a Twilio 400',
+        request: {
+          method: 'POST',
+          path: '/v2/token',
+          auth: false,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          raw: 'grant_type=password&client_id=x',
+        },
+        expect: { status: 400, body: { code: 400, status: 400, message: /client_credentials/ } },
       },
     ],
   },

@@ -30,9 +30,11 @@ const IN_PROCESS_ORIGIN = 'http://in-process.test';
 
 /** Real hosts, one per API, as a consuming app would call them (and the msw handlers' defaults match). */
 const REAL_HOSTS: Array<[prefix: string, origin: string]> = [
-  ['/my-org/v1', 'https://acme.auth0.com'],
+  ['/my-org', 'https://acme.auth0.com'],
   ['/oauth/token', 'https://acme.auth0.com'],
+  ['/.well-known/openid-configuration', 'https://acme.auth0.com'],
   ['/v1/token', 'https://preview-iam.twilio.com'],
+  ['/v2/token', 'https://oauth.twilio.com'],
   ['/launchpad/api/v1', 'https://eu.intouch.capillarytech.com'],
   ['/api/v1/admin', 'https://scaikey.example.com'],
   ['/Organizations', 'https://preview-iam.twilio.com'],

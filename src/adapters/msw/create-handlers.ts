@@ -9,16 +9,20 @@ import { ScenarioError } from '../../scenarios/scenario-error.js';
 
 /** The real hosts each API is served from; `*` matches any tenant or region host. */
 export const DEFAULT_BASE_URLS: Record<string, string[]> = {
-  auth0: ['https://*.auth0.com/my-org/v1'],
+  // `/my-org` covers both of the spec's servers (`/my-org/v1` and `/my-org`, the SDK's default).
+  auth0: ['https://*.auth0.com/my-org'],
   capillary: ['https://*/launchpad/api/v1'],
   scaikey: ['https://*/api/v1/admin'],
   twilio: ['https://preview-iam.twilio.com'],
 };
 
-/** Token endpoints (OAuth2 client credentials) so SDKs can sign in before calling the API. */
+/**
+ * OAuth endpoints SDKs reach before calling the API: Auth0's token endpoint and OIDC discovery on the tenant host,
+ * Twilio's OAuth v2 token endpoint (the SDK's Organizations sign-in; preview-iam's `/v1/token` is under its base URL).
+ */
 const DEFAULT_TOKEN_URLS: Record<string, string[]> = {
-  auth0: ['https://*.auth0.com/oauth/token'],
-  twilio: [],
+  auth0: ['https://*.auth0.com/oauth/token', 'https://*.auth0.com/.well-known/openid-configuration'],
+  twilio: ['https://oauth.twilio.com/v2/token'],
 };
 
 export interface CreateHandlersOptions {
@@ -52,6 +56,8 @@ export type ScimulatorHandlers = HttpHandler[] & {
   /** The core, for advanced use (`mock.handle(request)`). */
   mock: Mock;
 };
+
+const encoder = new TextEncoder();
 
 interface Route {
   test: RegExp;
@@ -91,10 +97,12 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
     const bases = toList(options.baseUrls?.[spec.id]) ?? DEFAULT_BASE_URLS[spec.id] ?? [`https://*${spec.basePath}`];
     for (const base of bases.map((b) => b.replace(/\/+$/, ''))) {
       const prefix = new URL(base.replace('*', 'wildcard')).pathname.replace(/\/+$/, '');
-      routes.push({ test: patternToRegExp(base), from: prefix, to: spec.basePath });
+      // A prefix that is one of the spec's own servers is served as is; any other maps to the first server.
+      routes.push({ test: patternToRegExp(base), from: prefix, to: spec.basePaths.includes(prefix) ? prefix : spec.basePath });
     }
     for (const tokenUrl of DEFAULT_TOKEN_URLS[spec.id] ?? []) {
-      routes.push({ test: patternToRegExp(tokenUrl), from: new URL(tokenUrl.replace('*', 'wildcard')).pathname, to: '/oauth/token' });
+      const path = new URL(tokenUrl.replace('*', 'wildcard')).pathname;
+      routes.push({ test: patternToRegExp(tokenUrl), from: path, to: path });
     }
   }
   // One catch-all handler that picks the API with a few precompiled regexps: msw then matches one handler per
@@ -108,7 +116,10 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
       url.pathname = route.to + url.pathname.slice(route.from.length);
       req.url = url.toString();
     }
-    return toWebResponse(await mock.dispatch(req), req.method);
+    const res = await mock.dispatch(req);
+    // Without a length, msw's Node interceptor never ends a response to a keep-alive request (axios, the Twilio SDK).
+    if (res.body !== undefined) res.headers['content-length'] = String(encoder.encode(res.body).byteLength);
+    return toWebResponse(res, req.method);
   });
   const handlers: HttpHandler[] = [handler];
   const session = () => mock.sessions.get(DEFAULT_SESSION);

@@ -1,6 +1,10 @@
-// RFC 7644 section 3.5.2 PATCH for Twilio users: add/replace/remove on simple paths and path-less attribute maps.
+// RFC 7644 section 3.5.2 PATCH for Twilio users: add/replace/remove on simple paths, email value filters and path-less maps.
+// Not the `scim-patch` package: it applies operations schema-blind and throws one generic error, while Twilio answers
+// per attribute with its own codes (25003/25004/25005, 25012 for the primary email) naming the failing operation;
+// filters reuse scim2-parse-filter, the parser scim-patch itself builds on.
 import { TITLES, type ScimFailure } from './errors.js';
 import { CORE_USER_SCHEMA, type ScimEmail, type UserAttributes } from './state.js';
+import { applyEmailFilter, parseEmailFilterPath } from './patch-filter-path.js';
 import { cloneAttributes } from './user-rules.js';
 
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -61,7 +65,6 @@ function resolvePath(raw: string): Resolved {
   const path = PATHS.get(key);
   if (path) return { path };
   if (READ_ONLY.has(key) || key.startsWith('meta.')) return { readOnly: raw };
-  if (key.includes('[')) return { failure: invalidValue(`path "${raw}": value filters in PATCH paths are not supported`) };
   return { failure: invalidValue(`path "${raw}" is not a supported attribute`) };
 }
 
@@ -193,6 +196,21 @@ function applyValueMap(a: UserAttributes, value: unknown, op: 'add' | 'replace')
   return undefined;
 }
 
+/**
+ * The envelope with its attribute names in canonical case: SCIM attribute names are case-insensitive (RFC 7643
+ * section 2.1), and the Twilio SDK's typed `ScimPatchRequest` sends `operations`, lower-case.
+ */
+export function readPatchRequest(body: unknown): PatchRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const lower = key.toLowerCase();
+    if (lower === 'operations') out.Operations = value;
+    else if (lower === 'schemas') out.schemas = value;
+  }
+  return out as PatchRequest;
+}
+
 /** Checks the PatchOp envelope: the PatchOp schema URN (25006 otherwise) and at least one operation. */
 export function checkPatchRequest(body: PatchRequest): ScimFailure | undefined {
   if (!body.schemas?.includes(PATCH_OP_SCHEMA)) {
@@ -224,9 +242,15 @@ export function applyPatch(current: UserAttributes, operations: PatchOperation[]
       );
     }
     let failure: ScimFailure | undefined;
+    let filtered: ReturnType<typeof parseEmailFilterPath>;
     if (operation.path === undefined || operation.path.trim() === '') {
       if (op === 'remove') return locate(invalidValue('remove needs a path'), where);
       failure = applyValueMap(draft, operation.value, op);
+    } else if ((filtered = parseEmailFilterPath(operation.path))) {
+      if ('status' in filtered) return locate(filtered, where);
+      const next = applyEmailFilter(draft.emails ?? [], filtered, op, operation.value);
+      // The resulting list is checked like any emails value; a changed primary email is refused later (25012).
+      failure = 'status' in next ? next : setEmails(draft, next, 'replace');
     } else {
       const r = resolvePath(operation.path);
       if ('failure' in r) return locate(r.failure, where);

@@ -5,7 +5,7 @@ import { setHistory } from '../../state/history.js';
 import type { ApiPolicy, MockResult, OperationContext } from '../policy.js';
 import { scimError, TITLES, twilioErrors, USER_NOT_FOUND } from './errors.js';
 import { compileFilter, runFilter } from './filter.js';
-import { applyPatch, checkPatchRequest, type PatchRequest } from './patch.js';
+import { applyPatch, checkPatchRequest, readPatchRequest } from './patch.js';
 import { seedTwilioState } from './seed-state.js';
 import {
   indexUser,
@@ -152,7 +152,7 @@ function patchUser(ctx: Ctx): MockResult {
   const { org, user } = found;
   const conflict = checkIfMatch(ctx, user);
   if (conflict) return conflict;
-  const body = ctx.body as PatchRequest;
+  const body = readPatchRequest(ctx.body);
   const invalid = checkPatchRequest(body);
   if (invalid) return scimError(invalid);
   const next = applyPatch(user.attributes, body.Operations ?? []);
