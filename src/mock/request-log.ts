@@ -47,7 +47,7 @@ export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
         if (!slot || slot.seq !== n) break;
         if (query.after !== undefined && n <= query.after) break;
         if (query.session !== undefined && slot.entry.session !== query.session) continue;
-        out.push({ ...slot.entry, seq: n, time: new Date(slot.at).toISOString() });
+        out.push({ ...slot.entry, ms: Math.round(slot.entry.ms * 10) / 10, seq: n, time: new Date(slot.at).toISOString() });
       }
       return out;
     },

@@ -126,30 +126,36 @@ function secretCell(value) {
   return button;
 }
 
-/** A value as a table cell: secrets masked, arrays of records as nested tables, other objects as key/value lists. */
+const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isCollection = (v) => Array.isArray(v) && v.length > 0 && v.every(isRecord);
+
+/** A record's name for people: its first id-like field. */
+function labelOf(record) {
+  const key =
+    Object.keys(record).find((k) => k === 'id' || k.endsWith('_id') || k === 'sid') ?? Object.keys(record).find((k) => /name$/i.test(k));
+  return key ? String(record[key]) : '?';
+}
+
+/** A value as a table cell: secrets masked, nested collections as a count (they get their own table), objects folded. */
 function renderValue(value, key) {
-  if (value === null || value === undefined) return el('span', { class: 'muted' }, String(value));
+  if (value === null || value === undefined) return el('span', { class: 'muted' }, value === null ? 'null' : '');
   if (typeof value === 'string' && SECRET_KEY.test(key ?? '') && value.length >= 12) return secretCell(value);
+  if (isCollection(value)) return el('span', { class: 'muted' }, `${value.length} ↓`);
   if (Array.isArray(value)) {
-    if (value.length === 0) return el('span', { class: 'muted' }, '[]');
-    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) return renderTable(value, 'nested');
-    return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+    if (value.length === 0) return el('span', { class: 'muted' }, '—');
+    return el('span', { class: 'wrap' }, value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', '));
   }
-  if (typeof value === 'object') {
-    return el(
-      'div',
-      { class: 'kv' },
-      Object.entries(value).flatMap(([k, v]) => [el('span', { class: 'muted' }, k), el('span', {}, renderValue(v, k))]),
-    );
+  if (isRecord(value)) {
+    return el('details', {}, el('summary', {}, `{${Object.keys(value).length} fields}`), el('pre', {}, JSON.stringify(value, null, 2)));
   }
   return String(value);
 }
 
-function renderTable(rows, cls = 'state-table') {
+function renderTable(rows) {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return el(
     'table',
-    { class: cls },
+    { class: 'state-table' },
     el(
       'thead',
       {},
@@ -173,17 +179,43 @@ function renderTable(rows, cls = 'state-table') {
   );
 }
 
+/** Tables for an API's view: each top-level collection, and each collection nested one level inside its records. */
+function collectTables(apiId, view) {
+  const tables = [];
+  const scalars = [];
+  for (const [key, value] of Object.entries(view ?? {})) {
+    if (!isCollection(value)) {
+      scalars.push([key, value]);
+      continue;
+    }
+    tables.push({ title: `${apiId} · ${key}`, rows: value });
+    for (const record of value) {
+      for (const [inner, nested] of Object.entries(record)) {
+        if (isCollection(nested)) tables.push({ title: `${apiId} · ${key} ${labelOf(record)} · ${inner}`, rows: nested });
+      }
+    }
+  }
+  return { tables, scalars };
+}
+
 function renderState(state) {
   $('now').textContent = state.now;
   activeScenarios = (state.scenarios ?? []).map((a) => (typeof a === 'string' ? a : a.name));
   for (const box of document.querySelectorAll('input[data-scenario]')) box.checked = activeScenarios.includes(box.dataset.scenario);
   const parts = Object.entries(state.apis).map(([id, view]) => {
-    const blocks = Object.entries(view ?? {}).map(([key, value]) =>
-      Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object')
-        ? el('div', {}, el('h3', {}, `${id} · ${key}`), el('div', { class: 'scroll' }, renderTable(value)))
-        : el('div', { class: 'kv' }, el('span', { class: 'muted' }, `${id} · ${key}`), el('span', {}, renderValue(value, key))),
+    const { tables, scalars } = collectTables(id, view);
+    return el(
+      'div',
+      { class: 'state-api', 'data-state-api': id },
+      scalars.length > 0
+        ? el(
+            'div',
+            { class: 'kv' },
+            scalars.flatMap(([k, v]) => [el('span', { class: 'muted' }, `${id} · ${k}`), el('span', {}, renderValue(v, k))]),
+          )
+        : undefined,
+      tables.map((t) => el('div', {}, el('h3', {}, t.title), el('div', { class: 'scroll' }, renderTable(t.rows)))),
     );
-    return el('div', { class: 'state-api', 'data-state-api': id }, blocks);
   });
   $('state').replaceChildren(...parts);
 }
