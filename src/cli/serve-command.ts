@@ -158,7 +158,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
-      out(`received ${signal}, shutting down`);
+      out(`${signal.startsWith('SIG') ? `received ${signal}` : signal}, shutting down`);
       for (const w of watchers) w.close();
       void running.close().then(() => resolve(0));
     };

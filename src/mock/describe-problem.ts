@@ -7,9 +7,10 @@ export function describeProblem(problem: RequestProblem): string {
     case 'validation': {
       const first = problem.violations[0];
       if (!first) return 'request does not match the spec';
-      const where = `${first.location}${first.pointer ? ` ${first.pointer}` : ''}`;
+      // Ajv-built messages already start with the pointer; others get it added.
+      const pointer = first.pointer && !first.message.includes(first.pointer) ? `${first.pointer} ` : '';
       const more = problem.violations.length > 1 ? ` (+${problem.violations.length - 1} more)` : '';
-      return `invalid ${where}: ${first.message}${more}`;
+      return `invalid ${first.location}: ${pointer}${first.message}${more}`;
     }
     case 'malformed-json':
       return 'request body is not valid JSON';
