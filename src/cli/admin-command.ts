@@ -48,7 +48,8 @@ function createClient(url: string, session: string | undefined): Client {
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         });
       } catch (e) {
-        const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+        const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+        const cause = inner?.code ?? inner?.message ?? (e as Error).message;
         throw new UsageError(`cannot reach scimulator at ${url} (${cause}); is \`scimulator serve\` running? (--url)`);
       }
       const text = await res.text();
