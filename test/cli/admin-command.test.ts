@@ -50,7 +50,12 @@ describe('scimulator admin', () => {
   it('state prints the session’s state as JSON; reset brings the fixtures back', async () => {
     const revoke = await fetch(`${server.url}/launchpad/api/v1/orgs/scim/tokens/revoke`, {
       method: 'PUT',
-      headers: { authorization: 'Bearer dev', 'content-type': 'application/json', 'x-cap-api-auth-org-id': '1231', 'x-scimulator-session': 'cli' },
+      headers: {
+        authorization: 'Bearer dev',
+        'content-type': 'application/json',
+        'x-cap-api-auth-org-id': '1231',
+        'x-scimulator-session': 'cli',
+      },
       body: JSON.stringify({ org_ids: [1231] }),
     });
     expect(revoke.status).toBe(200);
@@ -62,7 +67,9 @@ describe('scimulator admin', () => {
   });
 
   it('requests prints the newest requests as log lines with the reason, and --json the raw answer', async () => {
-    await fetch(`${server.url}/my-org/v1/identity-providers/${IDP}/provisioning/scim-tokens`, { headers: { 'x-scimulator-session': 'cli' } });
+    await fetch(`${server.url}/my-org/v1/identity-providers/${IDP}/provisioning/scim-tokens`, {
+      headers: { 'x-scimulator-session': 'cli' },
+    });
     const r = await admin('requests', '--limit', '1');
     expect(r.out).toMatch(/^\d\d:\d\d:\d\d\.\d{3} GET \/my-org\/v1\/\S+ 401 [\d.]+ms session=cli — Authorization header missing\n$/);
     const json = JSON.parse((await admin('requests', '--limit', '1', '--json')).out);

@@ -99,7 +99,11 @@ describe('dashboard routes', () => {
     expect((await call(mock, 'GET', '/__scimulator/specs/okta.json')).status).toBe(404);
     const apis = await call(mock, 'GET', '/__scimulator/apis');
     const twilio = apis.json.apis.find((a: { id: string }) => a.id === 'twilio');
-    expect(twilio).toMatchObject({ basePath: '/Organizations', baseUrl: 'http://127.0.0.1:4010', spec: { yaml: '/__scimulator/specs/twilio.yaml' } });
+    expect(twilio).toMatchObject({
+      basePath: '/Organizations',
+      baseUrl: 'http://127.0.0.1:4010',
+      spec: { yaml: '/__scimulator/specs/twilio.yaml' },
+    });
     expect(twilio.operations[0]).toMatchObject({ method: expect.any(String), path: expect.stringMatching(/^\/Organizations\//) });
   });
 });
