@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/adapters/node/index.js';
 import { loadMock } from '../../src/node/load-mock.js';
-import { hasChromium, launchChromium } from './chromium.js';
+import { runBrowserTests, launchChromium } from './chromium.js';
 
 const root = join(import.meta.dirname, '../..');
 const IDP = 'con_2CZPv6IY0gWzDaQJ';
@@ -15,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   const mock = await loadMock({ seed: 'dashboard', clock: { frozenAt: '2026-03-01T12:00:00Z' }, version: 'test' });
   server = await startServer(mock, { port: 0 });
-  browser = await launchChromium();
+  if (runBrowserTests) browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -35,7 +35,7 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
+describe.skipIf(!runBrowserTests)('dashboard in Chromium', () => {
   it('lists the APIs, shows requests live, switches a scenario to 429, resets, with no script error', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);

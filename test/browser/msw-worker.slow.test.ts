@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './chromium.js';
+import { runBrowserTests, launchChromium } from './chromium.js';
 
 const root = join(import.meta.dirname, '../..');
 let server: Server;
@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (hasChromium) browser = await launchChromium();
+  if (runBrowserTests) browser = await launchChromium();
 }, 60000);
 
 afterAll(async () => {
@@ -51,7 +51,7 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-describe.skipIf(!hasChromium)('scimulator/msw with setupWorker', () => {
+describe.skipIf(!runBrowserTests)('scimulator/msw with setupWorker', () => {
   it('creates a token (secret shown once) and revokes it in Chromium, with no network and no script error', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
