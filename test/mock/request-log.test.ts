@@ -104,6 +104,8 @@ describe('dashboard routes', () => {
       baseUrl: 'http://127.0.0.1:4010',
       spec: { yaml: '/__scimulator/specs/twilio.yaml' },
     });
+    const health = await call(mock, 'GET', '/__scimulator/health');
+    expect(health.json.apis.find((a: { id: string }) => a.id === 'twilio').basePath).toBe('/');
     expect(twilio.operations[0]).toMatchObject({ method: expect.any(String), path: expect.stringMatching(/^\/Organizations\//) });
   });
 });
