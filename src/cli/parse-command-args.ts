@@ -17,9 +17,9 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
     if (arg === '--') break;
     if (arg.startsWith('--')) {
       const name = arg.split('=')[0] as string;
-      if (!longs.includes(name)) throw new UsageError(`unknown option '${name}'${didYouMean(name, longs)} (see --help)`);
+      if (!longs.includes(name)) throw new UsageError(`Unknown option '${name}'${didYouMean(name, longs)} (see --help)`);
     } else if (/^-[A-Za-z]$/.test(arg) && !shorts.includes(arg)) {
-      throw new UsageError(`unknown option '${arg}' (see --help)`);
+      throw new UsageError(`Unknown option '${arg}' (see --help)`);
     }
   }
   try {

@@ -36,7 +36,7 @@ describe('scimulator CLI', () => {
     });
     expect(await runCliCaptured(['scenarios', '--jsno'])).toMatchObject({
       code: 2,
-      err: "scimulator scenarios: unknown option '--jsno' (did you mean --json?) (see --help)\n",
+      err: "scimulator scenarios: Unknown option '--jsno' (did you mean --json?) (see --help)\n",
     });
     expect((await runCliCaptured(['admin', 'rest'])).err).toMatch(/unknown action 'rest' \(did you mean reset\?\)/);
     expect((await runCliCaptured(['--verison'])).err).toMatch(/unknown option '--verison' \(did you mean --version\?\)/);
