@@ -30,14 +30,18 @@ export const REQUEST_LOG_CAPACITY = 500;
 
 /** Creates a ring buffer of `capacity` requests: memory stays flat however long the server runs. */
 export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
-  const slots: Array<{ entry: LogEntry; seq: number; at: number } | undefined> = new Array(capacity);
+  // One object per request, stamped in place: a wrapper per slot would double what the young generation must copy.
+  const slots: Array<(LogEntry & { seq: number; at: number }) | undefined> = new Array(capacity).fill(undefined);
   let seq = 0;
   return {
     capacity,
     record(entry) {
       seq += 1;
-      // Stored as is and stamped with a number: formatting the date is left to the (rare) reader.
-      slots[seq % capacity] = { entry, seq, at: Date.now() };
+      const slot = entry as LogEntry & { seq: number; at: number };
+      slot.seq = seq;
+      // A number now; formatting the date is left to the (rare) reader.
+      slot.at = Date.now();
+      slots[seq % capacity] = slot;
     },
     list(query = {}) {
       const limit = Math.min(query.limit ?? capacity, capacity);
@@ -46,8 +50,9 @@ export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
         const slot = slots[n % capacity];
         if (!slot || slot.seq !== n) break;
         if (query.after !== undefined && n <= query.after) break;
-        if (query.session !== undefined && slot.entry.session !== query.session) continue;
-        out.push({ ...slot.entry, ms: Math.round(slot.entry.ms * 10) / 10, seq: n, time: new Date(slot.at).toISOString() });
+        if (query.session !== undefined && slot.session !== query.session) continue;
+        const { at, ...entry } = slot;
+        out.push({ ...entry, ms: Math.round(slot.ms * 10) / 10, time: new Date(at).toISOString() });
       }
       return out;
     },
