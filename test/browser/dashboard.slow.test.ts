@@ -69,10 +69,18 @@ describe.skipIf(!runBrowserTests)('dashboard in Chromium', () => {
     expect(await secret.textContent()).toBe('••••••••');
     await secret.click();
     expect(await secret.textContent()).toMatch(/^tok_/);
+    await secret.click();
+    expect(await secret.textContent()).toBe('••••••••');
+    // A secret inside a folded object (Capillary's org token) is masked as well.
+    await page.locator('[data-state-api="capillary"] details summary').first().click();
+    expect(await page.locator('[data-state-api="capillary"] details button.secret').first().textContent()).toBe('••••••••');
 
     mkdirSync(join(root, 'reports'), { recursive: true });
     await page.locator('#log tbody tr').nth(2).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const box of document.querySelectorAll('.scroll')) box.scrollLeft = 0;
+    });
     await page.screenshot({ path: join(root, 'reports', 'dashboard.png'), fullPage: false });
     expect(errors).toEqual([]);
     await page.close();

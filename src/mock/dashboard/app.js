@@ -146,7 +146,9 @@ function renderValue(value, key) {
     return el('span', { class: 'wrap' }, value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', '));
   }
   if (isRecord(value)) {
-    return el('details', {}, el('summary', {}, `{${Object.keys(value).length} fields}`), el('pre', {}, JSON.stringify(value, null, 2)));
+    // Folded, and rendered field by field so a secret inside (Capillary's org token) stays masked too.
+    const fields = Object.entries(value).flatMap(([k, v]) => [el('span', { class: 'muted' }, k), el('span', {}, renderValue(v, k))]);
+    return el('details', {}, el('summary', {}, `{${Object.keys(value).length} fields}`), el('div', { class: 'kv' }, fields));
   }
   return String(value);
 }
@@ -233,7 +235,7 @@ function logRow(r) {
     el('td', {}, r.method),
     el('td', { class: 'path' }, r.path),
     el('td', { class: `s${String(r.status)[0]}` }, r.status === 0 ? 'dropped' : r.status),
-    el('td', {}, r.operationId ? `${r.apiId} ${r.operationId}` : (r.apiId ?? '')),
+    el('td', { class: 'op' }, r.apiId ? el('span', { class: 'muted' }, `${r.apiId} `) : '', r.operationId ?? ''),
     el('td', {}, r.scenario ?? ''),
     el('td', { class: 'reason' }, r.status >= 400 || r.status === 0 ? (r.reason ?? '') : ''),
     el('td', { class: 'num' }, r.ms.toFixed(1)),
