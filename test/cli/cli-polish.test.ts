@@ -78,6 +78,25 @@ describe('scimulator CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('serve logs each request with a timestamp and, for a 4xx, the reason', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    spawned.push(child);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const waitFor = async (read: () => string, re: RegExp) => {
+      const until = Date.now() + 15000;
+      while (!re.test(read()) && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      return re.exec(read());
+    };
+    const url = (await waitFor(() => out, /listening on (http:\/\/\S+)/))?.[1];
+    expect(out).toMatch(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/__scimulator\//);
+    await fetch(`${url}/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens`);
+    const line = await waitFor(() => err, /^\d\d:\d\d:\d\d\.\d{3} GET \/my-org\/v1\/\S+ 401 [\d.]+ms — Authorization header missing$/m);
+    expect(line, err).not.toBeNull();
+  });
+
   it('a server whose starter dies without passing the signal on (npx under SIGKILL) stops by itself', async () => {
     // The parent prints the server's pid and then waits; SIGKILL leaves the server orphaned.
     const starter = spawn(
