@@ -272,7 +272,8 @@ export function createMock(options: MockOptions): Mock {
         session: sessionId,
         ...extra,
       };
-      if (problem && res.status >= 400 && !entry.reason) entry.reason = describeProblem(problem);
+      if (res.status > 0 && res.status < 400) delete entry.reason;
+      else if (problem && !entry.reason) entry.reason = describeProblem(problem);
       if (onLog) onLog(entry);
       // The dashboard polls the admin API; recording those requests would bury the ones it is there to show.
       if (!admin && recordRequests) requests.record(entry);
@@ -429,7 +430,10 @@ export function createMock(options: MockOptions): Mock {
         logExtra,
       );
     }
-    if (result.status >= 400 && !problem && !logExtra.reason) logExtra.reason = describeRefusal(op.operationId, result.status, read.params);
+    // A handler's refusal: an item it cannot find names the ids asked for; other rules name the operation.
+    if (result.status >= 400 && !logExtra.reason && (!problem || problem.kind === 'not-found')) {
+      logExtra.reason = describeRefusal(op.operationId, result.status, read.params);
+    }
     return respond(result, rate);
   };
 

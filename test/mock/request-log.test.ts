@@ -42,6 +42,19 @@ describe('request log', () => {
     expect(reasons[0]).toBe('401 Authorization header missing');
   });
 
+  it('names an injected answer by its scenario and an unknown item by its id; a 2xx has no reason', async () => {
+    const mock = await createTestMock();
+    await call(mock, 'GET', '/api/v1/admin/scim-tokens/sct_AAAAAAAAAAAAAAAA');
+    await call(mock, 'DELETE', `${TOKENS}/tok_tuz8H9hWQ8LaCkdh`, { headers: { 'x-scimulator-scenario': 'token-not-found' } });
+    await call(mock, 'GET', TOKENS, { headers: { 'x-scimulator-scenario': 'slow-network' } });
+    const { json } = await call(mock, 'GET', '/__scimulator/requests');
+    const [ok, injected, unknown] = json.requests;
+    expect(ok).toMatchObject({ status: 200, scenario: 'slow-network' });
+    expect(ok.reason).toBeUndefined();
+    expect(injected).toMatchObject({ status: 404, reason: 'injected by scenario token-not-found' });
+    expect(unknown).toMatchObject({ status: 404, reason: expect.stringMatching(/^unknown id .*sct_AAAAAAAAAAAAAAAA$/) });
+  });
+
   it('keeps only the newest requests (a bounded ring buffer) and leaves admin calls out', async () => {
     const mock = await createTestMock({ requestLogSize: 3 });
     for (let i = 0; i < 5; i++) await call(mock, 'GET', `${TOKENS}?page=${i}`);
