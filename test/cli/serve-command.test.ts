@@ -36,6 +36,8 @@ describe('scimulator serve', () => {
   it('prints each API with its base URL, logs one line per request and stops cleanly on SIGTERM', async () => {
     const s = serve('--port', '0');
     const [, url] = (await s.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)) as RegExpExecArray;
+    // The banner's lines may arrive in more than one chunk: wait for its last line.
+    await s.waitFor(/admin\s+http/);
     expect(s.out()).toMatch(/auth0\s+http:\/\/127\.0\.0\.1:\d+\/my-org\/v1/);
     expect(s.out()).toMatch(/twilio\s+http:\/\/127\.0\.0\.1:\d+\//);
     const res = await fetch(`${url}/launchpad/api/v1/orgs/scim/tokens/revoke`, {

@@ -52,8 +52,8 @@ describe('serve config file', () => {
     });
     const s = serve(dir);
     const [, url] = (await s.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)) as RegExpExecArray;
-    expect(s.out()).toMatch(/config\s+scimulator\.config\.yaml/);
-    expect(s.out()).toMatch(/scenarios\s+rate-limited active for every session/);
+    await s.waitFor(/config\s+scimulator\.config\.yaml/);
+    await s.waitFor(/scenarios\s+rate-limited active for every session/);
     const res = await fetch(`${url}/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens`, {
       headers: { authorization: 'Bearer dev' },
     });
