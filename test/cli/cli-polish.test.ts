@@ -91,7 +91,7 @@ describe('scimulator CLI', () => {
       return re.exec(read());
     };
     const url = (await waitFor(() => out, /listening on (http:\/\/\S+)/))?.[1];
-    expect(out).toMatch(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/__scimulator\//);
+    expect(await waitFor(() => out, /dashboard\s+http:\/\/127\.0\.0\.1:\d+\/__scimulator\//)).not.toBeNull();
     await fetch(`${url}/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens`);
     const line = await waitFor(() => err, /^\d\d:\d\d:\d\d\.\d{3} GET \/my-org\/v1\/\S+ 401 [\d.]+ms — Authorization header missing$/m);
     expect(line, err).not.toBeNull();
