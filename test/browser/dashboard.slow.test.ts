@@ -64,6 +64,23 @@ describe.skipIf(!runBrowserTests)('dashboard in Chromium', () => {
     await expect.poll(async () => page.locator('input[data-scenario="rate-limited"]').isChecked(), { timeout: 5000 }).toBe(false);
     expect((await listTokens()).status).toBe(200);
 
+    // The virtual clock: advance, then set.
+    await expect.poll(() => page.locator('#now').textContent()).toBe('2026-03-01T12:00:00.000Z');
+    await page.locator('#advance-seconds').fill('3600');
+    await page.locator('#advance').click();
+    await expect.poll(() => page.locator('#now').textContent()).toBe('2026-03-01T13:00:00.000Z');
+    await page.locator('#set-time').fill('2027-01-01T00:00:00Z');
+    await page.locator('#set').click();
+    await expect.poll(() => page.locator('#now').textContent()).toBe('2027-01-01T00:00:00.000Z');
+
+    // Another session has its own (empty) log; back to the default one.
+    await page.locator('#session').fill('other');
+    await page.locator('#session').press('Enter');
+    await expect.poll(() => page.locator('#log tbody tr').count()).toBe(0);
+    await page.locator('#session').fill('default');
+    await page.locator('#session').press('Enter');
+    await page.locator('#log tbody tr').first().waitFor();
+
     // Secrets are masked until clicked.
     const secret = page.locator('[data-state-api="auth0"] button.secret').first();
     expect(await secret.textContent()).toBe('••••••••');
