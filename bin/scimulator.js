@@ -3,8 +3,9 @@
 // memory flat: a 4 MB young generation (~25 MB less resident when idle) and a 20% old-generation growing factor
 // (V8 otherwise lets garbage pile up to ~190 MB under load before a full collection; with it the peak stays near
 // 110 MB) — both measured in bench/ at no throughput cost worth the name.
-import { runCli } from '../dist/cli/main.js';
+import { exitQuietlyOnClosedPipe, runCli } from '../dist/cli/main.js';
 
+exitQuietlyOnClosedPipe();
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

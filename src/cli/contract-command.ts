@@ -1,7 +1,6 @@
 // `scimulator contract`: runs the contract runner against a live or mock server and writes console/JSON/JUnit/Markdown reports.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createConsoleProgress, formatConsoleSummary } from '../contract/reporters/console-reporter.js';
 import { formatJsonReport } from '../contract/reporters/json-reporter.js';
 import { formatJunitReport } from '../contract/reporters/junit-reporter.js';
@@ -11,6 +10,7 @@ import { runContract, type RunContractOptions } from '../contract/run-contract.j
 import type { ContractReport } from '../contract/types.js';
 import { loadSpecs } from '../node/load-mock.js';
 import type { ApiSpec } from '../spec/types.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 export const contractHelp = `Usage: scimulator contract --target <url> [options]
@@ -106,32 +106,24 @@ async function writeReport(flag: string, file: string, text: string, stdout: (te
 
 /** Runs the contract command; returns the exit code. Setup problems throw (`UsageError`, spec errors, unreachable target). */
 export async function runContractCommand(argv: string[], out: (l: string) => void, err: (l: string) => void): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        target: { type: 'string' },
-        api: { type: 'string', multiple: true },
-        token: { type: 'string', multiple: true },
-        only: { type: 'string', multiple: true },
-        specs: { type: 'string', multiple: true },
-        'allow-writes': { type: 'boolean' },
-        param: { type: 'string', multiple: true },
-        'min-coverage': { type: 'string' },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        markdown: { type: 'string' },
-        timeout: { type: 'string' },
-        'no-inject': { type: 'boolean' },
-        stateless: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const { values } = parseCommandArgs(argv, {
+    target: { type: 'string' },
+    api: { type: 'string', multiple: true },
+    token: { type: 'string', multiple: true },
+    only: { type: 'string', multiple: true },
+    specs: { type: 'string', multiple: true },
+    'allow-writes': { type: 'boolean' },
+    param: { type: 'string', multiple: true },
+    'min-coverage': { type: 'string' },
+    json: { type: 'string' },
+    junit: { type: 'string' },
+    markdown: { type: 'string' },
+    timeout: { type: 'string' },
+    'no-inject': { type: 'boolean' },
+    stateless: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     out(contractHelp);
     return 0;

@@ -1,11 +1,11 @@
 // `scimulator lint [paths…]`: validates spec documents and every example in them; exit 0 clean, 1 violations, 2 errors.
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { ApiSpec } from '../spec/types.js';
 import { validateExamples, type ExampleFinding } from '../validate/validate-examples.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 export const lintHelp = `Usage: scimulator lint [paths…] [--json] [--require-examples]
@@ -61,16 +61,11 @@ function formatFinding(f: ExampleFinding): string {
 
 /** Runs the lint command; returns the exit code. */
 export async function runLint(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'require-examples': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, 'require-examples': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (parsed.values.help) {
     out(lintHelp);
     return 0;

@@ -1,5 +1,6 @@
-// The `scimulator` command: dispatches to serve | contract | lint | scenarios and maps failures to exit codes.
+// The `scimulator` command: dispatches to serve | contract | lint | scenarios | admin and maps failures to exit codes.
 import { runLint } from './lint-command.js';
+import { didYouMean } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 const help = `Usage: scimulator <command> [options]
@@ -9,8 +10,14 @@ Commands:
   contract    check a live or mock server against the specs
   lint        validate spec documents and their examples
   scenarios   list the shipped scenarios, or show one
+  admin       steer a running server: reset, scenarios, clock, state, recent requests
+  help        show this help, or a command's: scimulator help <command>
 
-Run \`scimulator <command> --help\` for a command's options.`;
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+
+Run \`scimulator <command> --help\` (or \`scimulator help <command>\`) for a command's options.`;
 
 type Command = (argv: string[], out: (l: string) => void, err: (l: string) => void) => Promise<number>;
 
@@ -20,7 +27,25 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve-command.js')).runServe,
   contract: async () => (await import('./contract-command.js')).runContractCommand,
   scenarios: async () => (await import('./scenarios-command.js')).runScenarios,
+  admin: async () => (await import('./admin-command.js')).runAdmin,
 };
+
+let pipeGuarded = false;
+
+/**
+ * Output piped into a reader that stops early (`scimulator scenarios | head -1`) makes the next write fail with
+ * EPIPE, an unhandled 'error' event and a stack trace. Nobody is listening any more: finish quietly instead.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
 
 /** Runs the CLI with `argv` (without node and script); resolves to the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -31,13 +56,18 @@ export async function runCli(argv: string[]): Promise<number> {
     out((await import('./package-version.js')).readPackageVersion());
     return 0;
   }
+  if (name === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help']);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(help);
     return name ? 0 : 2;
   }
   const load = commands[name];
   if (!load) {
-    err(`scimulator: unknown command '${name}'\n\n${help}`);
+    const known = [...Object.keys(commands), 'help'];
+    err(
+      `scimulator: unknown ${name.startsWith('-') ? 'option' : 'command'} '${name}'${didYouMean(name, name.startsWith('-') ? ['--help', '--version'] : known)}`,
+    );
+    err(`Run 'scimulator --help' for the commands.`);
     return 2;
   }
   try {
@@ -60,5 +90,6 @@ export async function runCli(argv: string[]): Promise<number> {
 
 // Allows `npx tsx src/cli/main.ts …` during development; the published bin imports runCli instead.
 if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  exitQuietlyOnClosedPipe();
   process.exitCode = await runCli(process.argv.slice(2));
 }

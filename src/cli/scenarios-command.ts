@@ -1,9 +1,9 @@
 // `scimulator scenarios [show NAME]`: lists the scenarios with descriptions, or prints what one injects.
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { compileScenarios } from '../scenarios/compile-scenarios.js';
 import { loadScenarioFiles } from '../node/load-scenarios.js';
 import { loadSpecs } from '../node/load-mock.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 export const scenariosHelp = `Usage: scimulator scenarios [show <name>] [--dir <scenarios>] [--specs <path>]… [--json]
@@ -14,21 +14,16 @@ PUT /__scimulator/scenario {"name": "<name>"}, or for every session with "scimul
 
 /** Runs the scenarios command; returns the exit code. */
 export async function runScenarios(argv: string[], out: (l: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dir: { type: 'string' },
-        specs: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      dir: { type: 'string' },
+      specs: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
   if (parsed.values.help) {
     out(scenariosHelp);
     return 0;

@@ -1,6 +1,5 @@
 // `scimulator serve`: the node:http mock server with banner, request log, --strict, --watch and graceful shutdown.
 import { watch, type FSWatcher } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { startServer } from '../adapters/node/start-server.js';
 import type { LogEntry } from '../mock/types.js';
 import { loadMock, loadSpecs } from '../node/load-mock.js';
@@ -8,7 +7,12 @@ import { displayBase } from '../mock/create-mock.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { defaultFixturesFile, defaultSpecsDir } from '../spec/default-specs.js';
 import { loadFixtureFile } from '../state/load-fixtures.js';
+import { formatRequestLine } from './format-request-line.js';
 import { readPackageVersion } from './package-version.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { loadServeConfig } from './serve-config.js';
+import { stopWhenOrphaned } from './stop-when-orphaned.js';
+import { didYouMean } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 export const serveHelp = `Usage: scimulator serve [options]
@@ -28,50 +32,59 @@ Starts the stateful mock for all APIs on one port, at their real paths.
       --seed <text>       seed for generated ids and secrets (default: scimulator)
       --cors-origin <o>   allowed browser origin (repeatable; default: any)
       --quiet             no per-request log lines
-  -h, --help              show this help`;
+      --config <file>     read these options from a file (default: scimulator.config.yaml, .yml or .json in
+                          the working directory); flags given on the command line win
+  -h, --help              show this help
 
-function formatLog(e: LogEntry): string {
-  const extra = [e.session !== 'default' ? `session=${e.session}` : '', e.scenario ? `scenario=${e.scenario}` : '', e.note ?? '']
-    .filter(Boolean)
-    .join(' ');
-  return `${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms${extra ? ` ${extra}` : ''}`;
-}
+Open the printed base URL in a browser for the dashboard (APIs, live request log, state, scenarios, clock).
+The server stops on SIGINT/SIGTERM, and when the process that started it (npx, npm, a test runner) goes away.`;
+
+const formatLog = (e: LogEntry): string => formatRequestLine(e, new Date());
 
 /** Runs the server until SIGINT/SIGTERM; resolves to the exit code. */
 export async function runServe(argv: string[], out: (l: string) => void, err: (l: string) => void): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string' },
-        specs: { type: 'string', multiple: true },
-        fixtures: { type: 'string' },
-        scenarios: { type: 'string' },
-        scenario: { type: 'string', multiple: true },
-        'rate-limit': { type: 'boolean' },
-        limit: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        seed: { type: 'string' },
-        'cors-origin': { type: 'string', multiple: true },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (values.help) {
+  const { values: flags } = parseCommandArgs(argv, {
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    specs: { type: 'string', multiple: true },
+    fixtures: { type: 'string' },
+    scenarios: { type: 'string' },
+    scenario: { type: 'string', multiple: true },
+    'rate-limit': { type: 'boolean' },
+    limit: { type: 'string', multiple: true },
+    strict: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    seed: { type: 'string' },
+    'cors-origin': { type: 'string', multiple: true },
+    quiet: { type: 'boolean' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (flags.help) {
     out(serveHelp);
     return 0;
   }
-  const port = values.port === undefined ? 4010 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got '${values.port}'`);
+  // Flags win over the config file, option by option.
+  const config = await loadServeConfig(flags.config);
+  const values = {
+    ...flags,
+    host: flags.host ?? config?.host,
+    specs: flags.specs ?? config?.specs,
+    fixtures: flags.fixtures ?? config?.fixtures,
+    scenarios: flags.scenarios ?? config?.scenarios,
+    scenario: flags.scenario ?? config?.scenario,
+    'rate-limit': flags['rate-limit'] ?? config?.rateLimit,
+    strict: flags.strict ?? config?.strict,
+    watch: flags.watch ?? config?.watch,
+    seed: flags.seed ?? config?.seed,
+    'cors-origin': flags['cors-origin'] ?? config?.corsOrigins,
+    quiet: flags.quiet ?? config?.quiet,
+  };
+  const port = flags.port === undefined ? (config?.port ?? 4010) : /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got '${flags.port}'`);
   const host = values.host ?? '127.0.0.1';
-  const limits: Record<string, { limit: number; windowSeconds: number }> = {};
-  for (const spec of values.limit ?? []) {
+  const limits: Record<string, { limit: number; windowSeconds: number }> = { ...config?.limits };
+  for (const spec of flags.limit ?? []) {
     const m = /^([\w-]+)=(\d+)\/(\d+)$/.exec(spec);
     if (!m || Number(m[2]) < 1 || Number(m[3]) < 1)
       throw new UsageError(`--limit expects <api>=<requests>/<seconds> (e.g. auth0=50/60), got '${spec}'`);
@@ -90,6 +103,14 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     scenarios: { ...(values.scenarios ? { dir: values.scenarios } : {}), active: values.scenario ?? [] },
     onLog: values.quiet ? (e) => e.note && err(formatLog(e)) : (e) => err(formatLog(e)),
   });
+  // A rate limit for an API that is not served is a typo, not a no-op.
+  const served = mock.specs.map((s) => s.id);
+  for (const id of Object.keys(limits)) {
+    if (!served.includes(id))
+      throw new UsageError(
+        `${flags.limit?.some((l) => l.startsWith(`${id}=`)) ? '--limit' : `${config?.file}: limits`}: unknown API '${id}'${didYouMean(id, served)} (served: ${served.join(', ')})`,
+      );
+  }
 
   let running;
   try {
@@ -107,7 +128,9 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
   for (const spec of mock.specs) {
     out(`  ${spec.id.padEnd(10)} ${running.url}${displayBase(spec)}  (${spec.title}, ${spec.operations.length} operations)`);
   }
+  out(`  dashboard  ${running.url}/__scimulator/  (APIs, request log, state, scenarios, clock)`);
   out(`  admin      ${running.url}/__scimulator/health  (state, reset, clock, scenarios)`);
+  if (config) out(`  config     ${config.file}`);
   if (values.scenario?.length) out(`  scenarios  ${values.scenario.join(', ')} active for every session`);
   if (values.strict) out('  strict mode: every response is validated against the spec');
 
@@ -135,11 +158,13 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
-      out(`received ${signal}, shutting down`);
+      out(`${signal.startsWith('SIG') ? `received ${signal}` : signal}, shutting down`);
       for (const w of watchers) w.close();
       void running.close().then(() => resolve(0));
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGHUP', () => stop('SIGHUP'));
+    stopWhenOrphaned(() => stop('the parent process exited'));
   });
 }

@@ -57,7 +57,8 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
         session: sessionId,
         features: { sessions: true, clock: true, scenarios: deps.scenarios !== undefined, rateLimit: true },
         rateLimitEnforced: deps.rateLimitEnforced,
-        apis: deps.specs.map((s) => ({ id: s.id, title: s.title, basePath: s.basePath, operations: s.operations.length })),
+        // An API served at the root (Twilio) has base path '/', not ''.
+        apis: deps.specs.map((s) => ({ id: s.id, title: s.title, basePath: s.basePath || '/', operations: s.operations.length })),
       });
     case 'GET state':
       return json(200, exportSessionState(deps, sessionId));

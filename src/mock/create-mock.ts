@@ -14,9 +14,13 @@ import { createRouter } from '../router/create-router.js';
 import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
 import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
+import { handleDashboardRoute, redirectsToDashboard } from './dashboard-routes.js';
+import { describeProblem } from './describe-problem.js';
+import { displayBase } from './display-base.js';
 import { answerOAuth, findOAuthPaths } from './oauth/index.js';
 import { findTokenEndpoints } from './oauth-token.js';
 import { readRequest } from './read-request.js';
+import { createRequestLog, type RequestLog } from './request-log.js';
 import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
 import { fromWebRequest, toWebResponse } from './web.js';
 
@@ -36,6 +40,8 @@ export interface MockOptions {
   rateLimit?: { enforce?: boolean; limits?: Record<string, RateLimitConfig> };
   scenarios?: ScenarioRuntime;
   onLog?: (entry: LogEntry) => void;
+  /** How many recent requests `GET /__scimulator/requests` and the dashboard keep (default 500; 0 keeps none). */
+  requestLogSize?: number;
   version?: string;
   /**
    * When to compile the request validators: `eager` (default) before createMock returns; `background` right after,
@@ -53,6 +59,8 @@ export interface Mock {
   readonly specs: ApiSpec[];
   readonly sessions: SessionStore;
   readonly scenarios: ScenarioRuntime | undefined;
+  /** The recent requests (newest first), as `GET /__scimulator/requests` shows them. */
+  readonly requests: RequestLog;
   /** The JSON a `GET /__scimulator/state` would return for a session. */
   exportState(sessionId?: string): unknown;
   /** Swaps specs, policies and fixtures in place (for `--watch`); sessions keep their state. */
@@ -115,9 +123,13 @@ function splitUrl(raw: string): UrlParts {
   return { origin: raw.slice(0, slash), pathname, search: q < 0 || q > end ? '' : rest.slice(q, end) };
 }
 
-/** Where an API lives, for people: its base path, or the first segment its operations share when it has none. */
-export function displayBase(spec: ApiSpec): string {
-  return spec.basePath || `/${spec.operations[0]?.fullPath.split('/')[1] ?? ''}`;
+export { displayBase } from './display-base.js';
+
+/** Why a handler refused, from what is known as data: a 404 on an item is an unknown id; else the rule's status. */
+function describeRefusal(operationId: string, status: number, params: Record<string, unknown>): string {
+  const ids = Object.values(params).map(String);
+  if (status === 404) return ids.length > 0 ? `unknown id ${ids.join('/')}` : 'unknown id';
+  return `${operationId} refused by the API's rules (${status})`;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -169,6 +181,9 @@ export function createMock(options: MockOptions): Mock {
     });
   };
   install(options);
+
+  const requests = createRequestLog(options.requestLogSize === 0 ? 1 : options.requestLogSize);
+  const recordRequests = options.requestLogSize !== 0;
 
   const adminDeps = (): AdminDeps => ({
     specs,
@@ -251,8 +266,24 @@ export function createMock(options: MockOptions): Mock {
     // Shared and never mutated (finish() copies it); requests without an Origin all get the same object.
     let base = origin === undefined ? noOriginCors : corsHeaders(cors, origin);
     const onLog = options.onLog;
+    // The structured problem behind an error answer, kept so the log can say why without reading the body.
+    let problem: RequestProblem | undefined;
     const log = (res: MockResponse, extra?: Partial<LogEntry>) => {
-      if (onLog) onLog({ method, path: url.pathname, status: res.status, ms: performance.now() - started, session: sessionId, ...extra });
+      const admin = url.pathname.startsWith(ADMIN_PREFIX);
+      if (!onLog && (admin || !recordRequests)) return res;
+      const entry: LogEntry = {
+        method,
+        path: url.pathname,
+        status: res.status,
+        ms: performance.now() - started,
+        session: sessionId,
+        ...extra,
+      };
+      if (res.status > 0 && res.status < 400) delete entry.reason;
+      else if (problem && !entry.reason) entry.reason = describeProblem(problem);
+      if (onLog) onLog(entry);
+      // The dashboard polls the admin API; recording those requests would bury the ones it is there to show.
+      if (!admin && recordRequests) requests.record(entry);
       return res;
     };
 
@@ -262,7 +293,12 @@ export function createMock(options: MockOptions): Mock {
         headers: { ...corsHeaders(cors, origin, req.headers['access-control-request-headers']), 'access-control-max-age': '600' },
       });
     }
-    if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    if (method === 'GET' && url.pathname === '/' && redirectsToDashboard(req.headers.accept)) {
+      return log({ status: 302, headers: { ...base, location: ADMIN_PREFIX } });
+    }
+    if (url.pathname.startsWith(ADMIN_PREFIX) || url.pathname === ADMIN_PREFIX.slice(0, -1)) {
+      const page = await handleDashboardRoute(dashboardDeps(), method, url, sessionId, req.headers);
+      if (page) return log({ ...page, headers: { ...base, ...page.headers } });
       const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
       return log({ ...res, headers: { ...base, ...res.headers } });
     }
@@ -281,21 +317,26 @@ export function createMock(options: MockOptions): Mock {
     const route = router.match(method, url.pathname);
     if (route.kind !== 'operation') {
       if (!route.api) {
-        return log({
-          status: 404,
-          headers: { ...base, 'content-type': 'application/json' },
-          body: JSON.stringify({ error: 'not_found', message: `No API is served at ${url.pathname}`, apis: specs.map(displayBase) }),
-        });
+        return log(
+          {
+            status: 404,
+            headers: { ...base, 'content-type': 'application/json' },
+            body: JSON.stringify({ error: 'not_found', message: `No API is served at ${url.pathname}`, apis: specs.map(displayBase) }),
+          },
+          { reason: 'no API is served at this path' },
+        );
       }
-      const problem: RequestProblem =
-        route.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed: route.allowed };
+      problem = route.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed: route.allowed };
       const result = problemFor(route.api, undefined, problem);
       const policy = policies.get(route.api.id) as AnyPolicy;
       const headers: Record<string, string> = { ...base, ...result.headers };
       if (route.kind === 'method-not-allowed') headers.allow = route.allowed.join(', ');
       const body = result.body === undefined ? undefined : JSON.stringify(result.body);
       if (body !== undefined) headers['content-type'] = policy.errors.mediaType;
-      return log({ status: result.status, headers, ...(body !== undefined ? { body } : {}) }, { apiId: route.api.id });
+      return log(
+        { status: result.status, headers, ...(body !== undefined ? { body } : {}) },
+        { apiId: route.api.id, ...(route.kind === 'not-found' ? { reason: `no ${route.api.id} operation at this path` } : {}) },
+      );
     }
 
     const { api, operation: op } = route;
@@ -325,6 +366,7 @@ export function createMock(options: MockOptions): Mock {
       if (interception.applied.length > 0) {
         base = { ...base, 'x-scimulator-scenario': interception.applied.join(', ') };
         logExtra.scenario = interception.applied.join(', ');
+        if (interception.respond) logExtra.reason = `injected by scenario ${logExtra.scenario}`;
       }
       if (interception.warnings.length > 0) base = { ...base, [WARNING_HEADER]: interception.warnings.join('; ') };
       if (interception.latencyMs) await sleep(interception.latencyMs);
@@ -337,6 +379,7 @@ export function createMock(options: MockOptions): Mock {
         const checked = strictCheck(api, op, res);
         if (checked !== res) {
           logExtra.note = `strict: ${op.operationId} ${res.status} violates the spec`;
+          logExtra.reason = `strict: the mock's ${res.status} answer violates the spec`;
           res = { ...checked, headers: { ...base, ...checked.headers } };
         }
       }
@@ -349,15 +392,18 @@ export function createMock(options: MockOptions): Mock {
       const limiter = limiterFor(session, api.id);
       if (interception?.exhaustRateLimit) limiter.exhaust(session.clock.now());
       rate = limiter.take(session.clock.now(), enforceAll || interception?.enforceRateLimit === true);
-      if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
+      if (!rate.allowed) {
+        problem = { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
+        return respond(problemFor(api, op, problem), rate);
+      }
     }
     if (interception?.respond) return respond(interception.respond, rate);
 
     const authProblem = authenticate(api, op, req.headers.authorization);
-    if (authProblem) return respond(problemFor(api, op, authProblem), rate);
+    if (authProblem) return respond(problemFor(api, op, (problem = authProblem)), rate);
 
     const read = readRequest(getSpecValidator(api), op, req, url.search, route.params);
-    if ('kind' in read) return respond(problemFor(api, op, read), rate);
+    if ('kind' in read) return respond(problemFor(api, op, (problem = read)), rate);
 
     const handler = policy.handlers[op.operationId];
     let nowIsoCache: string | undefined;
@@ -374,7 +420,11 @@ export function createMock(options: MockOptions): Mock {
       random: session.random,
       // One instant per request: a bulk call stamps every item alike, and formats the date once.
       nowIso: () => (nowIsoCache ??= formatIsoSeconds(session.clock.now())),
-      errors: policy.errors,
+      // Handlers that refuse through the dialect leave the problem behind for the log.
+      errors: {
+        mediaType: policy.errors.mediaType,
+        problem: (p, o) => policy.errors.problem((problem = p), o),
+      },
       failItem: interception?.failItem ?? (() => undefined),
     };
     let result: MockResult;
@@ -383,6 +433,7 @@ export function createMock(options: MockOptions): Mock {
     } catch (err) {
       // A policy bug must not take the server down or leak a stack trace to the client: answer 500, log the cause.
       logExtra.note = `internal error in ${api.id} ${op.operationId}: ${err instanceof Error ? err.message : String(err)}`;
+      logExtra.reason = 'internal error in the mock (see the server log)';
       return log(
         {
           status: 500,
@@ -392,8 +443,14 @@ export function createMock(options: MockOptions): Mock {
         logExtra,
       );
     }
+    // A handler's refusal: an item it cannot find names the ids asked for; other rules name the operation.
+    if (result.status >= 400 && !logExtra.reason && (!problem || problem.kind === 'not-found')) {
+      logExtra.reason = describeRefusal(op.operationId, result.status, read.params);
+    }
     return respond(result, rate);
   };
+
+  const dashboardDeps = () => ({ admin: adminDeps(), requests, displayBase });
 
   return {
     dispatch,
@@ -405,6 +462,7 @@ export function createMock(options: MockOptions): Mock {
     },
     sessions,
     scenarios: options.scenarios,
+    requests,
     exportState: (sessionId = DEFAULT_SESSION) => exportSessionState(adminDeps(), sessionId),
     reload: install,
   };

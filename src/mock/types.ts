@@ -33,6 +33,8 @@ export interface LogEntry {
   scenario?: string;
   /** Strict-mode findings or other notes worth a log line. */
   note?: string;
+  /** For a 4xx/5xx: why, in one line, built from the structured problem (validation message, unknown id, scope). */
+  reason?: string;
 }
 
 /** Largest accepted request body (1 MiB); larger bodies get the API's payload-too-large answer. */

@@ -4,7 +4,7 @@ import { createRandom, type Random } from '../state/random.js';
 import type { Session } from '../state/session.js';
 import type { ApiSpec } from '../spec/types.js';
 import { compileScenario, type CompiledRule, type CompiledScenario } from './compile-scenarios.js';
-import { checkScenarioDefinition } from './parse-scenario.js';
+import { checkScenarioDefinition } from './check-scenario-definition.js';
 import type { InterceptContext, Interception, ScenarioInfo, ScenarioRuntime } from './runtime.js';
 
 interface SessionScenarios {

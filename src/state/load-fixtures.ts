@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { AnyPolicy } from '../apis/policy.js';
 import { validateFixtures } from './validate-fixtures.js';
 import { FixtureError } from './fixture-error.js';
-import { parseLocatedYaml } from '../spec/yaml-location.js';
+import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
 import { readCachedYaml } from '../spec/yaml-cache.js';
 
 function readError(file: string, e: unknown): FixtureError {
@@ -50,7 +50,7 @@ export function parseFixtureText(text: string, file: string, policies: AnyPolicy
   const first = located.errors[0];
   if (first) throw new FixtureError('FIXTURE_PARSE', `${file}:${first.line}: ${first.message}`);
   const data: unknown = located.doc.toJS();
-  return validateFixtures(data, policies, file, located);
+  return validateFixtures(data, policies, file, (path) => lineOf(located, path));
 }
 
 function parseJsonOrUndefined(text: string): unknown {

@@ -1,9 +1,9 @@
 // Validates fixture data (from a file or inline) against the fixture schemas the policies declare.
+// No YAML or node import here: the msw adapter validates inline fixtures in the browser too.
 import type { AnyPolicy } from '../apis/policy.js';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../validate/create-ajv.js';
 import { FixtureError } from './fixture-error.js';
-import { lineOf, type LocatedYaml } from '../spec/yaml-location.js';
 
 // Policies are module singletons, so their fixture schemas can be compiled once per set of API ids.
 const compiled = new Map<string, ValidateFunction>();
@@ -13,7 +13,7 @@ export function validateFixtures(
   data: unknown,
   policies: AnyPolicy[],
   source = 'fixtures',
-  located?: LocatedYaml,
+  lineFor?: (instancePath: string) => number | undefined,
 ): Record<string, unknown> {
   const schema = {
     type: 'object',
@@ -29,7 +29,7 @@ export function validateFixtures(
   if (!validate(data ?? {})) {
     const e = validate.errors?.[0];
     const path = e?.instancePath ?? '';
-    const line = located ? lineOf(located, path) : undefined;
+    const line = lineFor?.(path);
     const params = (e?.params ?? {}) as Record<string, unknown>;
     const extra = typeof params.additionalProperty === 'string' ? ` '${params.additionalProperty}'` : '';
     throw new FixtureError(

@@ -1,9 +1,10 @@
 // msw adapter: one msw handler per API base URL, all backed by one in-process scimulator core with its own state.
+// Node-free (specs come from the build's embedded data), so it runs under setupWorker in a browser too.
 import { http, type HttpHandler } from 'msw';
 import type { Mock } from '../../mock/create-mock.js';
 import { DEFAULT_SESSION } from '../../state/session-store.js';
 import { fromWebRequest, toWebResponse } from '../../mock/web.js';
-import { loadMockSync, type LoadMockSyncOptions } from '../../node/load-mock-sync.js';
+import { loadShippedMock, type LoadShippedMockOptions } from './load-shipped-mock.js';
 import type { ScenarioDefinition } from '../../scenarios/types.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 
@@ -82,7 +83,7 @@ function toList(v: string | string[] | undefined): string[] | undefined {
  */
 export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorHandlers {
   const active = toList(options.scenario) ?? [];
-  const loadOptions: LoadMockSyncOptions = {
+  const loadOptions: LoadShippedMockOptions = {
     ...(options.apis ? { apis: options.apis } : {}),
     ...(options.fixtures && options.fixtures !== 'default' ? { fixtures: options.fixtures } : {}),
     ...(options.scenarios ? { scenarios: options.scenarios } : {}),
@@ -91,7 +92,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
     seed: options.seed ?? 'scimulator',
     ...(options.now ? { clock: { frozenAt: options.now } } : {}),
   };
-  const mock = loadMockSync(loadOptions);
+  const mock = loadShippedMock(loadOptions);
   const routes: Route[] = [];
   for (const spec of mock.specs) {
     const bases = toList(options.baseUrls?.[spec.id]) ?? DEFAULT_BASE_URLS[spec.id] ?? [`https://*${spec.basePath}`];
