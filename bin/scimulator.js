@@ -5,6 +5,15 @@
 // 110 MB) — both measured in bench/ at no throughput cost worth the name.
 import { runCli } from '../dist/cli/main.js';
 
+// `scimulator contract … | head` closes the pipe before the run ends: stop quietly (128 + SIGPIPE, as `yes | head`
+// does) instead of dying with an unhandled EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(141);
+  });
+}
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

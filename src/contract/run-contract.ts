@@ -6,8 +6,11 @@ import { createFlowContext, type CallSpec, type RunState } from './flow-context.
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
 import { probeFor } from './flows/probes.js';
+import { findNotFoundApis } from './find-not-found.js';
+import { judgeRun } from './judge-run.js';
+import { summariseRun } from './summarise-run.js';
 import { createHttpTarget, createInProcessTarget, type ContractTarget, type InProcessMock } from './target.js';
-import type { ContractReport, StepResult } from './types.js';
+import { REPORT_VERSION, type ContractReport, type StepResult } from './types.js';
 
 export interface RunContractOptions {
   /** Base URL of the server under test (all APIs at their real paths below it). */
@@ -34,7 +37,29 @@ export interface RunContractOptions {
    * generic probes) and check the answers. For targets without state, such as `prism mock`.
    */
   stateless?: boolean;
+  /**
+   * Called once per step when its findings are final (after the flow's lifecycle checks on it), so a progress line
+   * never says `ok` for a step a lifecycle check fails a moment later.
+   */
   onStep?: (step: StepResult) => void;
+  /** A clean run that exercised less than this percentage of documented statuses is NOTHING CHECKED (default 10). */
+  floorPercent?: number;
+}
+
+/** Holds each step back until the next one starts (or `flush`), because flows attach lifecycle findings afterwards. */
+function deferSteps(onStep: ((step: StepResult) => void) | undefined): { push: (step: StepResult) => void; flush: () => void } {
+  let pending: StepResult | undefined;
+  const flush = () => {
+    if (pending) onStep?.(pending);
+    pending = undefined;
+  };
+  return {
+    push(step) {
+      flush();
+      pending = step;
+    },
+    flush,
+  };
 }
 
 /** Asks `/__scimulator/health` whether the target is a scimulator (and so supports sessions and scenarios). */
@@ -88,6 +113,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   if (!detected.reachable && !options.apiBases) throw new TargetUnreachableError(`cannot reach ${target.label}: ${detected.error}`);
   const specs = options.apis ? options.specs.filter((s) => options.apis?.includes(s.id)) : options.specs;
   const session = `contract-${Math.random().toString(36).slice(2, 10)}`;
+  const progress = deferSteps(options.onStep);
   const state: RunState = {
     target,
     scimulator: detected.scimulator,
@@ -96,7 +122,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     apiBase: new Map(Object.entries(options.apiBases ?? {})),
     tokens: new Map(Object.entries(options.tokens ?? {})),
     steps: [],
-    ...(options.onStep ? { onStep: options.onStep } : {}),
+    onStep: progress.push,
   };
 
   const flows = options.stateless ? [] : (options.flows ?? builtinFlows);
@@ -124,6 +150,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
           error: `flow error: ${(err as Error).message}`,
         });
       }
+      progress.flush();
     }
   }
 
@@ -151,17 +178,23 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     }
   }
 
+  progress.flush();
   const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
   const coverage = buildCoverage(
     specs,
     state.steps,
     findings.map((x) => x.f),
   );
-  const ran = state.steps.filter((s) => !s.skipped);
-  const documented = coverage.length;
-  const exercised = coverage.filter((c) => c.state !== 'never').length;
-  const passedCells = coverage.filter((c) => c.state === 'passed').length;
+  const summary = summariseRun(state.steps, coverage, findings.length);
+  const notFound = await findNotFoundApis(target, specs, state.steps, state.apiBase);
+  const verdict = judgeRun({
+    steps: state.steps,
+    summary,
+    notFound,
+    ...(options.floorPercent !== undefined ? { floorPercent: options.floorPercent } : {}),
+  });
   return {
+    version: REPORT_VERSION,
     target: target.label,
     startedAt,
     scimulator: detected.scimulator,
@@ -173,21 +206,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       where: `${f.operationId ?? ''} ${f.subject} example "${f.exampleName}"`.trim(),
       violation: f.violation,
     })),
-    summary: {
-      steps: state.steps.length,
-      passed: ran.filter((s) => !s.error && s.violations.length === 0).length,
-      failed: ran.filter((s) => !s.error && s.violations.length > 0).length,
-      errors: ran.filter((s) => s.error).length,
-      skipped: state.steps.length - ran.length,
-      violations: ran.reduce((n, s) => n + s.violations.length, 0),
-      coverage: {
-        documented,
-        exercised,
-        passed: passedCells,
-        percent: documented === 0 ? 100 : Math.round((exercised / documented) * 1000) / 10,
-      },
-      staticViolations: findings.length,
-      durationMs: Math.round(performance.now() - started),
-    },
+    summary: { ...summary, durationMs: Math.round(performance.now() - started) },
+    verdict,
   };
 }
