@@ -3,16 +3,10 @@
 // memory flat: a 4 MB young generation (~25 MB less resident when idle) and a 20% old-generation growing factor
 // (V8 otherwise lets garbage pile up to ~190 MB under load before a full collection; with it the peak stays near
 // 110 MB) — both measured in bench/ at no throughput cost worth the name.
+import { exitOnBrokenPipe } from '../dist/cli/exit-on-broken-pipe.js';
 import { runCli } from '../dist/cli/main.js';
 
-// `scimulator contract … | head` closes the pipe before the run ends: stop quietly (128 + SIGPIPE, as `yes | head`
-// does) instead of dying with an unhandled EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(141);
-  });
-}
+exitOnBrokenPipe();
 
 runCli(process.argv.slice(2)).then(
   (code) => {

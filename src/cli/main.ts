@@ -60,5 +60,6 @@ export async function runCli(argv: string[]): Promise<number> {
 
 // Allows `npx tsx src/cli/main.ts …` during development; the published bin imports runCli instead.
 if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  (await import('./exit-on-broken-pipe.js')).exitOnBrokenPipe();
   process.exitCode = await runCli(process.argv.slice(2));
 }

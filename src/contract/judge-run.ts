@@ -24,14 +24,25 @@ export interface NotFoundFinding {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Failures a stateless target would produce: most state-dependent steps of an API failed. */
+/**
+ * Evidence that a target forgot what it was just told: reading back a resource created in the flow answered 404
+ * (where 2xx was expected), or returned another resource.
+ */
+function forgotCreated(step: StepResult): boolean {
+  const wanted2xx = step.expectedStatus?.some((s) => s >= 200 && s < 300) ?? false;
+  return (wanted2xx && step.status === 404) || step.violations.some((v) => v.check === 'read-returns-created');
+}
+
+/**
+ * Failures a stateless target would produce, per API: two or more state-dependent steps failed, and either most of
+ * them did or a created resource could not be read back. One lifecycle bug in a stateful server stays a bug.
+ */
 function diagnoseStateless(steps: StepResult[]): Diagnosis[] {
   const out: Diagnosis[] = [];
   for (const apiId of new Set(steps.map((s) => s.apiId))) {
     const stateful = steps.filter((s) => s.apiId === apiId && s.needsState && s.status !== undefined);
     const failed = stateful.filter((s) => s.violations.length > 0);
-    // Two or more, and at least half: one lifecycle bug in a stateful server stays a bug, not a diagnosis.
-    if (failed.length < 2 || failed.length * 2 < stateful.length) continue;
+    if (failed.length < 2 || (failed.length * 2 < stateful.length && !failed.some(forgotCreated))) continue;
     out.push({
       code: 'stateless',
       message: `${apiId}: the target does not remember a created resource: it looks stateless (${plural(failed.length, 'lifecycle check')} failed for that reason)`,

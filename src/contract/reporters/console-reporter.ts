@@ -157,7 +157,7 @@ function formatFailedStep(step: StepResult, width: number, p: Palette): string[]
 function formatExplainedStep(step: StepResult, width: number): string {
   const first = step.violations[0];
   const what = first ? `${first.check}: ${first.message}` : '';
-  return clipText(`    - ${step.id} → ${step.status ?? '-'}: ${what}`, width);
+  return `    - ${clipText(`${step.id} → ${step.status ?? '-'}: ${what}`, width - 6)}`;
 }
 
 export interface ConsoleSummaryOptions extends ConsoleFormatOptions {
