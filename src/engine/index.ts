@@ -14,3 +14,5 @@ export type {
   ResourceModel,
   ResourceOperation,
 } from './types.js';
+export { createEnginePolicy, type EnginePolicyOptions } from './create-engine-policy.js';
+export type { EngineState } from './engine-state.js';
