@@ -1,6 +1,7 @@
 // The core: handle(Request) → Response over the parsed specs — route, auth, validate, scenario, policy, respond.
 import type { AnyPolicy, MockResult, OperationContext, RequestProblem } from '../apis/policy.js';
 import { createFallbackPolicy } from '../apis/fallback-policy.js';
+import { createEnginePolicy } from '../engine/index.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
@@ -20,7 +21,7 @@ import { fromWebRequest, toWebResponse } from './web.js';
 
 export interface MockOptions {
   specs: ApiSpec[];
-  /** Lifecycle policies by API id; an API without one answers with its documented examples. */
+  /** Lifecycle policies by API id; an API without one gets the policy the engine infers from its spec. */
   policies: AnyPolicy[];
   /** Validated fixture data keyed by API id. */
   fixtures: Record<string, unknown>;
@@ -143,9 +144,11 @@ export function createMock(options: MockOptions): Mock {
     infos.clear();
     for (const spec of specs) {
       const own = next.policies.find((p) => p.id === spec.id);
-      const fallback = createFallbackPolicy(spec);
-      // Operations a policy does not handle (yet) still answer with their documented example.
-      policies.set(spec.id, own ? { ...own, handlers: { ...fallback.handlers, ...own.handlers } } : fallback);
+      // Operations a hand policy does not handle (yet) still answer with their documented example.
+      policies.set(
+        spec.id,
+        own ? { ...own, handlers: { ...createFallbackPolicy(spec).handlers, ...own.handlers } } : createEnginePolicy(spec),
+      );
       const precompile = () => getSpecValidator(spec).precompile({ responses: options.strict === true });
       if (options.warmup === 'background') setTimeout(precompile, 0);
       else precompile();
