@@ -6,6 +6,7 @@ import { validateResponse } from '../validate/response-checks.js';
 import { getSpecValidator } from '../validate/spec-validator.js';
 import { checkMultiStatus } from './checks/multi-status.js';
 import { clipValue, describeViolation } from './describe-violation.js';
+import { sampleResponseBody } from './flows/request-bodies.js';
 import type { ContractTarget } from './target.js';
 import type { ContractViolation, Reach, StepResult } from './types.js';
 
@@ -121,6 +122,11 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
     return { method: operation.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) };
   };
 
+  // A documented response without an example needs a body to be injected: a sample of its schema.
+  const injectedBody = (operation: Operation, status: number) => {
+    const body = sampleResponseBody(api, operation, status);
+    return body === undefined ? {} : { body };
+  };
   const adminUrl = (path: string) => `${state.target.baseUrl}/__scimulator/${path}`;
   const adminSend = (method: string, path: string, body: unknown, session: string) =>
     state.target.send({
@@ -192,7 +198,10 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
           rules: [
             {
               match: { api: api.id, operationId },
-              inject: { status: spec.inject.status, ...(spec.inject.example ? { example: spec.inject.example } : {}) },
+              inject: {
+                status: spec.inject.status,
+                ...(spec.inject.example ? { example: spec.inject.example } : injectedBody(operation, spec.inject.status)),
+              },
             },
           ],
         };

@@ -3,6 +3,7 @@ import type { ApiSpec, Operation, Parameter } from '../spec/types.js';
 import { validateExamples } from '../validate/validate-examples.js';
 import { buildCoverage, isCovered } from './coverage.js';
 import { createFlowContext, type CallSpec, type RunState } from './flow-context.js';
+import { generateFlows } from './flows/generated-flows.js';
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
 import { probeFor } from './flows/probes.js';
@@ -125,7 +126,11 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     onStep: progress.push,
   };
 
-  const flows = options.stateless ? [] : (options.flows ?? builtinFlows);
+  // Hand-written flows for the shipped APIs (they check limits, shown-once secrets, soft delete and multi-status,
+  // which inference cannot see); flows generated from the inferred resources for every other spec.
+  const flows = options.stateless
+    ? []
+    : (options.flows ?? [...builtinFlows, ...specs.filter((s) => !builtinFlows.some((f) => f.apiId === s.id)).flatMap(generateFlows)]);
   for (const spec of specs) {
     for (const flow of flows.filter((f) => f.apiId === spec.id)) {
       const params = { ...flow.params };
@@ -161,11 +166,18 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       const documented = options.stateless ? documentedRequest(op) : undefined;
       if (documented) await ctx.call(op.operationId, documented);
       for (const r of op.responses) {
-        const status = Number(r.status);
-        if (!Number.isInteger(status) || isCovered(state.steps, spec.id, op.operationId, r.status)) continue;
+        // `default` and `4XX` are reached by a request the server must reject: the 400 probe, 400 or 422 accepted.
+        const catchAll = r.status === 'default' || r.status.toUpperCase() === '4XX';
+        const status = catchAll ? 400 : Number(r.status);
+        if (!Number.isInteger(status) || isCovered(state.steps, op, r.status)) continue;
+        if (catchAll) {
+          const probe = op.responses.some((x) => x.status === '400') ? undefined : probeFor(ctx, op, 400);
+          if (probe) await ctx.call(op.operationId, { ...probe, expect: [400, 422] });
+          continue;
+        }
         const probe = probeFor(ctx, op, status);
         if (probe) await ctx.call(op.operationId, probe);
-        if (!isCovered(state.steps, spec.id, op.operationId, r.status) && state.scimulator && options.inject !== false) {
+        if (!isCovered(state.steps, op, r.status) && state.scimulator && options.inject !== false) {
           await ctx.call(op.operationId, {
             title: `inject documented ${status}`,
             inject: { status },

@@ -84,3 +84,16 @@ export function checkDeletedIsGone(id: string, status: number, call: string): Co
       : `user ${id} was deleted, yet "${call}" answers ${status} instead of 404`;
   return [lifecycle('deleted-is-gone', message, call === 'list' ? 'not listed' : '404', call === 'list' ? 'listed' : String(status))];
 }
+
+/** After an update that set `property` to `value`, a read must show that value: the update stuck. */
+export function checkUpdateSticks(property: string, value: string, actual: unknown): ContractViolation[] {
+  if (actual === value) return [];
+  return [
+    lifecycle(
+      'update-sticks',
+      `"${property}" was updated to ${JSON.stringify(value)}, yet a later read shows ${actual === undefined ? 'no value' : JSON.stringify(actual)}`,
+      JSON.stringify(value),
+      actual === undefined ? '(absent)' : JSON.stringify(actual),
+    ),
+  ];
+}
