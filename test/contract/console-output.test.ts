@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/adapters/node/start-server.js';
 import { createConsoleProgress, formatConsoleSummary } from '../../src/contract/reporters/console-reporter.js';
-import { createPalette, shouldUseColour, visibleLength } from '../../src/contract/reporters/palette.js';
+import { createPalette, shouldUseColour, stripColour, visibleLength } from '../../src/contract/reporters/palette.js';
 import { createProgressLine } from '../../src/contract/reporters/progress-line.js';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport } from '../../src/contract/types.js';
@@ -72,7 +72,7 @@ describe('colour', () => {
     const plain = formatConsoleSummary(report, { palette: createPalette(false) });
     expect(coloured.at(-1)).toContain('\u001b[');
     expect(plain.join('\n')).not.toContain('\u001b[');
-    expect(coloured.map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''))).toEqual(plain);
+    expect(coloured.map(stripColour)).toEqual(plain);
     expect(Math.max(...coloured.map(visibleLength))).toBeLessThanOrEqual(120);
   });
 });

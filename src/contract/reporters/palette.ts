@@ -28,8 +28,13 @@ export function createPalette(enabled: boolean): Palette {
   return { pass: c.green, fail: c.red, warn: c.yellow, dim: c.dim, bold: c.bold };
 }
 
+/** The text without its colour escapes. */
+export function stripColour(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** Visible width of a line that may hold colour escapes. */
 export function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return stripColour(text).length;
 }
