@@ -21,6 +21,8 @@ export const contractHelp = `Usage: scimulator contract --target <url> [options]
 Checks a server against the specs: lifecycle flows per API, a probe for every documented status no flow
 reached, and every response checked for documented status, content type, body schema and headers, plus
 lifecycle invariants (created tokens are listed, secrets are never shown again, revoked tokens are gone).
+A spec without a hand-written flow gets flows generated from its inferred resources (create → read → list →
+update → delete → 404), with request bodies from its schemas and invalid bodies named for what they break.
 Against a scimulator target (detected from /__scimulator/health) the runner uses its own session and the
 shipped scenarios, and injects documented statuses nothing else reaches.
 

@@ -94,7 +94,12 @@ export const auth0TokenFlow: Flow = {
     });
     if (tokenIds(listAfter.json).includes(id)) ctx.report(listAfter.step, checkRevokedIsGone(id, 200, false));
     const unknownIdp = ctx.unknownId('ListIdpProvisioningScimTokens', 'idp_id');
-    await ctx.call('ListIdpProvisioningScimTokens', { title: 'an unknown IdP is 404', params: { idp_id: unknownIdp }, expect: 404 });
+    await ctx.call('ListIdpProvisioningScimTokens', {
+      title: 'an unknown IdP is 404',
+      params: { idp_id: unknownIdp },
+      expect: 404,
+      needsState: true,
+    });
   },
 };
 
@@ -104,7 +109,7 @@ export const auth0ProvisioningFlow: Flow = {
   params: { idp: 'con_8FqLm2Rx7TbV4nWs' },
   async run(ctx, { idp = '' }) {
     const p = { idp_id: idp };
-    await ctx.call('GetIdpProvisioningConfiguration', { title: 'no configuration yet is 404', params: p, expect: 404 });
+    await ctx.call('GetIdpProvisioningConfiguration', { title: 'no configuration yet is 404', params: p, expect: 404, needsState: true });
     await ctx.call('CreateIdpProvisioningConfiguration', { title: 'create the configuration', params: p, expect: 201 });
     await ctx.call('CreateIdpProvisioningConfiguration', {
       title: 'creating it twice is refused',

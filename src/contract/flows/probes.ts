@@ -60,12 +60,15 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
           ...base,
           title: `an unknown ${idQuery.name} is 404`,
           query: { [idQuery.name]: ctx.unknownId(op.operationId, idQuery.name) },
+          // Only a server that knows which ids exist can tell an unknown one.
+          needsState: true,
         };
       if (!last) return undefined;
       return {
         ...base,
         title: `an unknown ${last.name} is 404`,
         params: { ...params, [last.name]: ctx.unknownId(op.operationId, last.name) },
+        needsState: true,
       };
     }
     case 413:

@@ -58,7 +58,12 @@ export const scaikeyTokenFlow: Flow = {
     ctx.report(patched.step, checkSecretNotReshown(secret, patched.bodyText, 'patch token'));
     await ctx.call(LIST, { title: 'a page below 1 is rejected (422)', query: { page: 0 }, expect: 422 });
     const unknownTenant = ctx.unknownId(LIST, 'tenant_id');
-    await ctx.call(CREATE, { title: 'a token for an unknown tenant is 404', body: { name: 'x', tenant_id: unknownTenant }, expect: 404 });
+    await ctx.call(CREATE, {
+      title: 'a token for an unknown tenant is 404',
+      body: { name: 'x', tenant_id: unknownTenant },
+      expect: 404,
+      needsState: true,
+    });
     await ctx.call(REVOKE, { title: 'revoke (soft delete) the token', params: { token_id: id }, expect: 204 });
     const after = await ctx.call(GET, {
       title: 'the revoked token reads as revoked',
