@@ -9,7 +9,8 @@ import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 // Not skipped when Prism is missing: @stoplight/prism-cli is a devDependency, so its absence is a broken install.
 const PRISM = join(import.meta.dirname, '../../node_modules/.bin/prism');
-const START_TIMEOUT_MS = 20_000;
+// Generous: Prism takes ~10 s to start on a loaded 2-core machine.
+const START_TIMEOUT_MS = 60_000;
 
 let child: ChildProcess | undefined;
 let url = '';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   prism.stdout?.resume();
   prism.stderr?.resume();
   url = `http://127.0.0.1:${port}`;
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   const prism = child;
