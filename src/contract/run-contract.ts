@@ -6,7 +6,7 @@ import { createFlowContext, type CallSpec, type RunState } from './flow-context.
 import { generateFlows } from './flows/generated-flows.js';
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
-import { probeFor } from './flows/probes.js';
+import { exampleParams, probeFor } from './flows/probes.js';
 import { findNotFoundApis } from './find-not-found.js';
 import { judgeRun } from './judge-run.js';
 import { summariseRun } from './summarise-run.js';
@@ -182,7 +182,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
             title: `inject documented ${status}`,
             inject: { status },
             expect: status,
-            ...(probe?.params ? { params: probe.params } : {}),
+            params: probe?.params ?? exampleParams(op),
             ...(probe?.body !== undefined ? { body: probe.body } : {}),
           });
         }

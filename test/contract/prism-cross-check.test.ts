@@ -124,7 +124,8 @@ beforeAll(async () => {
         stateless: true,
         allowWrites: true,
         inject: false,
-        timeoutMs: 10_000,
+        // Prism validates a 1 MiB body slowly on a loaded machine.
+        timeoutMs: 30_000,
       });
     }),
   );
@@ -139,7 +140,8 @@ describe('prism cross-check (stateless runner against `prism mock` of each shipp
     expect(runs).toHaveLength(4);
     for (const run of runs) {
       expect(run.report?.scimulator).toBe(false);
-      expect(run.report?.summary.errors).toBe(0);
+      const errors = run.report?.steps.filter((s) => s.error).map((s) => `${s.id}: ${s.error}`);
+      expect(errors).toEqual([]);
       expect(run.report?.summary.skipped).toBe(0);
     }
   });

@@ -22,7 +22,7 @@ function wrongTypeBody(op: Operation): string {
 }
 
 /** Default path parameter values: the documented examples (our fixtures use them). */
-function exampleParams(op: Operation): Record<string, string> {
+export function exampleParams(op: Operation): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of op.parameters) {
     if (p.in !== 'path') continue;
