@@ -45,14 +45,20 @@ function pageQuery(ctx: FlowContext, resource: Resource, listOp: string): Record
   return { [name]: Math.min(schema?.maximum ?? 100, 100) };
 }
 
-/** Runs create → read → list contains → update (sticks) → actions → delete → read 404 → delete 404 on one collection. */
-async function runCollection(ctx: FlowContext, resource: Resource, model: ResourceModel, params: Record<string, string>): Promise<void> {
-  const create = roleOf(resource, 'create');
-  const idInfo = resource.id;
-  if (!create || !idInfo) return;
-  const parent: Record<string, string> = {};
-  for (const name of resource.parentParams) parent[name] = params[name] ?? '';
-  const what = resource.name;
+/** One created record as the flow walks it: where it lives and how to read it back. */
+interface Walk {
+  ctx: FlowContext;
+  resource: Resource;
+  idProperty: string;
+  id: string;
+  parent: Record<string, string>;
+  item: Record<string, string>;
+  /** The body it was created with (the base of updates). */
+  body: unknown;
+}
+
+/** Creates a record with a valid body, then sends each invalid body (named for what it breaks) expecting a rejection. */
+async function createRecord(ctx: FlowContext, create: ResourceOperation, parent: Record<string, string>) {
   const body = validRequestBody(ctx.api, ctx.op(create.operationId));
   const created = await ctx.call(create.operationId, {
     title: 'create a record',
@@ -69,53 +75,70 @@ async function runCollection(ctx: FlowContext, resource: Resource, model: Resour
         body: invalid.body,
         expect: rejected,
       });
-  const rawId = (created.json as Json | undefined)?.[idInfo.property];
-  if (!created.ok || rawId === undefined || rawId === null) return;
-  const id = String(rawId);
-  const item = { ...parent, [idInfo.param]: id };
-  const read = roleOf(resource, 'read');
-  const readBack = async (title: string) => {
-    if (!read) return undefined;
-    const got = await ctx.call(read.operationId, { title, params: item, expect: read.successStatus, needsState: true });
-    if (got.ok && got.status === read.successStatus)
-      ctx.report(got.step, checkReadReturnsCreated(id, stringId(got.json, idInfo.property), `${what} record`));
-    return got;
-  };
-  await readBack('read the new record');
-  const list = roleOf(resource, 'list');
-  if (list) {
-    const listed = await ctx.call(list.operationId, {
-      title: 'the list contains the new record',
-      params: parent,
-      query: pageQuery(ctx, resource, list.operationId),
-      expect: list.successStatus,
-      needsState: true,
-    });
-    if (listed.ok && listed.status === list.successStatus) {
-      const ids = listItems(resource, listed.json).map((x) => String(x[idInfo.property]));
-      ctx.report(listed.step, checkCreatedIsListed(id, ids, `${what} record`));
-    }
-  }
-  for (const update of [roleOf(resource, 'replace'), roleOf(resource, 'update')]) {
+  return { created, body };
+}
+
+/** Reads the record back (a state-dependent step) and checks it is the one created. */
+async function readBack(w: Walk, title: string) {
+  const read = roleOf(w.resource, 'read');
+  if (!read) return undefined;
+  const got = await w.ctx.call(read.operationId, { title, params: w.item, expect: read.successStatus, needsState: true });
+  const ok = got.ok && got.status === read.successStatus;
+  if (ok) w.ctx.report(got.step, checkReadReturnsCreated(w.id, stringId(got.json, w.idProperty), `${w.resource.name} record`));
+  return ok ? got : undefined;
+}
+
+async function checkListed(w: Walk): Promise<void> {
+  const list = roleOf(w.resource, 'list');
+  if (!list) return;
+  const listed = await w.ctx.call(list.operationId, {
+    title: 'the list contains the new record',
+    params: w.parent,
+    query: pageQuery(w.ctx, w.resource, list.operationId),
+    expect: list.successStatus,
+    needsState: true,
+  });
+  if (!listed.ok || listed.status !== list.successStatus) return;
+  const ids = listItems(w.resource, listed.json).map((x) => String(x[w.idProperty]));
+  w.ctx.report(listed.step, checkCreatedIsListed(w.id, ids, `${w.resource.name} record`));
+}
+
+/** Replace (PUT) and update (PATCH, in its dialect) one property, and read back that each change stuck. */
+async function applyUpdates(w: Walk): Promise<void> {
+  for (const update of [roleOf(w.resource, 'replace'), roleOf(w.resource, 'update')]) {
     if (!update) continue;
     const dialect = update.role === 'replace' ? 'replace' : (update.patch ?? 'merge-patch');
-    const change = buildChangeBody(ctx.api, ctx.op(update.operationId), dialect, body, idInfo.property);
+    const change = buildChangeBody(w.ctx.api, w.ctx.op(update.operationId), dialect, w.body, w.idProperty);
     const verb = update.role === 'replace' ? 'replace' : 'update';
-    const res = await ctx.call(update.operationId, {
+    const res = await w.ctx.call(update.operationId, {
       title: `${verb} the record${change.changed ? ` (${change.changed.property})` : ''}`,
-      params: item,
+      params: w.item,
       ...(change.body !== undefined ? { body: change.body } : {}),
       expect: update.successStatus,
       needsState: true,
     });
     if (!change.changed || !res.ok || res.status !== update.successStatus) continue;
-    const after = await readBack(`the ${verb} of ${change.changed.property} sticks`);
-    if (after?.ok && after.status === read?.successStatus)
-      ctx.report(
-        after.step,
-        checkUpdateSticks(change.changed.property, change.changed.value, (after.json as Json | undefined)?.[change.changed.property]),
-      );
+    const { property, value } = change.changed;
+    const after = await readBack(w, `the ${verb} of ${property} sticks`);
+    if (after) w.ctx.report(after.step, checkUpdateSticks(property, value, (after.json as Json | undefined)?.[property]));
   }
+}
+
+/** Runs create → read → list contains → update (sticks) → actions → delete → read 404 → delete 404 on one collection. */
+async function runCollection(ctx: FlowContext, resource: Resource, model: ResourceModel, params: Record<string, string>): Promise<void> {
+  const create = roleOf(resource, 'create');
+  if (!create || !resource.id) return;
+  const parent: Record<string, string> = {};
+  for (const name of resource.parentParams) parent[name] = params[name] ?? '';
+  const { created, body } = await createRecord(ctx, create, parent);
+  const rawId = (created.json as Json | undefined)?.[resource.id.property];
+  if (!created.ok || rawId === undefined || rawId === null) return;
+  const id = String(rawId);
+  const item = { ...parent, [resource.id.param]: id };
+  const w: Walk = { ctx, resource, idProperty: resource.id.property, id, parent, item, body };
+  await readBack(w, 'read the new record');
+  await checkListed(w);
+  await applyUpdates(w);
   for (const action of model.actions.filter((a) => a.resource === resource.name && a.target === 'item')) {
     const actionBody = validRequestBody(ctx.api, ctx.op(action.operationId));
     await ctx.call(action.operationId, {
@@ -128,6 +151,7 @@ async function runCollection(ctx: FlowContext, resource: Resource, model: Resour
   }
   const del = roleOf(resource, 'delete');
   if (!del) return;
+  const read = roleOf(resource, 'read');
   await ctx.call(del.operationId, { title: 'delete the record', params: item, expect: del.successStatus, needsState: true });
   if (read) await ctx.call(read.operationId, { title: 'reading the deleted record is 404', params: item, expect: 404, needsState: true });
   await ctx.call(del.operationId, { title: 'deleting the record again is 404', params: item, expect: 404, needsState: true });
