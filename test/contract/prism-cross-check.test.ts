@@ -11,8 +11,7 @@ import type { ApiSpec } from '../../src/spec/types.js';
 
 // Not skipped when Prism is missing: @stoplight/prism-cli is a devDependency, so its absence is a broken install.
 const PRISM = join(import.meta.dirname, '../../node_modules/.bin/prism');
-// Generous: Prism takes ~10 s to start on a loaded 2-core machine, and four start at once.
-const START_TIMEOUT_MS = 90_000;
+const START_TIMEOUT_MS = 20_000;
 
 interface PrismRun {
   spec: ApiSpec;
@@ -124,12 +123,11 @@ beforeAll(async () => {
         stateless: true,
         allowWrites: true,
         inject: false,
-        // Prism validates a 1 MiB body slowly on a loaded machine.
-        timeoutMs: 30_000,
+        timeoutMs: 10_000,
       });
     }),
   );
-}, 150_000);
+}, 60_000);
 
 afterAll(async () => {
   await Promise.all(runs.map(stopPrism));
@@ -140,8 +138,7 @@ describe('prism cross-check (stateless runner against `prism mock` of each shipp
     expect(runs).toHaveLength(4);
     for (const run of runs) {
       expect(run.report?.scimulator).toBe(false);
-      const errors = run.report?.steps.filter((s) => s.error).map((s) => `${s.id}: ${s.error}`);
-      expect(errors).toEqual([]);
+      expect(run.report?.summary.errors).toBe(0);
       expect(run.report?.summary.skipped).toBe(0);
     }
   });

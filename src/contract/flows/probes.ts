@@ -76,14 +76,14 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
         ? { ...base, title: 'a body over 1 MiB is 413', rawBody: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 16) }) }
         : undefined;
     case 429:
-      // A session per operation: the scenario empties the bucket once per session, and on a slow machine a shared
-      // bucket refills between probes, so a later probe would get 200.
       return ctx.scimulator
-        ? {
+        ? // A session per operation: the scenario empties a bucket once per session and it refills on the target's
+          // clock, so a session shared by several probes lets the later ones through on a slow run.
+          {
             ...base,
             title: 'rate-limited answers 429 with Retry-After',
             scenario: 'rate-limited',
-            session: `${op.apiId}-${op.operationId}-rate-limited`,
+            session: `${op.operationId}-rate-limited`,
           }
         : undefined;
     case 400:
