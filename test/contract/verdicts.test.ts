@@ -58,7 +58,17 @@ describe('NOTHING CHECKED', () => {
   it('a run that skips every step (writes not allowed) exits 1 with NOTHING CHECKED and the reason', async () => {
     const url = await startPlainServer((p) => p);
     const json = join(dir, 'skipped.json');
-    const res = await runCliCaptured(['contract', '--api', `capillary=${url}/launchpad/api/v1`, '--stateless', '--json', json]);
+    const junit = join(dir, 'skipped.xml');
+    const res = await runCliCaptured([
+      'contract',
+      '--api',
+      `capillary=${url}/launchpad/api/v1`,
+      '--stateless',
+      '--json',
+      json,
+      '--junit',
+      junit,
+    ]);
     expect(res.code).toBe(1);
     const last = res.out.trim().split('\n').at(-1);
     expect(last).toMatch(/^Result: NOTHING CHECKED \(every step was skipped \(\d+ × writes are disabled against a live target/);
@@ -66,6 +76,19 @@ describe('NOTHING CHECKED', () => {
     const report = JSON.parse(await readFile(json, 'utf8')) as ContractReport;
     expect(report.verdict).toMatchObject({ result: 'nothing-checked', diagnoses: [{ code: 'all-skipped' }] });
     expect(report.summary).toMatchObject({ checked: 0, violations: 0 });
+    // A CI test tab agrees: all-skipped steps would read green, so the verdict itself is a failed test case.
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      isArray: (n) => n === 'testsuite' || n === 'testcase',
+    }).parse(await readFile(junit, 'utf8'));
+    type Case = { '@name': string; failure?: { '@type': string } };
+    const suites = xml.testsuites.testsuite as Array<{ '@name': string; testcase: Case[] }>;
+    const verdict = suites.find((t) => t['@name'] === 'verdict');
+    expect(verdict?.testcase.map((c) => [c['@name'], c.failure?.['@type']])).toEqual([
+      ['the run checked enough to give a verdict', 'nothing-checked'],
+      ['all-skipped', 'all-skipped'],
+    ]);
   });
 
   it('every request answering 404 at a wrong prefix exits 1 with the prefix hint', async () => {
