@@ -7,6 +7,7 @@ import { generateFlows } from './flows/generated-flows.js';
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
 import { exampleParams, probeFor } from './flows/probes.js';
+import { validRequestBody } from './flows/request-bodies.js';
 import { findNotFoundApis } from './find-not-found.js';
 import { judgeRun } from './judge-run.js';
 import { summariseRun } from './summarise-run.js';
@@ -82,10 +83,10 @@ function parameterExample(p: Parameter): string | undefined {
 
 /**
  * Stateless mode's request for an operation's success statuses: path and required query parameters from their
- * documented examples, the first documented request body example. Any documented 2xx answer is accepted, since a
- * stateless server cannot know which one the state would call for.
+ * documented examples, the first documented request body example (else a schema sample). Any documented 2xx
+ * answer is accepted, since a stateless server cannot know which one the state would call for.
  */
-function documentedRequest(op: Operation): CallSpec | undefined {
+function documentedRequest(spec: ApiSpec, op: Operation): CallSpec | undefined {
   const success = op.responses.map((r) => Number(r.status)).filter((n) => n >= 200 && n < 300);
   if (success.length === 0) return undefined;
   const params: Record<string, string> = {};
@@ -95,7 +96,8 @@ function documentedRequest(op: Operation): CallSpec | undefined {
     if (p.in === 'path') params[p.name] = value ?? 'example';
     else if (p.in === 'query' && p.required && value !== undefined) query[p.name] = value;
   }
-  const body = op.requestBody?.content[0]?.examples[0]?.value;
+  // The documented example, else a valid sample of the request schema (never a bodiless POST the target must refuse).
+  const body = op.requestBody ? validRequestBody(spec, op) : undefined;
   return { title: 'the documented request succeeds', params, query, ...(body !== undefined ? { body } : {}), expect: success };
 }
 
@@ -163,7 +165,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     const probeState = { ...state, session: `${session}-probes` };
     const ctx = createFlowContext(probeState, spec, `${spec.id} probes`);
     for (const op of spec.operations) {
-      const documented = options.stateless ? documentedRequest(op) : undefined;
+      const documented = options.stateless ? documentedRequest(spec, op) : undefined;
       if (documented) await ctx.call(op.operationId, documented);
       for (const r of op.responses) {
         // `default` and `4XX` are reached by a request the server must reject: the 400 probe, 400 or 422 accepted.
