@@ -65,6 +65,12 @@ describe('petstore-expanded (no hand-written flow, no examples)', () => {
     expect(report.steps.every((s) => s.method !== 'POST' || s.status !== 400 || s.title.startsWith('a body'))).toBe(true);
   });
 
+  it('in stateless mode the documented request of an operation without a request example carries a schema sample', async () => {
+    const stateless = await runContract({ handle: mock, specs: mock.specs, stateless: true });
+    const documented = stateless.steps.filter((s) => s.title === 'the documented request succeeds');
+    expect(documented.find((s) => s.operationId === 'addPet')).toMatchObject({ status: 200, violations: [] });
+  });
+
   it('a server that accepts an invalid body fails exactly the probe named for that body', async () => {
     const rule: BreakRule = (x) => {
       if (x.operationId !== 'addPet' || x.res.status !== 400) return undefined;
