@@ -11,6 +11,8 @@ import { validateFixtures } from '../state/validate-fixtures.js';
 import { buildScenarioRuntime } from '../scenarios/build-scenario-runtime.js';
 import type { ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ScenarioDefinition } from '../scenarios/types.js';
+import { assertDistinctBasePaths } from './check-spec-set.js';
+import { inferPolicies } from './infer-policies.js';
 import { loadScenarioFiles } from './load-scenarios.js';
 
 export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
@@ -54,6 +56,7 @@ export async function loadSpecs(paths?: string[], validate = false, fresh = fals
     if (other) throw new SpecError('SPEC_DUPLICATE', s.file, `API id '${s.id}' is already served by ${other}`);
     seen.set(s.id, s.file);
   }
+  assertDistinctBasePaths(specs);
   return specs;
 }
 
@@ -61,7 +64,9 @@ export async function loadSpecs(paths?: string[], validate = false, fresh = fals
 export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
   let specs = await loadSpecs(options.specs, options.validateSpecs);
   if (options.apis) specs = specs.filter((s) => options.apis?.includes(s.id));
-  const policies = options.policies ?? builtinPolicies;
+  const given = options.policies ?? builtinPolicies;
+  // Every spec without a hand-written policy is served by the engine's inferred one (plus its overlay).
+  const policies = [...given, ...inferPolicies(specs, given)];
   const active = policies.filter((p) => specs.some((s) => s.id === p.id));
   const fixtures =
     typeof options.fixtures === 'object'
