@@ -1,5 +1,6 @@
 // What the handlers of one inferred resource need, computed once per spec: operations, schemas, seeds, id style.
 import type { ApiSpec, Operation, SchemaRef } from '../spec/types.js';
+import { getSpecValidator } from '../validate/spec-validator.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferEnvelope } from './infer-list.js';
 import { isObj, objectShape, resolveSchema, type Obj, type ObjectShape } from './schema-shape.js';
@@ -121,11 +122,19 @@ export function buildResourceRuntimes(spec: ApiSpec, resources: Resource[]): Map
           if (ex[f] !== undefined && !runtime.secretExamples.has(f)) runtime.secretExamples.set(f, ex[f]);
       }
     }
-    const seeds = exampleRecords(runtime).map((r) => {
-      const clean = { ...r };
-      for (const f of resource.secretFields) delete clean[f];
-      return completeRecord(runtime, clean);
-    });
+    const validator = getSpecValidator(spec);
+    const seeds = exampleRecords(runtime)
+      .map((r) => {
+        const clean = { ...r };
+        for (const f of resource.secretFields) delete clean[f];
+        return completeRecord(runtime, clean);
+      })
+      // A documented example that violates its own schema would make the mock answer what the spec forbids.
+      .filter(
+        (r) =>
+          !runtime.record ||
+          validator.validate(runtime.record.ref, project(r, runtime.record), 'response', 'example', 'seed-example').length === 0,
+      );
     runtime.exampleSeeds = seeds;
     const idProperty = resource.id?.property;
     const firstId = idProperty ? seeds.find((s) => typeof s[idProperty] === 'string')?.[idProperty] : undefined;

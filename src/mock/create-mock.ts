@@ -342,6 +342,7 @@ export function createMock(options: MockOptions): Mock {
       if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
     }
     if (interception?.respond) return respond(interception.respond, rate);
+    if (interception?.problem) return respond(problemFor(api, op, interception.problem), rate);
 
     const authProblem = authenticate(api, op, req.headers.authorization);
     if (authProblem) return respond(problemFor(api, op, authProblem), rate);
