@@ -126,8 +126,10 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           if (doc) state.singletonSeeds.set(name, stampTimes(structuredClone(doc), nowIso));
           continue;
         }
-        const fixtures = Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : [];
-        state.seeds.set(name, [...runtime.exampleSeeds.map((r) => stampTimes(structuredClone(r), nowIso)), ...fixtures]);
+        state.seeds.set(name, () => [
+          ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
+          ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
+        ]);
       }
       return state;
     },
