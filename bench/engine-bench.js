@@ -123,7 +123,7 @@ async function coldStart(kind) {
         : [PRISM_BIN, 'mock', '-h', HOST, '-p', String(port), '-v', 'silent', ACTIONS_SPEC];
     const p = spawnNode(args, { logFile: join(work, `${kind}-cold-${i}.log`) });
     running.add(p);
-    times.push(await waitForOk(p, `http://${HOST}:${port}${FIRST_PATH}`, bearer, { timeoutMs: 60000, intervalMs: 5 }));
+    times.push(await waitForOk(p, `http://${HOST}:${port}${FIRST_PATH}`, bearer, { timeoutMs: 240000, intervalMs: 5 }));
     await stopProcess(p);
     running.delete(p);
   }

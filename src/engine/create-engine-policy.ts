@@ -56,7 +56,7 @@ function collectionHandlers(deps: HandlerDeps): Record<string, OperationHandler<
 
 /** The document a singleton starts with, when nothing creates it: its documented example or a sample. */
 function singletonSeed(runtime: ResourceRuntime): Rec | undefined {
-  if (runtime.ops.has('singleton-create') || runtime.ops.has('singleton-put')) return undefined;
+  if (runtime.ops.has('singleton-create')) return undefined;
   const read = runtime.ops.get('singleton-read');
   const media = read ? jsonMedia(successWithBody(read)?.content) : undefined;
   const example = media?.examples[0]?.value;
