@@ -1,5 +1,4 @@
-// Reads an overlay (YAML/JSON text or an `x-scimulator` value), checks it against its schema and the spec: file:line errors.
-import { lineOf, parseLocatedYaml, type LocatedYaml } from '../spec/yaml-location.js';
+// Checks an overlay (parsed file or `x-scimulator` value) against its schema and against the spec: file:line errors.
 import type { ApiSpec } from '../spec/types.js';
 import { createAjv } from '../validate/create-ajv.js';
 import { overlaySchema } from './overlay-schema.js';
@@ -93,34 +92,6 @@ export function checkOverlay(data: unknown, source: string, lineFor?: (pointer: 
     throw new OverlayError('OVERLAY_INVALID', `${where(source, lineFor?.(at))}: ${path || '(root)'} ${e?.message ?? 'is invalid'}${extra}`);
   }
   return { ...(data as Omit<Overlay, 'source'>), source, ...(lineFor ? { lineFor } : {}) };
-}
-
-/** Parses overlay text (YAML or JSON) and checks it. */
-export function parseOverlay(text: string, source: string): Overlay {
-  const located = parseLocatedYaml(text);
-  const first = located.errors[0];
-  if (first) throw new OverlayError('OVERLAY_PARSE', `${source}:${first.line}: ${first.message}`);
-  const data: unknown = located.doc.toJS() ?? {};
-  return checkOverlay(data, source, (p) => keyLine(located, p) ?? lineOf(located, p));
-}
-
-interface YamlPairLike {
-  key?: { value?: unknown; range?: [number, number, number] };
-}
-
-/** The line of the key that names `pointer`'s last segment (`owners:`), rather than of its value below it. */
-function keyLine(located: LocatedYaml, pointer: string): number | undefined {
-  const segments = pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const last = segments.pop();
-  if (last === undefined) return undefined;
-  const parent = segments.length === 0 ? located.doc.contents : located.doc.getIn(segments, true);
-  const items = (parent as { items?: YamlPairLike[] } | null)?.items;
-  const pair = Array.isArray(items) ? items.find((p) => p?.key?.value === last) : undefined;
-  const start = pair?.key?.range?.[0];
-  return start === undefined ? undefined : located.lines.linePos(start).line;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Builds the inferred policy of every spec without a hand-written one, with its overlay (file beside it or x-scimulator).
 import { existsSync, readFileSync } from 'node:fs';
 import type { AnyPolicy } from '../apis/policy.js';
-import { checkOverlay, createEnginePolicy, parseOverlay, type Overlay } from '../engine/index.js';
+import { checkOverlay, createEnginePolicy, type Overlay } from '../engine/index.js';
+import { parseOverlay } from './parse-overlay-file.js';
 import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
 import type { ApiSpec } from '../spec/types.js';
 
