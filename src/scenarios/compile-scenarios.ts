@@ -124,12 +124,15 @@ export function compileScenario(def: ScenarioDefinition, specs: ApiSpec[]): Comp
     const apis = rule.match.api ? specs.filter((s) => s.id === rule.match.api) : specs;
     const narrowed = rule.match.operationId !== undefined || rule.match.method !== undefined || rule.match.path !== undefined;
     const itemOnly = rule.match.target === 'item';
+    // A rate-limit rule over whole APIs concerns the operations that document 429 (only those have a bucket to empty).
+    const limitedOnly = !narrowed && rule.inject.rateLimit !== undefined;
     const operations = new Set<Operation>();
     const responses = new Map<Operation, MockResult>();
     for (const api of apis) {
       const ops = narrowed ? selectOperations(api, rule, where) : api.operations;
       for (const op of ops) {
         if (itemOnly && !/\}\/?$/.test(op.pathTemplate)) continue;
+        if (limitedOnly && !op.responses.some((r) => r.status === '429')) continue;
         // A status rule over a whole API applies only to the operations that document that status.
         if (!narrowed && rule.inject.status !== undefined && !rule.undocumented && !findResponseSpec(op, rule.inject.status)) continue;
         operations.add(op);
@@ -146,7 +149,7 @@ export function compileScenario(def: ScenarioDefinition, specs: ApiSpec[]): Comp
     rules.push({
       index,
       ...(rule.match.api ? { apiId: rule.match.api } : {}),
-      ...(narrowed || itemOnly || status !== undefined ? { operations } : {}),
+      ...(narrowed || itemOnly || limitedOnly || status !== undefined ? { operations } : {}),
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
       ...(rule.match.body ? { body: Object.entries(rule.match.body).map(([k, v]) => [toPointer(k), v] as [string[], unknown]) } : {}),
