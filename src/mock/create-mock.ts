@@ -322,6 +322,9 @@ export function createMock(options: MockOptions): Mock {
     }
 
     const respond = (result: MockResult, rate: RateLimitDecision | undefined) => {
+      // A policy that had to improvise (no fitting documented status) says so in a warning header: log it too.
+      const warning = result.headers?.[WARNING_HEADER];
+      if (warning && !logExtra.note) logExtra.note = warning;
       let res = finish(op, result, base, rate, policy.errors.mediaType);
       if (options.strict) {
         const checked = strictCheck(api, op, res);

@@ -65,6 +65,18 @@ describe('shipped scenarios on any spec', () => {
   });
 });
 
+describe('an error status the operation does not document', () => {
+  it('answers the closest documented 4xx in its shape, says so in a warning header and logs it', async () => {
+    const mock = await serve([GITHUB_SCIM]);
+    const user = (await callValid(mock, 'GET', ORG_USERS)).json.Resources[0];
+    // PUT on an organization user documents 200, 304, 403 and 404 only: an invalid body cannot be a 400.
+    const res = await callValid(mock, 'PUT', `${ORG_USERS}/${user.id}`, { body: { schemas: 'not-a-list' } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-scimulator-warning')).toMatch(/documents no 400\/422 response; answered the closest documented 4xx \(403\)/);
+    expect(log.some((e) => e.note?.includes('closest documented 4xx (403)'))).toBe(true);
+  });
+});
+
 describe('errors from the security schemes and unknown routes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scimulator-errors-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
