@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, SPECS_DIR, ensureBuilt } from './lib/env.js';
 import { BENCH, cycleIdp, writeBenchFixture } from './lib/fixture.js';
+import { send } from './lib/capture.js';
 import { drive, emptySample, summarize } from './lib/load.js';
 import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process.js';
 
@@ -70,11 +71,23 @@ const cycle = (base) => (conn) => [
   },
 ];
 
+// A run may stop between a POST and its DELETE: revoke what each connection left so the next run starts clean (the
+// Auth0 hand policy allows two active tokens per IdP and would answer 409 from then on).
+const cleanup = (base) => async (url) => {
+  for (let conn = 0; conn < CONNECTIONS; conn++) {
+    const path = tokens(base, cycleIdp(conn));
+    const res = await send(url, { method: 'GET', path, headers: bearer }).catch(() => undefined);
+    for (const t of parse(res?.body.toString('utf8') ?? '')?.scim_tokens ?? []) {
+      await send(url, { method: 'DELETE', path: `${path}/${t.token_id}`, headers: bearer }).catch(() => undefined);
+    }
+  }
+};
+
 const cells = [
   { id: 'hand-list', title: 'Auth0 hand policy: token list (GET)', make: list(HAND) },
   { id: 'inferred-list', title: 'Inferred: token list (GET)', make: list(INFERRED) },
-  { id: 'hand-cycle', title: 'Auth0 hand policy: create+delete (POST, DELETE)', make: cycle(HAND) },
-  { id: 'inferred-cycle', title: 'Inferred: create+delete (POST, DELETE)', make: cycle(INFERRED) },
+  { id: 'hand-cycle', title: 'Auth0 hand policy: create+delete (POST, DELETE)', make: cycle(HAND), cleanup: cleanup(HAND) },
+  { id: 'inferred-cycle', title: 'Inferred: create+delete (POST, DELETE)', make: cycle(INFERRED), cleanup: cleanup(INFERRED) },
 ];
 
 async function throughput() {
