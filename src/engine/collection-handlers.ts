@@ -135,7 +135,9 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
       return deps.answer({ kind: 'limit', message: `At most ${MAX_RECORDS} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
     const { record, secrets } = buildRecord(deps, ctx, bucket);
-    const refused = deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
+    const refused =
+      checkRecord(deps, ctx, { ...record, ...secrets }, deps.runtime.created ?? deps.runtime.record) ??
+      deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
     if (refused) return refused;
     const id = deps.runtime.resource.id;
     const key = id ? String(record[id.property]) : String(bucket.size);
@@ -161,9 +163,11 @@ export function readHandler(deps: HandlerDeps): OperationHandler<EngineState> {
 
 const statusOf = (deps: HandlerDeps, role: string) => deps.runtime.resource.operations.find((o) => o.role === role)?.successStatus ?? 200;
 
-/** Checks a changed record against the read schema: an update must not leave a record the API could not return. */
-function checkRecord(deps: HandlerDeps, ctx: Ctx, record: Rec): MockResult | undefined {
-  const info = deps.runtime.record;
+/**
+ * Checks a new or changed record against the schema of its answer: a request the request schema accepts may still
+ * make a record the API could not return (a looser pattern, say), and the mock must not answer what the spec forbids.
+ */
+function checkRecord(deps: HandlerDeps, ctx: Ctx, record: Rec, info = deps.runtime.record): MockResult | undefined {
   if (!info) return undefined;
   const violations = getSpecValidator(deps.runtime.spec).validate(
     info.ref,

@@ -11,7 +11,9 @@ import {
   updateHandler,
   type HandlerDeps,
 } from './collection-handlers.js';
-import { inferredRules, type EngineRules } from './engine-rules.js';
+import { inferredRules } from './engine-rules.js';
+import { adjustModel, createActionHandlers, createOverlayRules, overlayErrorRules } from './overlay-rules.js';
+import { resolveOverlay, type Overlay } from './parse-overlay.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { createSpecErrors } from './error-bodies.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
@@ -26,10 +28,8 @@ import type { ResourceModel } from './types.js';
 export interface EnginePolicyOptions {
   /** The inferred model, when the caller already has it (else inferred here). */
   model?: ResourceModel;
-  /** Lifecycle rules from an overlay (default: the inferred ones). */
-  rules?: EngineRules;
-  /** Extra handlers by operation id (overlay actions), replacing the inferred ones. */
-  handlers?: Record<string, OperationHandler<EngineState>>;
+  /** What inference cannot see (checked against the spec here: a wrong name throws `OverlayError`). */
+  overlay?: Overlay;
 }
 
 function collectionHandlers(deps: HandlerDeps): Record<string, OperationHandler<EngineState>> {
@@ -56,7 +56,7 @@ function collectionHandlers(deps: HandlerDeps): Record<string, OperationHandler<
 
 /** The document a singleton starts with, when nothing creates it: its documented example or a sample. */
 function singletonSeed(runtime: ResourceRuntime): Rec | undefined {
-  if (runtime.ops.has('singleton-create') || runtime.ops.has('singleton-put')) return undefined;
+  if (runtime.ops.has('singleton-create')) return undefined;
   const read = runtime.ops.get('singleton-read');
   const media = read ? jsonMedia(successWithBody(read)?.content) : undefined;
   const example = media?.examples[0]?.value;
@@ -70,9 +70,11 @@ function singletonSeed(runtime: ResourceRuntime): Rec | undefined {
  * session, errors in the spec's own shape. Deterministic under the session's seed and virtual clock.
  */
 export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions = {}): ApiPolicy<EngineState> {
-  const model = options.model ?? inferResources(spec);
-  const errors = createSpecErrors(spec);
-  const rules = options.rules ?? inferredRules;
+  const inferred = options.model ?? inferResources(spec);
+  const overlay = options.overlay ? resolveOverlay(options.overlay, spec, inferred) : undefined;
+  const model = adjustModel(inferred, overlay);
+  const errors = createSpecErrors(spec, overlayErrorRules(overlay, model));
+  const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
   for (const runtime of runtimes.values()) Object.assign(handlers, collectionHandlers({ runtime, answer: errors.answer, rules }));
@@ -91,7 +93,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
         : undefined;
     handlers[action.operationId] = exampleHandler(spec, op, action.successStatus, itemCheck);
   }
-  Object.assign(handlers, options.handlers);
+  if (overlay) Object.assign(handlers, createActionHandlers(overlay, spec, model, runtimes, rules, errors.answer));
 
   const fixtureSchema = {
     type: 'object',
@@ -124,8 +126,10 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           if (doc) state.singletonSeeds.set(name, stampTimes(structuredClone(doc), nowIso));
           continue;
         }
-        const fixtures = Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : [];
-        state.seeds.set(name, [...runtime.exampleSeeds.map((r) => stampTimes(structuredClone(r), nowIso)), ...fixtures]);
+        state.seeds.set(name, () => [
+          ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
+          ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
+        ]);
       }
       return state;
     },

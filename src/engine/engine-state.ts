@@ -17,8 +17,11 @@ export interface EngineState {
   nextInteger: Map<string, number>;
   /** Shown-once values, kept for the state export only: resource → id → fields. */
   secrets: Map<string, Map<string, Rec>>;
-  /** Records seeded into each new scope (spec examples and fixtures), by resource: shared, never mutated. */
-  seeds: Map<string, Rec[]>;
+  /**
+   * Records seeded into each new scope (spec examples and fixtures), by resource: shared, never mutated. A function
+   * is called once, on the resource's first use (checking examples against their schema costs a schema compile).
+   */
+  seeds: Map<string, Rec[] | (() => Rec[])>;
   /** Singleton documents seeded into each new scope, by resource. */
   singletonSeeds: Map<string, Rec>;
 }
@@ -45,7 +48,9 @@ export function bucketOf(state: EngineState, resource: string, scope: string, id
   if (!bucket) {
     makeRoom(scopes, MAX_SCOPES);
     bucket = new Map();
-    for (const seed of state.seeds.get(resource) ?? []) {
+    let seeds = state.seeds.get(resource) ?? [];
+    if (typeof seeds === 'function') state.seeds.set(resource, (seeds = seeds()));
+    for (const seed of seeds) {
       const id = idProperty ? seed[idProperty] : undefined;
       bucket.set(id === undefined ? String(bucket.size) : String(id), structuredClone(seed));
     }

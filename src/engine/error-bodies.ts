@@ -100,8 +100,20 @@ function adapt(body: unknown, status: number, message: string): unknown {
   return out;
 }
 
+/** An overlay's say on one kind of problem: answer with this documented status (and example, message). */
+export interface ErrorOverrideRule {
+  when: EngineProblem['kind'];
+  status: number;
+  operationId?: string;
+  example?: string;
+  message?: string;
+}
+
 /** Builds error answers for one spec; `problem()` is the ErrorDialect the mock calls for request-level problems. */
-export function createSpecErrors(spec: ApiSpec): ErrorDialect & { answer(problem: EngineProblem, op: Operation | undefined): MockResult } {
+export function createSpecErrors(
+  spec: ApiSpec,
+  overrides: ErrorOverrideRule[] = [],
+): ErrorDialect & { answer(problem: EngineProblem, op: Operation | undefined): MockResult } {
   const validator = getSpecValidator(spec);
   // Router-level problems (unknown path, wrong method) have no operation: answer in the shape any operation uses.
   const anyWith = (status: number) =>
@@ -126,10 +138,12 @@ export function createSpecErrors(spec: ApiSpec): ErrorDialect & { answer(problem
     return body;
   };
 
-  const build = (response: ResponseSpec | undefined, status: number, message: string): unknown => {
+  const build = (response: ResponseSpec | undefined, status: number, message: string, exampleName?: string): unknown => {
     const media = jsonMedia(response?.content);
     if (!media) return response ? undefined : { error: String(status), message };
-    const base = media.examples[0]?.value ?? (media.schema ? generatedError(media.schema.schema, media.schema.pointer) : undefined);
+    const named = exampleName ? media.examples.find((e) => e.name === exampleName) : undefined;
+    const base =
+      (named ?? media.examples[0])?.value ?? (media.schema ? generatedError(media.schema.schema, media.schema.pointer) : undefined);
     if (base === undefined) return undefined;
     const adapted = adapt(structuredClone(base), status, message);
     if (!media.schema) return adapted;
@@ -142,6 +156,19 @@ export function createSpecErrors(spec: ApiSpec): ErrorDialect & { answer(problem
     const wanted = FITTING[problem.kind];
     const target = op ?? anyWith(wanted[0] as number);
     const message = messageOf(problem);
+    const override = op
+      ? overrides.find(
+          (o) =>
+            o.when === problem.kind &&
+            (!o.operationId || o.operationId === op.operationId) &&
+            op.responses.some((r) => r.status === String(o.status)),
+        )
+      : undefined;
+    if (override && op) {
+      const response = op.responses.find((r) => r.status === String(override.status));
+      const body = build(response, override.status, override.message ?? message, override.example);
+      return { status: override.status, ...(body !== undefined ? { body } : {}) };
+    }
     if (!target) return { status: wanted[0] as number, body: { error: String(wanted[0]), message } };
     const chosen = chooseErrorResponse(target, wanted);
     // Outside an operation the status must stay what the problem is (404 for an unknown path), whatever the shape.

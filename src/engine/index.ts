@@ -16,3 +16,5 @@ export type {
 } from './types.js';
 export { createEnginePolicy, type EnginePolicyOptions } from './create-engine-policy.js';
 export type { EngineState } from './engine-state.js';
+export { checkOverlay, OverlayError, type Overlay } from './parse-overlay.js';
+export { overlaySchema } from './overlay-schema.js';

@@ -1,5 +1,6 @@
 // What the handlers of one inferred resource need, computed once per spec: operations, schemas, seeds, id style.
 import type { ApiSpec, Operation, SchemaRef } from '../spec/types.js';
+import { getSpecValidator } from '../validate/spec-validator.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferEnvelope } from './infer-list.js';
 import { isObj, objectShape, resolveSchema, type Obj, type ObjectShape } from './schema-shape.js';
@@ -28,8 +29,8 @@ export interface ResourceRuntime {
   parent?: ResourceRuntime;
   /** Example values of shown-once fields (for their prefix). */
   secretExamples: Map<string, unknown>;
-  /** Records from the spec's examples, completed to the record schema. */
-  exampleSeeds: Obj[];
+  /** Records from the spec's examples, completed to the record schema and checked against it (computed on first use). */
+  exampleSeeds(): Obj[];
 }
 
 function isClosed(doc: unknown, schema: unknown, depth = 0): boolean {
@@ -92,6 +93,22 @@ function exampleRecords(runtime: ResourceRuntime): Obj[] {
   return out;
 }
 
+/** The example records, without shown-once fields, completed, and only those that validate against the record schema. */
+function checkedSeeds(runtime: ResourceRuntime): Obj[] {
+  const validator = getSpecValidator(runtime.spec);
+  const record = runtime.record;
+  return (
+    exampleRecords(runtime)
+      .map((r) => {
+        const clean = { ...r };
+        for (const f of runtime.resource.secretFields) delete clean[f];
+        return completeRecord(runtime, clean);
+      })
+      // A documented example that violates its own schema would make the mock answer what the spec forbids.
+      .filter((r) => !record || validator.validate(record.ref, project(r, record), 'response', 'example', 'seed-example').length === 0)
+  );
+}
+
 /** Builds the runtime of every resource of a spec, linking nested resources to their parent. */
 export function buildResourceRuntimes(spec: ApiSpec, resources: Resource[]): Map<string, ResourceRuntime> {
   const byId = new Map(spec.operations.map((o) => [o.operationId, o]));
@@ -102,7 +119,7 @@ export function buildResourceRuntimes(spec: ApiSpec, resources: Resource[]): Map
       const op = byId.get(o.operationId);
       if (op) ops.set(o.role, op);
     }
-    const runtime: ResourceRuntime = { resource, spec, ops, secretExamples: new Map(), exampleSeeds: [] };
+    const runtime: ResourceRuntime = { resource, spec, ops, secretExamples: new Map(), exampleSeeds: () => [] };
     const record = schemaInfo(spec, ops.get('read') ?? ops.get('singleton-read'));
     const created = schemaInfo(spec, ops.get('create') ?? ops.get('singleton-create'));
     const listResponse = schemaInfo(spec, ops.get('list'));
@@ -121,14 +138,10 @@ export function buildResourceRuntimes(spec: ApiSpec, resources: Resource[]): Map
           if (ex[f] !== undefined && !runtime.secretExamples.has(f)) runtime.secretExamples.set(f, ex[f]);
       }
     }
-    const seeds = exampleRecords(runtime).map((r) => {
-      const clean = { ...r };
-      for (const f of resource.secretFields) delete clean[f];
-      return completeRecord(runtime, clean);
-    });
-    runtime.exampleSeeds = seeds;
+    let seeds: Obj[] | undefined;
+    runtime.exampleSeeds = () => (seeds ??= checkedSeeds(runtime));
     const idProperty = resource.id?.property;
-    const firstId = idProperty ? seeds.find((s) => typeof s[idProperty] === 'string')?.[idProperty] : undefined;
+    const firstId = idProperty ? exampleRecords(runtime).find((r) => typeof r[idProperty] === 'string')?.[idProperty] : undefined;
     if (typeof firstId === 'string') runtime.sampleId = firstId;
     runtimes.set(resource.name, runtime);
   }

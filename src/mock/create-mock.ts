@@ -322,6 +322,9 @@ export function createMock(options: MockOptions): Mock {
     }
 
     const respond = (result: MockResult, rate: RateLimitDecision | undefined) => {
+      // A policy that had to improvise (no fitting documented status) says so in a warning header: log it too.
+      const warning = result.headers?.[WARNING_HEADER];
+      if (warning && !logExtra.note) logExtra.note = warning;
       let res = finish(op, result, base, rate, policy.errors.mediaType);
       if (options.strict) {
         const checked = strictCheck(api, op, res);
@@ -342,6 +345,7 @@ export function createMock(options: MockOptions): Mock {
       if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
     }
     if (interception?.respond) return respond(interception.respond, rate);
+    if (interception?.problem) return respond(problemFor(api, op, interception.problem), rate);
 
     const authProblem = authenticate(api, op, req.headers.authorization);
     if (authProblem) return respond(problemFor(api, op, authProblem), rate);

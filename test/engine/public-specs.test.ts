@@ -54,6 +54,17 @@ describe('petstore-expanded (no examples at all)', () => {
     expect((await callValid(mock, 'GET', '/api/pets')).json).toEqual([]);
   });
 
+  it('fixture records seed the collection beside the examples, and new ids count on from them', async () => {
+    const mock = await createTestMock({
+      specs: [PETSTORE],
+      strict: true,
+      fixtures: { petstore: { pets: [{ id: 7, name: 'Fido' }] } },
+      onLog: (e) => log.push(e),
+    });
+    expect((await callValid(mock, 'GET', '/api/pets/7')).json).toEqual({ id: 7, name: 'Fido' });
+    expect((await callValid(mock, 'POST', '/api/pets', { body: { name: 'Rex' } })).json.id).toBe(8);
+  });
+
   it('sessions are isolated', async () => {
     const mock = await serve(PETSTORE);
     await callValid(mock, 'POST', '/api/pets', { body: { name: 'Rex' }, session: 'a' });
