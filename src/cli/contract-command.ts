@@ -1,13 +1,15 @@
 // `scimulator contract`: runs the contract runner against a live or mock server and writes console/JSON/JUnit/Markdown reports.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createConsoleProgress, formatConsoleSummary } from '../contract/reporters/console-reporter.js';
+import { createConsoleProgress, formatConsoleSummary, formatStepLine } from '../contract/reporters/console-reporter.js';
 import { formatJsonReport } from '../contract/reporters/json-reporter.js';
 import { formatJunitReport } from '../contract/reporters/junit-reporter.js';
 import { formatMarkdownReport } from '../contract/reporters/markdown-reporter.js';
-import { isRunClean } from '../contract/reporters/run-verdict.js';
+import { createPalette, shouldUseColour } from '../contract/reporters/palette.js';
+import { createProgressLine } from '../contract/reporters/progress-line.js';
+import { stepOutcome } from '../contract/reporters/step-outcome.js';
 import { runContract, type RunContractOptions } from '../contract/run-contract.js';
-import type { ContractReport } from '../contract/types.js';
+import type { ContractReport, StepResult } from '../contract/types.js';
 import { loadSpecs } from '../node/load-mock.js';
 import type { ApiSpec } from '../spec/types.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -19,6 +21,8 @@ export const contractHelp = `Usage: scimulator contract --target <url> [options]
 Checks a server against the specs: lifecycle flows per API, a probe for every documented status no flow
 reached, and every response checked for documented status, content type, body schema and headers, plus
 lifecycle invariants (created tokens are listed, secrets are never shown again, revoked tokens are gone).
+A spec without a hand-written flow gets flows generated from its inferred resources (create → read → list →
+update → delete → 404), with request bodies from its schemas and invalid bodies named for what they break.
 Against a scimulator target (detected from /__scimulator/health) the runner uses its own session and the
 shipped scenarios, and injects documented statuses nothing else reaches.
 
@@ -45,15 +49,21 @@ Reports
   --json <file>           write the full report as JSON ('-' for stdout; the console report then goes to stderr)
   --junit <file>          write JUnit XML (one testsuite per flow, one testcase per step)
   --markdown <file>       write a Markdown summary for a pull-request comment ('-' for stdout)
-  --quiet                 no per-step progress lines; only the summary
+  --quiet                 no per-step lines and no coverage table: the diagnoses, failures, per-API coverage
+                          summary and the verdict
   -h, --help              show this help
 
-A request that cannot be made (timeout, refused, TLS failure, an answer that is not HTTP) is reported on
-its step and the run goes on; the summary counts them.
+Output: colour on a terminal only (NO_COLOR turns it off, FORCE_COLOR on); on a terminal a progress line on
+stderr replaces the per-step lines (failing steps still print); lines stay within 120 columns.
 
-Exit: 0 no violation (and the coverage gate met); 1 violations (including spec examples that do not validate),
-requests that could not be made, or coverage below --min-coverage; 2 usage error, unreadable spec, or a target
-that cannot be reached at all.`;
+Verdict (last line): PASS; FAIL when any step has a violation (lifecycle checks included), a spec example does
+not validate, or a request could not be made; NOTHING CHECKED when no answer was checked (every step skipped,
+e.g. writes not allowed), when every request answered 404 (a hint names the base URL to try), or when a clean
+run exercised under 10% of the documented statuses. Target-level conditions (wrong prefix, a target that looks
+stateless) are named before the failures they explain.
+
+Exit: 0 PASS (and the coverage gate met); 1 FAIL, NOTHING CHECKED or coverage below --min-coverage; 2 usage
+error, unreadable spec, or a target that cannot be reached at all.`;
 
 /** Splits `key=value` (the value may itself contain `=`). */
 function splitPair(flag: string, raw: string): [string, string] {
@@ -166,7 +176,9 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
   const apis = values.only ?? (target ? undefined : Object.keys(apiBases));
 
   // When a report goes to stdout, everything for humans moves to stderr so the report stays parseable.
-  const log = values.json === '-' || values.markdown === '-' ? err : out;
+  const toStderr = values.json === '-' || values.markdown === '-';
+  const log = toStderr ? err : out;
+  const palette = createPalette(shouldUseColour(toStderr ? process.stderr : process.stdout));
   // The health probe needs a server root; with only --api, the first API's origin stands in for it.
   const base = target ?? new URL(Object.values(apiBases)[0] as string).origin;
   const options: RunContractOptions = {
@@ -180,7 +192,10 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
     ...(values['no-inject'] ? { inject: false } : {}),
     ...(values.stateless ? { stateless: true } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(values.quiet ? {} : { onStep: createConsoleProgress(log) }),
+    // A progress line only when both the log and stderr are terminals: nothing meant for a file goes missing.
+    ...(values.quiet
+      ? {}
+      : { onStep: createStepReporter(log, palette, process.stderr.isTTY === true && (toStderr || process.stdout.isTTY === true)) }),
   };
   log(`scimulator contract: checking ${(apis ?? specs.map((s) => s.id)).join(', ')} against ${base}`);
   const report: ContractReport = await runContract(options);
@@ -188,7 +203,8 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
   if (values.json) await writeReport('json', values.json, formatJsonReport(report), out);
   if (values.junit) await writeReport('junit', values.junit, formatJunitReport(report), out);
   if (values.markdown) await writeReport('markdown', values.markdown, formatMarkdownReport(report), out);
-  for (const line of formatConsoleSummary(report, { compact: values.quiet === true })) log(line);
+  options.onStep?.(DONE);
+  for (const line of formatConsoleSummary(report, { compact: values.quiet === true, palette })) log(line);
 
   const s = report.summary;
   const attempted = s.steps - s.skipped;
@@ -199,5 +215,37 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
   }
   const gateFailed = minCoverage !== undefined && s.coverage.percent < minCoverage;
   if (gateFailed) log(`Coverage gate: ${s.coverage.percent}% is below --min-coverage ${minCoverage}%`);
-  return isRunClean(s) && !gateFailed ? 0 : 1;
+  return report.verdict.result === 'pass' && !gateFailed ? 0 : 1;
+}
+
+/** Marks the end of the run for the step reporter (clears a terminal's progress line). */
+const DONE = { id: '' } as StepResult;
+
+/**
+ * Per-step output: on a terminal, a progress line on stderr and a full line for each failing step only; elsewhere
+ * (CI logs, files, pipes) one line per step, since carriage returns would garble an append-only log.
+ */
+function createStepReporter(
+  log: (line: string) => void,
+  palette: ReturnType<typeof createPalette>,
+  interactive: boolean,
+): (step: StepResult) => void {
+  if (!interactive) {
+    const lines = createConsoleProgress(log, { palette });
+    return (step) => {
+      if (step !== DONE) lines(step);
+    };
+  }
+  const progress = createProgressLine(process.stderr);
+  let index = 0;
+  return (step) => {
+    if (step === DONE) return progress.done();
+    index += 1;
+    const outcome = stepOutcome(step);
+    if (outcome === 'failed' || outcome === 'error') {
+      progress.done();
+      log(formatStepLine(step, index, { palette }));
+    }
+    progress.update(step);
+  };
 }

@@ -41,7 +41,9 @@ export function exitQuietlyOnClosedPipe(): void {
   pipeGuarded = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      // 141 = 128 + SIGPIPE: what `yes | head` reports, so a cut-short run (e.g. `contract … | head` under
+      // `set -o pipefail`) never reads as a pass.
+      if (e.code === 'EPIPE') process.exit(141);
       throw e;
     });
   }

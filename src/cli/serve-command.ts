@@ -2,6 +2,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { startServer } from '../adapters/node/start-server.js';
 import type { LogEntry } from '../mock/types.js';
+import { inferPolicies } from '../node/infer-policies.js';
 import { loadMock, loadSpecs } from '../node/load-mock.js';
 import { displayBase } from '../mock/create-mock.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
@@ -142,8 +143,10 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
       timer = setTimeout(async () => {
         try {
           const specs = await loadSpecs(values.specs, false, true);
-          const fixtures = await loadFixtureFile(fixturesFile, builtinPolicies);
-          mock.reload({ specs, policies: builtinPolicies, fixtures });
+          // Specs without a hand policy get their inferred one again (with their overlay, re-read).
+          const policies = [...builtinPolicies, ...inferPolicies(specs, builtinPolicies)];
+          const fixtures = await loadFixtureFile(fixturesFile, policies);
+          mock.reload({ specs, policies, fixtures });
           out(`reloaded ${specs.length} spec(s) and fixtures; session state kept`);
         } catch (e) {
           err(`reload failed, still serving the previous version: ${(e as Error).message}`);

@@ -1,19 +1,21 @@
 // The coverage matrix: operation × documented status (with its examples), from the steps a run made.
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec as Spec, Operation } from '../spec/types.js';
+import { findResponseSpec } from '../validate/response-checks.js';
 import type { ExampleFinding } from '../validate/validate-examples.js';
 import type { CoverageCell, StepResult } from './types.js';
 
 const REACH_ORDER = { natural: 0, scenario: 1, injected: 2 } as const;
 
 /** Builds one cell per documented status; a cell is failed when any step that reached it found a violation. */
-export function buildCoverage(specs: ApiSpec[], steps: StepResult[], exampleFindings: ExampleFinding[]): CoverageCell[] {
+export function buildCoverage(specs: Spec[], steps: StepResult[], exampleFindings: ExampleFinding[]): CoverageCell[] {
   const badExamples = new Set(exampleFindings.map((f) => `${f.operationId ?? ''} ${f.status ?? ''} ${f.exampleName}`));
   const cells: CoverageCell[] = [];
   for (const spec of specs) {
     for (const op of spec.operations) {
       for (const r of op.responses) {
         const hits = steps.filter(
-          (s) => s.apiId === spec.id && s.operationId === op.operationId && s.status !== undefined && String(s.status) === r.status,
+          (s) =>
+            s.apiId === spec.id && s.operationId === op.operationId && s.status !== undefined && coveredCell(op, s.status) === r.status,
         );
         const best = hits.map((h) => h.reach).sort((a, b) => REACH_ORDER[a] - REACH_ORDER[b])[0];
         cells.push({
@@ -32,7 +34,14 @@ export function buildCoverage(specs: ApiSpec[], steps: StepResult[], exampleFind
   return cells;
 }
 
-/** True when some step already reached this operation and status. */
-export function isCovered(steps: StepResult[], apiId: string, operationId: string, status: string): boolean {
-  return steps.some((s) => s.apiId === apiId && s.operationId === operationId && String(s.status) === status);
+/** The documented status an answer counts for: its own code, else its range (`4XX`), else `default`. */
+function coveredCell(op: Operation, status: number): string | undefined {
+  return findResponseSpec(op, status)?.status;
+}
+
+/** True when some step already reached this operation and documented status (`404`, `4XX` or `default`). */
+export function isCovered(steps: StepResult[], op: Operation, status: string): boolean {
+  return steps.some(
+    (s) => s.apiId === op.apiId && s.operationId === op.operationId && s.status !== undefined && coveredCell(op, s.status) === status,
+  );
 }

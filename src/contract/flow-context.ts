@@ -4,10 +4,11 @@ import type { ApiSpec, Operation } from '../spec/types.js';
 import { createRandom } from '../state/random.js';
 import { validateResponse } from '../validate/response-checks.js';
 import { getSpecValidator } from '../validate/spec-validator.js';
-import type { Violation } from '../validate/violation.js';
 import { checkMultiStatus } from './checks/multi-status.js';
+import { clipValue, describeViolation } from './describe-violation.js';
+import { sampleResponseBody } from './flows/request-bodies.js';
 import type { ContractTarget } from './target.js';
-import type { Reach, StepResult } from './types.js';
+import type { ContractViolation, Reach, StepResult } from './types.js';
 
 export type AuthMode = 'default' | 'none' | 'malformed' | { scopes: string[] };
 
@@ -26,6 +27,11 @@ export interface CallSpec {
   inject?: { status: number; example?: string };
   expect?: number | number[];
   session?: string;
+  /**
+   * The expectation holds only for a target that remembers this flow's earlier calls (read back what was created,
+   * 404 after delete, conflict with an earlier create): lets the verdict recognise a stateless target.
+   */
+  needsState?: boolean;
 }
 
 export interface CallOutcome {
@@ -65,7 +71,7 @@ export interface FlowContext {
   op(operationId: string): Operation;
   call(operationId: string, spec: CallSpec): Promise<CallOutcome>;
   /** Attaches lifecycle findings to a step already made. */
-  report(step: StepResult, violations: Violation[]): void;
+  report(step: StepResult, violations: ContractViolation[]): void;
   /** A fresh value matching a spec parameter's pattern (an id that does not exist). */
   unknownId(operationId: string, param: string): string;
 }
@@ -116,6 +122,11 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
     return { method: operation.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) };
   };
 
+  // A documented response without an example needs a body to be injected: a sample of its schema.
+  const injectedBody = (operation: Operation, status: number) => {
+    const body = sampleResponseBody(api, operation, status);
+    return body === undefined ? {} : { body };
+  };
   const adminUrl = (path: string) => `${state.target.baseUrl}/__scimulator/${path}`;
   const adminSend = (method: string, path: string, body: unknown, session: string) =>
     state.target.send({
@@ -163,6 +174,7 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
         reach,
         violations: [],
         ...(expected ? { expectedStatus: expected } : {}),
+        ...(spec.needsState ? { needsState: true } : {}),
       };
       const empty: CallOutcome = { ok: false, status: 0, headers: {}, bodyText: '', json: undefined, step };
       const finish = (outcome: CallOutcome) => {
@@ -186,7 +198,10 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
           rules: [
             {
               match: { api: api.id, operationId },
-              inject: { status: spec.inject.status, ...(spec.inject.example ? { example: spec.inject.example } : {}) },
+              inject: {
+                status: spec.inject.status,
+                ...(spec.inject.example ? { example: spec.inject.example } : injectedBody(operation, spec.inject.status)),
+              },
             },
           ],
         };
@@ -204,21 +219,26 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
         return finish(empty);
       }
       step.status = exchange.status;
-      const violations = validateResponse(getSpecValidator(api), operation, exchange);
       let json: unknown;
       try {
         json = exchange.bodyText ? JSON.parse(exchange.bodyText) : undefined;
       } catch {
         json = undefined;
       }
-      violations.push(...checkMultiStatus(operation, exchange.status, json));
+      const answer = { status: exchange.status, headers: exchange.headers, bodyText: exchange.bodyText, json };
+      const violations: ContractViolation[] = [
+        ...validateResponse(getSpecValidator(api), operation, exchange),
+        ...checkMultiStatus(operation, exchange.status, json),
+      ].map((v) => describeViolation(v, answer));
       if (expected && !expected.includes(exchange.status)) {
         violations.push({
           check: 'expected-status',
           location: 'response.status',
           pointer: '',
           keyword: 'status',
-          message: `expected ${expected.join(' or ')} for "${spec.title}", got ${exchange.status}: ${exchange.bodyText.slice(0, 200)}`,
+          message: `expected ${expected.join(' or ')}, got ${exchange.status}`,
+          expected: `status ${expected.join(' or ')}`,
+          actual: `${exchange.status}${exchange.bodyText ? ` ${clipValue(json ?? exchange.bodyText)}` : ''}`,
         });
       }
       step.violations.push(...violations);

@@ -1,13 +1,26 @@
 // `scimulator/contract`: run the contract runner in-process and read its report.
 export { runContract, TargetUnreachableError, type RunContractOptions } from './run-contract.js';
-export type { ContractReport, StepResult, CoverageCell, ContractSummary } from './types.js';
+export { REPORT_VERSION } from './types.js';
+export type {
+  ContractReport,
+  ContractSummary,
+  ContractViolation,
+  CoverageCell,
+  Diagnosis,
+  StepResult,
+  Verdict,
+  VerdictResult,
+} from './types.js';
+export { DEFAULT_COVERAGE_FLOOR } from './judge-run.js';
 export type { Flow } from './flows/flow.js';
 export { builtinFlows } from './flows/index.js';
+export { generateFlows } from './flows/generated-flows.js';
 export {
   createConsoleProgress,
   formatConsoleSummary,
   formatJsonReport,
   formatJunitReport,
   formatMarkdownReport,
+  formatVerdictLine,
   isRunClean,
 } from './reporters/index.js';

@@ -3,11 +3,16 @@ import type { ApiSpec, Operation, Parameter } from '../spec/types.js';
 import { validateExamples } from '../validate/validate-examples.js';
 import { buildCoverage, isCovered } from './coverage.js';
 import { createFlowContext, type CallSpec, type RunState } from './flow-context.js';
+import { generateFlows } from './flows/generated-flows.js';
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
-import { probeFor } from './flows/probes.js';
+import { exampleParams, probeFor } from './flows/probes.js';
+import { validRequestBody } from './flows/request-bodies.js';
+import { findNotFoundApis } from './find-not-found.js';
+import { judgeRun } from './judge-run.js';
+import { summariseRun } from './summarise-run.js';
 import { createHttpTarget, createInProcessTarget, type ContractTarget, type InProcessMock } from './target.js';
-import type { ContractReport, StepResult } from './types.js';
+import { REPORT_VERSION, type ContractReport, type StepResult } from './types.js';
 
 export interface RunContractOptions {
   /** Base URL of the server under test (all APIs at their real paths below it). */
@@ -34,7 +39,29 @@ export interface RunContractOptions {
    * generic probes) and check the answers. For targets without state, such as `prism mock`.
    */
   stateless?: boolean;
+  /**
+   * Called once per step when its findings are final (after the flow's lifecycle checks on it), so a progress line
+   * never says `ok` for a step a lifecycle check fails a moment later.
+   */
   onStep?: (step: StepResult) => void;
+  /** A clean run that exercised less than this percentage of documented statuses is NOTHING CHECKED (default 10). */
+  floorPercent?: number;
+}
+
+/** Holds each step back until the next one starts (or `flush`), because flows attach lifecycle findings afterwards. */
+function deferSteps(onStep: ((step: StepResult) => void) | undefined): { push: (step: StepResult) => void; flush: () => void } {
+  let pending: StepResult | undefined;
+  const flush = () => {
+    if (pending) onStep?.(pending);
+    pending = undefined;
+  };
+  return {
+    push(step) {
+      flush();
+      pending = step;
+    },
+    flush,
+  };
 }
 
 /** Asks `/__scimulator/health` whether the target is a scimulator (and so supports sessions and scenarios). */
@@ -56,10 +83,10 @@ function parameterExample(p: Parameter): string | undefined {
 
 /**
  * Stateless mode's request for an operation's success statuses: path and required query parameters from their
- * documented examples, the first documented request body example. Any documented 2xx answer is accepted, since a
- * stateless server cannot know which one the state would call for.
+ * documented examples, the first documented request body example (else a schema sample). Any documented 2xx
+ * answer is accepted, since a stateless server cannot know which one the state would call for.
  */
-function documentedRequest(op: Operation): CallSpec | undefined {
+function documentedRequest(spec: ApiSpec, op: Operation): CallSpec | undefined {
   const success = op.responses.map((r) => Number(r.status)).filter((n) => n >= 200 && n < 300);
   if (success.length === 0) return undefined;
   const params: Record<string, string> = {};
@@ -69,7 +96,8 @@ function documentedRequest(op: Operation): CallSpec | undefined {
     if (p.in === 'path') params[p.name] = value ?? 'example';
     else if (p.in === 'query' && p.required && value !== undefined) query[p.name] = value;
   }
-  const body = op.requestBody?.content[0]?.examples[0]?.value;
+  // The documented example, else a valid sample of the request schema (never a bodiless POST the target must refuse).
+  const body = op.requestBody ? validRequestBody(spec, op) : undefined;
   return { title: 'the documented request succeeds', params, query, ...(body !== undefined ? { body } : {}), expect: success };
 }
 
@@ -88,6 +116,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   if (!detected.reachable && !options.apiBases) throw new TargetUnreachableError(`cannot reach ${target.label}: ${detected.error}`);
   const specs = options.apis ? options.specs.filter((s) => options.apis?.includes(s.id)) : options.specs;
   const session = `contract-${Math.random().toString(36).slice(2, 10)}`;
+  const progress = deferSteps(options.onStep);
   const state: RunState = {
     target,
     scimulator: detected.scimulator,
@@ -96,10 +125,14 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     apiBase: new Map(Object.entries(options.apiBases ?? {})),
     tokens: new Map(Object.entries(options.tokens ?? {})),
     steps: [],
-    ...(options.onStep ? { onStep: options.onStep } : {}),
+    onStep: progress.push,
   };
 
-  const flows = options.stateless ? [] : (options.flows ?? builtinFlows);
+  // Hand-written flows for the shipped APIs (they check limits, shown-once secrets, soft delete and multi-status,
+  // which inference cannot see); flows generated from the inferred resources for every other spec.
+  const flows = options.stateless
+    ? []
+    : (options.flows ?? [...builtinFlows, ...specs.filter((s) => !builtinFlows.some((f) => f.apiId === s.id)).flatMap(generateFlows)]);
   for (const spec of specs) {
     for (const flow of flows.filter((f) => f.apiId === spec.id)) {
       const params = { ...flow.params };
@@ -124,6 +157,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
           error: `flow error: ${(err as Error).message}`,
         });
       }
+      progress.flush();
     }
   }
 
@@ -131,19 +165,26 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     const probeState = { ...state, session: `${session}-probes` };
     const ctx = createFlowContext(probeState, spec, `${spec.id} probes`);
     for (const op of spec.operations) {
-      const documented = options.stateless ? documentedRequest(op) : undefined;
+      const documented = options.stateless ? documentedRequest(spec, op) : undefined;
       if (documented) await ctx.call(op.operationId, documented);
       for (const r of op.responses) {
-        const status = Number(r.status);
-        if (!Number.isInteger(status) || isCovered(state.steps, spec.id, op.operationId, r.status)) continue;
+        // `default` and `4XX` are reached by a request the server must reject: the 400 probe, 400 or 422 accepted.
+        const catchAll = r.status === 'default' || r.status.toUpperCase() === '4XX';
+        const status = catchAll ? 400 : Number(r.status);
+        if (!Number.isInteger(status) || isCovered(state.steps, op, r.status)) continue;
+        if (catchAll) {
+          const probe = op.responses.some((x) => x.status === '400') ? undefined : probeFor(ctx, op, 400);
+          if (probe) await ctx.call(op.operationId, { ...probe, expect: [400, 422] });
+          continue;
+        }
         const probe = probeFor(ctx, op, status);
         if (probe) await ctx.call(op.operationId, probe);
-        if (!isCovered(state.steps, spec.id, op.operationId, r.status) && state.scimulator && options.inject !== false) {
+        if (!isCovered(state.steps, op, r.status) && state.scimulator && options.inject !== false) {
           await ctx.call(op.operationId, {
             title: `inject documented ${status}`,
             inject: { status },
             expect: status,
-            ...(probe?.params ? { params: probe.params } : {}),
+            params: probe?.params ?? exampleParams(op),
             ...(probe?.body !== undefined ? { body: probe.body } : {}),
           });
         }
@@ -151,17 +192,23 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     }
   }
 
+  progress.flush();
   const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
   const coverage = buildCoverage(
     specs,
     state.steps,
     findings.map((x) => x.f),
   );
-  const ran = state.steps.filter((s) => !s.skipped);
-  const documented = coverage.length;
-  const exercised = coverage.filter((c) => c.state !== 'never').length;
-  const passedCells = coverage.filter((c) => c.state === 'passed').length;
+  const summary = summariseRun(state.steps, coverage, findings.length);
+  const notFound = await findNotFoundApis(target, specs, state.steps, state.apiBase);
+  const verdict = judgeRun({
+    steps: state.steps,
+    summary,
+    notFound,
+    ...(options.floorPercent !== undefined ? { floorPercent: options.floorPercent } : {}),
+  });
   return {
+    version: REPORT_VERSION,
     target: target.label,
     startedAt,
     scimulator: detected.scimulator,
@@ -173,21 +220,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       where: `${f.operationId ?? ''} ${f.subject} example "${f.exampleName}"`.trim(),
       violation: f.violation,
     })),
-    summary: {
-      steps: state.steps.length,
-      passed: ran.filter((s) => !s.error && s.violations.length === 0).length,
-      failed: ran.filter((s) => !s.error && s.violations.length > 0).length,
-      errors: ran.filter((s) => s.error).length,
-      skipped: state.steps.length - ran.length,
-      violations: ran.reduce((n, s) => n + s.violations.length, 0),
-      coverage: {
-        documented,
-        exercised,
-        passed: passedCells,
-        percent: documented === 0 ? 100 : Math.round((exercised / documented) * 1000) / 10,
-      },
-      staticViolations: findings.length,
-      durationMs: Math.round(performance.now() - started),
-    },
+    summary: { ...summary, durationMs: Math.round(performance.now() - started) },
+    verdict,
   };
 }

@@ -16,6 +16,14 @@ export type Exchange =
 /** How a covered status was reached: by the API's own behaviour, a shipped scenario, or an injected example. */
 export type Reach = 'natural' | 'scenario' | 'injected';
 
+/** A violation as the runner reports it: the check's finding plus what was expected and what came back (clipped). */
+export interface ContractViolation extends Violation {
+  /** What the contract asked for, in words (`status 404`, `type array`, `one of "active", "revoked"`). */
+  expected?: string;
+  /** The offending value as sent by the target, JSON-encoded and clipped. */
+  actual?: string;
+}
+
 export interface StepResult {
   /** Stable id: `<flow> / <title>`. */
   id: string;
@@ -29,7 +37,13 @@ export interface StepResult {
   expectedStatus?: number[];
   ms: number;
   reach: Reach;
-  violations: Violation[];
+  violations: ContractViolation[];
+  /**
+   * True when the expectation only holds for a target that remembers earlier calls of the flow (reading back what
+   * was created, 404 after delete, a conflict with an earlier create). Lets the verdict tell a stateless target
+   * from many unrelated bugs.
+   */
+  needsState?: boolean;
   /** Transport problem (unreachable, timeout, TLS, not HTTP). */
   error?: string;
   skipped?: string;
@@ -49,6 +63,8 @@ export interface CoverageCell {
 
 export interface ContractSummary {
   steps: number;
+  /** Steps whose answer was checked (sent and answered; neither skipped nor a transport error). */
+  checked: number;
   passed: number;
   failed: number;
   errors: number;
@@ -59,7 +75,33 @@ export interface ContractSummary {
   durationMs: number;
 }
 
+/** `pass`; `fail` (something broke the contract); `nothing-checked` (too little was checked to say). */
+export type VerdictResult = 'pass' | 'fail' | 'nothing-checked';
+
+/** A target-level condition named before its symptoms, with the steps it explains. */
+export interface Diagnosis {
+  code: 'all-skipped' | 'nothing-sent' | 'not-found-everywhere' | 'stateless' | 'low-coverage';
+  message: string;
+  /** What to try, when there is something to try. */
+  hint?: string;
+  /** Ids of the steps whose failures this condition explains. */
+  steps: string[];
+}
+
+/** The run's verdict: the one rule behind the exit code and every report's headline. */
+export interface Verdict {
+  result: VerdictResult;
+  /** One line: `passed`, `3 violations, 1 request could not be made`, or why nothing was checked. */
+  headline: string;
+  diagnoses: Diagnosis[];
+}
+
+/** Version of the JSON report's shape (schemas/contract-report.schema.json); bumped on any incompatible change. */
+export const REPORT_VERSION = 1;
+
 export interface ContractReport {
+  /** The report format's version ({@link REPORT_VERSION}). */
+  version: number;
   target: string;
   startedAt: string;
   scimulator: boolean;
@@ -69,4 +111,5 @@ export interface ContractReport {
   /** Spec-level findings (examples that do not validate). */
   staticViolations: Array<{ apiId: string; where: string; violation: Violation }>;
   summary: ContractSummary;
+  verdict: Verdict;
 }

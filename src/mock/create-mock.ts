@@ -1,6 +1,7 @@
 // The core: handle(Request) → Response over the parsed specs — route, auth, validate, scenario, policy, respond.
 import type { AnyPolicy, MockResult, OperationContext, RequestProblem } from '../apis/policy.js';
 import { createFallbackPolicy } from '../apis/fallback-policy.js';
+import { createEnginePolicy } from '../engine/index.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
@@ -26,7 +27,7 @@ import { fromWebRequest, toWebResponse } from './web.js';
 
 export interface MockOptions {
   specs: ApiSpec[];
-  /** Lifecycle policies by API id; an API without one answers with its documented examples. */
+  /** Lifecycle policies by API id; an API without one gets the policy the engine infers from its spec. */
   policies: AnyPolicy[];
   /** Validated fixture data keyed by API id. */
   fixtures: Record<string, unknown>;
@@ -162,9 +163,11 @@ export function createMock(options: MockOptions): Mock {
     infos.clear();
     for (const spec of specs) {
       const own = next.policies.find((p) => p.id === spec.id);
-      const fallback = createFallbackPolicy(spec);
-      // Operations a policy does not handle (yet) still answer with their documented example.
-      policies.set(spec.id, own ? { ...own, handlers: { ...fallback.handlers, ...own.handlers } } : fallback);
+      // Operations a hand policy does not handle (yet) still answer with their documented example.
+      policies.set(
+        spec.id,
+        own ? { ...own, handlers: { ...createFallbackPolicy(spec).handlers, ...own.handlers } } : createEnginePolicy(spec),
+      );
       const precompile = () => getSpecValidator(spec).precompile({ responses: options.strict === true });
       if (options.warmup === 'background') setTimeout(precompile, 0);
       else precompile();
@@ -374,6 +377,9 @@ export function createMock(options: MockOptions): Mock {
     }
 
     const respond = (result: MockResult, rate: RateLimitDecision | undefined) => {
+      // A policy that had to improvise (no fitting documented status) says so in a warning header: log it too.
+      const warning = result.headers?.[WARNING_HEADER];
+      if (warning && !logExtra.note) logExtra.note = warning;
       let res = finish(op, result, base, rate, policy.errors.mediaType);
       if (options.strict) {
         const checked = strictCheck(api, op, res);
@@ -398,6 +404,7 @@ export function createMock(options: MockOptions): Mock {
       }
     }
     if (interception?.respond) return respond(interception.respond, rate);
+    if (interception?.problem) return respond(problemFor(api, op, interception.problem), rate);
 
     const authProblem = authenticate(api, op, req.headers.authorization);
     if (authProblem) return respond(problemFor(api, op, (problem = authProblem)), rate);

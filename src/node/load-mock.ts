@@ -1,4 +1,5 @@
 // Builds a mock from files: the shipped (or given) specs, a fixture file and scenario files. Node-only (reads disk).
+import { basename } from 'node:path';
 import type { AnyPolicy } from '../apis/policy.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
@@ -11,6 +12,8 @@ import { validateFixtures } from '../state/validate-fixtures.js';
 import { buildScenarioRuntime } from '../scenarios/build-scenario-runtime.js';
 import type { ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ScenarioDefinition } from '../scenarios/types.js';
+import { assertDistinctBasePaths } from './check-spec-set.js';
+import { inferPolicies } from './infer-policies.js';
 import { loadScenarioFiles } from './load-scenarios.js';
 
 export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
@@ -49,11 +52,16 @@ export async function loadSpecs(paths?: string[], validate = false, fresh = fals
   const files = await expandSpecPaths(paths ?? [defaultSpecsDir]);
   const specs = await Promise.all(files.map((f) => (fresh ? loadSpec(f, { validate }) : loadSpecCached(f, validate))));
   const seen = new Map<string, string>();
-  for (const s of specs) {
+  for (let i = 0; i < specs.length; i++) {
+    let s = specs[i] as ApiSpec;
+    // `acme-users.yaml` and `acme-billing.yaml` both derive `acme`: the later one is named by its whole file name.
+    const stem = basename(s.file).replace(/\.(ya?ml|json)$/i, '');
+    if (seen.has(s.id) && stem !== s.id && !seen.has(stem)) specs[i] = s = await loadSpec(s.file, { validate, id: stem });
     const other = seen.get(s.id);
     if (other) throw new SpecError('SPEC_DUPLICATE', s.file, `API id '${s.id}' is already served by ${other}`);
     seen.set(s.id, s.file);
   }
+  assertDistinctBasePaths(specs);
   return specs;
 }
 
@@ -61,7 +69,9 @@ export async function loadSpecs(paths?: string[], validate = false, fresh = fals
 export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
   let specs = await loadSpecs(options.specs, options.validateSpecs);
   if (options.apis) specs = specs.filter((s) => options.apis?.includes(s.id));
-  const policies = options.policies ?? builtinPolicies;
+  const given = options.policies ?? builtinPolicies;
+  // Every spec without a hand-written policy is served by the engine's inferred one (plus its overlay).
+  const policies = [...given, ...inferPolicies(specs, given)];
   const active = policies.filter((p) => specs.some((s) => s.id === p.id));
   const fixtures =
     typeof options.fixtures === 'object'

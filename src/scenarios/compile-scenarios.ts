@@ -1,5 +1,6 @@
 // Resolves scenario rules against the loaded specs: operations, documented statuses and spec-valid injected bodies.
-import type { ItemFailure, MockResult } from '../apis/policy.js';
+import { sample } from 'openapi-sampler';
+import type { ItemFailure, MockResult, RequestProblem } from '../apis/policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import { findResponseSpec } from '../validate/response-checks.js';
 import { getSpecValidator } from '../validate/spec-validator.js';
@@ -26,6 +27,7 @@ export interface CompiledRule {
   failItems?: { select: 'first' | 'all' | { keys: Set<string> }; failure: ItemFailure };
   rateLimit?: { enforce: boolean; exhaust: boolean };
   clockAdvance?: number;
+  problem?: RequestProblem;
 }
 
 export interface CompiledScenario {
@@ -87,6 +89,14 @@ function buildResponse(api: ApiSpec, op: Operation, rule: ScenarioRule, where: s
       throw new ScenarioError('SCENARIO_INVALID', `${where}: ${op.operationId} ${status} has no example named '${example}' (has: ${media.examples.map((e) => e.name).join(', ')})`);
     }
     base = structuredClone(chosen?.value);
+    // No example to start from: the required properties of the documented schema (any spec, not just the shipped four).
+    if (base === undefined && !example && media.schema && body === undefined) {
+      try {
+        base = sample(media.schema.schema as never, { quiet: true, skipNonRequired: true, skipWriteOnly: true }, api.document);
+      } catch {
+        base = undefined;
+      }
+    }
   }
   const merged = deepMerge(base, body);
   if (media?.schema && merged !== undefined && !rule.undocumented) {
@@ -113,11 +123,16 @@ export function compileScenario(def: ScenarioDefinition, specs: ApiSpec[]): Comp
     if (rule.match.api && !specs.some((s) => s.id === rule.match.api)) return;
     const apis = rule.match.api ? specs.filter((s) => s.id === rule.match.api) : specs;
     const narrowed = rule.match.operationId !== undefined || rule.match.method !== undefined || rule.match.path !== undefined;
+    const itemOnly = rule.match.target === 'item';
+    // A rate-limit rule over whole APIs concerns the operations that document 429 (only those have a bucket to empty).
+    const limitedOnly = !narrowed && rule.inject.rateLimit !== undefined;
     const operations = new Set<Operation>();
     const responses = new Map<Operation, MockResult>();
     for (const api of apis) {
       const ops = narrowed ? selectOperations(api, rule, where) : api.operations;
       for (const op of ops) {
+        if (itemOnly && !/\}\/?$/.test(op.pathTemplate)) continue;
+        if (limitedOnly && !op.responses.some((r) => r.status === '429')) continue;
         // A status rule over a whole API applies only to the operations that document that status.
         if (!narrowed && rule.inject.status !== undefined && !rule.undocumented && !findResponseSpec(op, rule.inject.status)) continue;
         operations.add(op);
@@ -134,7 +149,7 @@ export function compileScenario(def: ScenarioDefinition, specs: ApiSpec[]): Comp
     rules.push({
       index,
       ...(rule.match.api ? { apiId: rule.match.api } : {}),
-      ...(narrowed || status !== undefined ? { operations } : {}),
+      ...(narrowed || itemOnly || limitedOnly || status !== undefined ? { operations } : {}),
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
       ...(rule.match.body ? { body: Object.entries(rule.match.body).map(([k, v]) => [toPointer(k), v] as [string[], unknown]) } : {}),
@@ -156,6 +171,7 @@ export function compileScenario(def: ScenarioDefinition, specs: ApiSpec[]): Comp
         : {}),
       ...(rateLimit ? { rateLimit: { enforce: rateLimit.enforce ?? true, exhaust: rateLimit.exhaust ?? false } } : {}),
       ...(clock ? { clockAdvance: clock.advance } : {}),
+      ...(rule.inject.problem === 'not-found' ? { problem: { kind: 'not-found' as const } } : {}),
     });
   });
   return { name: def.name, description: def.description, source, rules, definition: def };

@@ -178,6 +178,7 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
           fired = true;
           const response = rule.responses.get(ctx.operation);
           if (response && !out.respond) out.respond = response;
+          if (rule.problem && !out.problem) out.problem = rule.problem;
           if (rule.headers) out.respond = out.respond ? { ...out.respond, headers: { ...out.respond.headers, ...rule.headers } } : out.respond;
           const latency = pickLatency(rule, s.random);
           if (latency > (out.latencyMs ?? 0)) out.latencyMs = latency;

@@ -1,5 +1,5 @@
 // The interface between the engine and the scenario runtime: what a scenario may do to one routed request.
-import type { ItemFailure, MockResult } from '../apis/policy.js';
+import type { ItemFailure, MockResult, RequestProblem } from '../apis/policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import type { Session } from '../state/session.js';
 
@@ -23,6 +23,8 @@ export interface Interception {
   applied: string[];
   /** Short-circuit with this (documented) answer instead of running the policy. */
   respond?: MockResult;
+  /** Short-circuit with the policy's own answer to this problem (when no `respond` applies). */
+  problem?: RequestProblem;
   latencyMs?: number;
   drop?: boolean;
   /** Per-item failures the policy applies while still doing the rest for real. */

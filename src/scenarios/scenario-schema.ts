@@ -46,6 +46,7 @@ export const scenarioSchema = {
               body: { type: 'object', description: 'JSON pointer (or top-level field) → value; an array field matches when it contains the value.' },
               nth: { type: 'integer', minimum: 1, description: 'Only the nth matching call in the session.' },
               probability: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Seeded chance of applying.' },
+              target: { const: 'item', description: 'Only operations on one record (a path ending in a parameter), in any API.' },
             },
           },
           inject: {
@@ -78,6 +79,7 @@ export const scenarioSchema = {
                 additionalProperties: false,
                 properties: { enforce: { type: 'boolean' }, exhaust: { type: 'boolean' } },
               },
+              problem: { const: 'not-found', description: "Answer with the API's own not-found error (its documented shape, any spec)." },
               clock: {
                 type: 'object',
                 additionalProperties: false,

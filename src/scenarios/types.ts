@@ -12,6 +12,8 @@ export interface ScenarioMatch {
   body?: Record<string, unknown>;
   nth?: number;
   probability?: number;
+  /** `item`: only operations on one record (a path ending in a parameter, such as `/users/{id}`), in any API. */
+  target?: 'item';
 }
 
 export interface ScenarioInject {
@@ -24,6 +26,8 @@ export interface ScenarioInject {
   failItems?: { select: 'first' | 'all' | { keys: Array<string | number> }; fields?: Record<string, unknown> };
   rateLimit?: { enforce?: boolean; exhaust?: boolean };
   clock?: { advance: number };
+  /** Answer as the API's own error for this problem (built by its policy, so any spec gets its own shape). */
+  problem?: 'not-found';
 }
 
 export interface ScenarioRule {

@@ -12,10 +12,13 @@ export const defaultScenariosDir = join(packageRoot, 'scenarios');
 /** Lists the spec files (`.yaml`, `.yml`, `.json`) of a directory, sorted for stable output. */
 export async function listSpecFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
-    .map((e) => join(dir, e.name))
-    .sort();
+  return (
+    entries
+      // `<spec>.scimulator.yaml` files are overlays beside their spec, not specs.
+      .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name) && !/\.scimulator\.(ya?ml|json)$/i.test(e.name))
+      .map((e) => join(dir, e.name))
+      .sort()
+  );
 }
 
 /** Expands spec paths: a directory becomes its spec files; anything else (even a missing path) stays as given,

@@ -26,6 +26,12 @@ function oneLine(err: unknown): string {
     .slice(0, 500);
 }
 
+/** Largest spec file read (4 MiB unless `SCIMULATOR_MAX_SPEC_MB` says otherwise): a bigger one is refused, not half-loaded. */
+export function maxSpecBytes(): number {
+  const mb = Number(process.env.SCIMULATOR_MAX_SPEC_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 4) * 1024 * 1024;
+}
+
 /** Derives an API id from a spec file name: `auth0-my-organization.yaml` → `auth0`. */
 export function deriveApiId(file: string): string {
   return (
@@ -39,6 +45,16 @@ export function deriveApiId(file: string): string {
 export function parseSpecText(file: string, text: string): Record<string, unknown> {
   const cached = readCachedYaml(text);
   if (cached && typeof cached === 'object') return cached as Record<string, unknown>;
+  // JSON is YAML, but JSON.parse reads a large spec many times faster; the YAML parser below still names the line of
+  // a syntax error.
+  if (/^\s*\{/.test(text)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // not JSON after all: fall through
+    }
+  }
   const { doc, errors } = parseLocatedYaml(text);
   const first = errors[0];
   if (first) throw new SpecError('SPEC_PARSE', file, `${first.line ? `line ${first.line}: ` : ''}${oneLine(first.message)}`);
@@ -83,6 +99,14 @@ export async function loadSpec(path: string, options: LoadSpecOptions = {}): Pro
   try {
     const s = await stat(file);
     if (!s.isFile()) throw new SpecError('SPEC_UNREADABLE', path, 'not a file');
+    if (s.size > maxSpecBytes()) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new SpecError(
+        'SPEC_TOO_LARGE',
+        path,
+        `is ${mb(s.size)}; specs over ${mb(maxSpecBytes())} are refused (set SCIMULATOR_MAX_SPEC_MB to raise the limit)`,
+      );
+    }
     text = await readFile(file, 'utf8');
   } catch (err) {
     if (err instanceof SpecError) throw err;
@@ -120,10 +144,23 @@ function assertRefsResolve(file: string, doc: Record<string, unknown>): void {
       if (k === '$ref' && typeof v === 'string' && v.startsWith('#') && resolvePointer(doc, v) === undefined) {
         throw new SpecError('SPEC_BAD_REF', file, `unresolvable $ref "${v}" at ${at}`);
       }
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#')) assertNoRefCycle(file, doc, v, at);
       if (k !== 'example' && k !== 'examples') walk(v, `${at}/${k}`);
     }
   };
   walk(doc, '#');
+}
+
+/** A `$ref` chain that comes back to itself (`A → B → A`) describes nothing: refuse it with the chain and where it starts. */
+function assertNoRefCycle(file: string, doc: Record<string, unknown>, first: string, at: string): void {
+  const chain = [first];
+  let node = resolvePointer(doc, first);
+  while (node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string') {
+    const next = (node as { $ref: string }).$ref;
+    if (chain.includes(next)) throw new SpecError('SPEC_BAD_REF', file, `cyclic $ref ${[...chain, next].join(' → ')} at ${at}`);
+    chain.push(next);
+    node = resolvePointer(doc, next);
+  }
 }
 
 /**

@@ -66,7 +66,7 @@ describe('scimulator CLI', () => {
     }
   });
 
-  it('output into a closed pipe (`scimulator scenarios | head -1`) ends quietly with exit 0, no stack trace', async () => {
+  it('output into a closed pipe (`scimulator scenarios | head -1`) ends quietly with exit 141 (the SIGPIPE code), no stack trace', async () => {
     const child = spawn(process.execPath, [bin, 'scenarios', 'show', 'flaky'], { stdio: ['ignore', 'pipe', 'pipe'] });
     spawned.push(child);
     // The reader goes away before the first line: every write meets EPIPE.
@@ -75,7 +75,7 @@ describe('scimulator CLI', () => {
     child.stderr.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(err).toBe('');
-    expect(code).toBe(0);
+    expect(code).toBe(141);
   });
 
   it('serve logs each request with a timestamp and, for a 4xx, the reason', async () => {

@@ -155,6 +155,45 @@ describe('a server that breaks one rule at a time is caught by the matching chec
     expect(found.filter((f) => f.v.check === 'body-schema').every((f) => f.v.pointer === '/success')).toBe(true);
   });
 
+  it('a read that returns another resource than the one created is caught by read-returns-created', async () => {
+    // Schema-valid, another token's id: what a stateless mock answers to every read.
+    const report = await runAgainst(
+      breakFirst('auth0', 'GetIdpProvisioningScimToken', 200, (res) => editJson(res, (b) => (b.token_id = 'tok_ZZZZZZZZZZZZZZZZ'))),
+    );
+    const found = newFindings(report);
+    expect(checksOf(found)).toEqual(['read-returns-created']);
+    expect(found[0]?.step.title).toBe('get the token without its secret');
+    expect(found[0]?.v).toMatchObject({ actual: '"tok_ZZZZZZZZZZZZZZZZ"' });
+  });
+
+  it('a server that lets a third token be active is caught by the exact 409 check', async () => {
+    // Once the IdP is at its limit, answer the refused create with the 201 body of the previous create instead.
+    const lastCreated = new Map<string, MockResponse>();
+    const report = await runAgainst((x) => {
+      if (x.apiId !== 'auth0' || x.operationId !== 'CreateIdpProvisioningScimToken') return undefined;
+      if (x.res.status === 201) lastCreated.set(x.session, x.res);
+      if (x.res.status !== 409) return undefined;
+      return lastCreated.get(x.session);
+    });
+    const found = newFindings(report);
+    expect(checksOf(found)).toEqual(['expected-status']);
+    expect(found.map((f) => f.step.title)).toEqual(['a token beyond 2 active is refused']);
+    expect(found[0]?.v).toMatchObject({ expected: 'status 409', message: 'expected 409, got 201' });
+  });
+
+  it('a deleted user still fetchable is caught by deleted-is-gone, in words that say what happened', async () => {
+    const report = await runAgainst(
+      breakFirst('twilio', 'FetchOrganizationUser', 404, () => ({
+        status: 200,
+        headers: { 'content-type': 'application/scim+json' },
+        body: JSON.stringify({ id: 'gone' }),
+      })),
+    );
+    const gone = newFindings(report).filter((f) => f.v.check === 'deleted-is-gone');
+    expect(gone).toHaveLength(1);
+    expect(gone[0]?.v.message).toMatch(/^user US\w+ was deleted, yet "fetch after delete" answers 200 instead of 404$/);
+  });
+
   it('a clean run has no findings that these comparisons could hide behind', () => {
     expect(cleanKeys.size).toBe(0);
   });

@@ -58,7 +58,7 @@ function explain(step: StepResult, spec: ApiSpec): Explanation | undefined {
   // For an invalid request Prism answers the first of 422, 400, default that the operation documents
   // (prism-http mocker/negotiator/NegotiatorHelpers.js). Capillary's revoke documents 422 for "no token revoked"
   // and 400 for a malformed body; Prism cannot know that and picks 422.
-  if (/wrong type is 400$/.test(step.title) && step.status === 422 && op.responses.some((r) => r.status === '422'))
+  if (/^a body .* is 400$/.test(step.title) && step.status === 422 && op.responses.some((r) => r.status === '422'))
     return 'prism-prefers-422';
   return undefined;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatConsoleSummary, formatStepLine } from '../../src/contract/reporters/console-reporter.js';
 import { formatJunitReport } from '../../src/contract/reporters/junit-reporter.js';
 import { formatMarkdownReport } from '../../src/contract/reporters/markdown-reporter.js';
-import type { ContractReport, StepResult } from '../../src/contract/types.js';
+import { judgeRun } from '../../src/contract/judge-run.js';
+import type { ContractReport, ContractSummary, StepResult } from '../../src/contract/types.js';
 
 const HOSTILE = 'got <b>"x" & \'y\'</b> | a]]>b ]]> c \u0001\u0007 end';
 
@@ -22,7 +23,21 @@ const step = (over: Partial<StepResult>): StepResult => ({
   ...over,
 });
 
-const report: ContractReport = {
+const summary: ContractSummary = {
+  steps: 4,
+  checked: 2,
+  passed: 1,
+  failed: 1,
+  errors: 1,
+  skipped: 1,
+  violations: 2,
+  coverage: { documented: 3, exercised: 2, passed: 1, percent: 66.7 },
+  staticViolations: 1,
+  durationMs: 1234,
+};
+
+const base: Omit<ContractReport, 'verdict'> = {
+  version: 1,
   target: 'http://127.0.0.1:4010',
   startedAt: '2026-03-01T12:00:00.000Z',
   scimulator: true,
@@ -85,18 +100,9 @@ const report: ContractReport = {
       },
     },
   ],
-  summary: {
-    steps: 4,
-    passed: 1,
-    failed: 1,
-    errors: 1,
-    skipped: 1,
-    violations: 2,
-    coverage: { documented: 3, exercised: 2, passed: 1, percent: 66.7 },
-    staticViolations: 1,
-    durationMs: 1234,
-  },
+  summary,
 };
+const report: ContractReport = { ...base, verdict: judgeRun({ steps: base.steps, summary, notFound: [] }) };
 
 describe('the JUnit reporter', () => {
   const xml = formatJunitReport(report);
@@ -114,7 +120,13 @@ describe('the JUnit reporter', () => {
   });
 
   it('has a testsuite per flow and per API for examples and coverage gaps, with honest counts', () => {
-    expect(suites.map((s) => s['@name'])).toEqual(['auth0 scim token lifecycle', 'auth0 probes', 'auth0 examples', 'auth0 coverage']);
+    expect(suites.map((s) => s['@name'])).toEqual([
+      'verdict',
+      'auth0 scim token lifecycle',
+      'auth0 probes',
+      'auth0 examples',
+      'auth0 coverage',
+    ]);
     expect(suite('auth0 scim token lifecycle')).toMatchObject({ '@tests': '3', '@failures': '1', '@errors': '1', '@skipped': '0' });
     expect(suite('auth0 probes')).toMatchObject({ '@tests': '1', '@skipped': '1' });
     expect(suite('auth0 examples')).toMatchObject({ '@tests': '1', '@failures': '1' });
@@ -136,7 +148,9 @@ describe('the Markdown reporter', () => {
   const md = formatMarkdownReport(report);
 
   it('headlines the failure with what went wrong', () => {
-    expect(md.split('\n')[0]).toBe('## ❌ scimulator contract: 2 violations, 1 invalid spec example, 1 request could not be made');
+    expect(md.split('\n')[0]).toBe(
+      '## ❌ scimulator contract: FAIL — 1 step failed, 2 violations, 1 invalid spec example, 1 request could not be made',
+    );
   });
 
   it('keeps table rows intact: pipes and HTML in messages are escaped', () => {
@@ -144,7 +158,7 @@ describe('the Markdown reporter', () => {
     expect(row).toBeDefined();
     expect(row).toContain('&lt;b&gt;');
     expect(row).toContain('\\|');
-    expect(row?.replace(/\\\|/g, '').split('|')).toHaveLength(8); // 6 cells between 7 pipes
+    expect(row?.replace(/\\\|/g, '').split('|')).toHaveLength(10); // 8 cells between 9 pipes
   });
 
   it('shows the coverage matrix with never-exercised and failed cells, errors, invalid examples and skip reasons', () => {
@@ -163,24 +177,23 @@ describe('the console reporter', () => {
       '[  1] ok    auth0 scim token lifecycle / list tokens — GET ListIdpProvisioningScimTokens → 200 (12 ms)',
     );
     expect(formatStepLine(report.steps[1] as StepResult, 2)).toMatch(
-      /^\[ {2}2\] FAIL .* → 200 \(12 ms\): 2 violation\(s\): body-schema, secret-not-reshown$/,
+      /^\[ {2}2\] FAIL [^]* → 200 \(12 ms\): 2 violation\(s\): body-schema, secret-not-reshown$/,
     );
-    expect(formatStepLine(report.steps[2] as StepResult, 3)).toMatch(/^\[ {2}3\] ERROR .*: connection dropped/);
-    expect(formatStepLine(report.steps[3] as StepResult, 4)).toMatch(/^\[ {2}4\] skip .*: skipped \(writes are disabled/);
+    expect(formatStepLine(report.steps[2] as StepResult, 3)).toMatch(/^\[ {2}3\] ERROR [^]*: connection dropped/);
+    expect(formatStepLine(report.steps[3] as StepResult, 4)).toMatch(/^\[ {2}4\] skip [^]*: skipped \(writes are disabled/);
   });
 
   it('summarises coverage, totals, every violation with step id and check, errors and the verdict', () => {
     const text = formatConsoleSummary(report).join('\n');
-    expect(text).toMatch(/auth0\s+ListIdpProvisioningScimTokens\s+200 ✓n {2}429 · /);
+    expect(text).toMatch(/auth0\s+ListIdpProvisioningScimTokens\s+200 ✓n {2}429 ·$/m);
     expect(text).toMatch(/auth0\s+GetIdpProvisioningScimToken\s+200 ✗n/);
     expect(text).toContain('Steps      4: 1 passed, 1 failed, 1 errors, 1 skipped in 1.2 s');
     expect(text).toContain('Requests that could not be made: 1');
-    expect(text).toContain(
-      'auth0 scim token lifecycle / get the token [GetIdpProvisioningScimToken → 200] body-schema at /scopes: /scopes must be array',
+    expect(text).toContain('  ✗ auth0 scim token lifecycle / get the token\n    GET auth0 GetIdpProvisioningScimToken → 200\n');
+    expect(text).toContain('    body-schema at /scopes: /scopes must be array');
+    expect(text).toContain('    secret-not-reshown: the secret issued');
+    expect(text.trim().split('\n').at(-1)).toBe(
+      'Result: FAIL (1 step failed, 2 violations, 1 invalid spec example, 1 request could not be made)',
     );
-    expect(text).toContain(
-      'auth0 scim token lifecycle / get the token [GetIdpProvisioningScimToken → 200] secret-not-reshown: the secret issued',
-    );
-    expect(text.trim().split('\n').at(-1)).toBe('Result     FAIL: 2 violations, 1 invalid spec example, 1 request could not be made');
   });
 });

@@ -8,7 +8,12 @@ export const capillaryTokenFlow: Flow = {
   async run(ctx, { org = '', orgName = '', missingOrg = '' }) {
     const orgId = Number(org);
     await ctx.call('revokeScimTokens', { title: 'revoke the active token', body: { org_ids: [orgId] }, expect: 200 });
-    await ctx.call('revokeScimTokens', { title: 'revoking again fails every org (422)', body: { org_ids: [orgId] }, expect: 422 });
+    await ctx.call('revokeScimTokens', {
+      title: 'revoking again fails every org (422)',
+      body: { org_ids: [orgId] },
+      expect: 422,
+      needsState: true,
+    });
     const created = await ctx.call('createScimTokens', { title: 'create a new token', body: [{ org_name: orgName }], expect: 200 });
     if (created.ok && created.json?.result?.successful?.length !== 1) {
       ctx.report(created.step, [
@@ -21,11 +26,17 @@ export const capillaryTokenFlow: Flow = {
         },
       ]);
     }
-    await ctx.call('createScimTokens', { title: 'a second active token is refused (2002)', body: [{ org_name: orgName }], expect: 200 });
+    await ctx.call('createScimTokens', {
+      title: 'a second active token is refused (2002)',
+      body: [{ org_name: orgName }],
+      expect: 200,
+      needsState: true,
+    });
     await ctx.call('revokeScimTokens', {
       title: 'a mix of orgs is a partial success (207)',
       body: { org_ids: [orgId, Number(missingOrg)] },
       expect: 207,
+      needsState: true,
     });
     await ctx.call('revokeScimTokens', { title: 'an empty org_ids list is rejected', body: { org_ids: [] }, expect: 400 });
   },
@@ -55,6 +66,7 @@ export const capillaryScenarioFlow: Flow = {
       title: 'the revoked org really has no token left (422)',
       body: { org_ids: [other] },
       expect: 422,
+      needsState: true,
     });
   },
 };

@@ -2,6 +2,7 @@
 import { followSchemaRefs } from '../../spec/json-pointer.js';
 import type { Operation, Parameter } from '../../spec/types.js';
 import type { CallSpec, FlowContext } from '../flow-context.js';
+import { invalidRequestBodies, validRequestBody } from './request-bodies.js';
 
 type Schema = { type?: unknown; pattern?: string; enum?: unknown[] };
 
@@ -21,7 +22,7 @@ function wrongTypeBody(op: Operation): string {
 }
 
 /** Default path parameter values: the documented examples (our fixtures use them). */
-function exampleParams(op: Operation): Record<string, string> {
+export function exampleParams(op: Operation): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of op.parameters) {
     if (p.in !== 'path') continue;
@@ -34,18 +35,19 @@ function exampleParams(op: Operation): Record<string, string> {
 /** Builds the natural probe for one documented status, or undefined when no generic request can reach it. */
 export function probeFor(ctx: FlowContext, op: Operation, status: number): CallSpec | undefined {
   const params = exampleParams(op);
-  const needsBody = op.requestBody?.required === true;
-  const validBody = op.requestBody?.content[0]?.examples[0]?.value;
+  // A valid body (the documented example, else a schema sample) so a probe for 401/404/… is not answered 400 first.
+  const validBody = op.requestBody ? validRequestBody(ctx.api, op) : undefined;
   const base: CallSpec = {
     title: `probe ${status}`,
     params,
     expect: status,
-    ...(needsBody && validBody !== undefined ? { body: validBody } : {}),
+    ...(validBody !== undefined ? { body: validBody } : {}),
   };
   const scoped = op.extraScopes.length > 0 || op.security.some((r) => Object.values(r).some((scopes) => scopes.length > 0));
   switch (status) {
     case 401:
-      return { ...base, title: 'no Authorization header is 401', auth: 'none' };
+      // Only where the spec asks for credentials: without a security requirement, no server is bound to refuse.
+      return op.security.length > 0 ? { ...base, title: 'no Authorization header is 401', auth: 'none' } : undefined;
     case 403:
       return scoped ? { ...base, title: 'a token without the operation scope is 403', auth: { scopes: [] } } : undefined;
     case 404: {
@@ -58,12 +60,15 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
           ...base,
           title: `an unknown ${idQuery.name} is 404`,
           query: { [idQuery.name]: ctx.unknownId(op.operationId, idQuery.name) },
+          // Only a server that knows which ids exist can tell an unknown one.
+          needsState: true,
         };
       if (!last) return undefined;
       return {
         ...base,
         title: `an unknown ${last.name} is 404`,
         params: { ...params, [last.name]: ctx.unknownId(op.operationId, last.name) },
+        needsState: true,
       };
     }
     case 413:
@@ -83,7 +88,12 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
         : undefined;
     case 400:
     case 422: {
-      if (op.requestBody) return { ...base, title: `a body of the wrong type is ${status}`, rawBody: wrongTypeBody(op) };
+      if (op.requestBody) {
+        // The first deliberately invalid body, named for what it breaks (a required property left out, first).
+        const invalid = invalidRequestBodies(ctx.api, op)[0];
+        if (invalid) return { ...base, title: `a body ${invalid.breaks} is ${status}`, body: invalid.body };
+        return { ...base, title: `a body of the wrong type is ${status}`, rawBody: wrongTypeBody(op) };
+      }
       const patterned = op.parameters.find((p) => p.in === 'path' && paramSchema(ctx, p)?.pattern);
       if (patterned)
         return { ...base, title: `a malformed ${patterned.name} is ${status}`, params: { ...params, [patterned.name]: 'not-a-valid-id!' } };

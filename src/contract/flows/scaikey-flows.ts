@@ -1,5 +1,11 @@
 // ScaiKey flows: create (secret once) → list → get → patch → revoke (soft delete) → read as revoked → revoke again 404.
-import { checkCreatedIsListed, checkRevokedIsGone, checkRevokedNotListedActive, checkSecretNotReshown } from '../checks/lifecycle.js';
+import {
+  checkCreatedIsListed,
+  checkReadReturnsCreated,
+  checkRevokedIsGone,
+  checkRevokedNotListedActive,
+  checkSecretNotReshown,
+} from '../checks/lifecycle.js';
 import type { Flow } from './flow.js';
 
 const LIST = 'list_scim_tokens_api_v1_admin_scim_tokens__get';
@@ -30,6 +36,7 @@ export const scaikeyTokenFlow: Flow = {
       title: 'list shows the new token without its secret',
       query: { tenant_id: tenant, per_page: 100 },
       expect: 200,
+      needsState: true,
     });
     ctx.report(list.step, [
       ...checkCreatedIsListed(
@@ -38,20 +45,32 @@ export const scaikeyTokenFlow: Flow = {
       ),
       ...checkSecretNotReshown(secret, list.bodyText, 'the token list'),
     ]);
-    const got = await ctx.call(GET, { title: 'get the token without its secret', params: { token_id: id }, expect: 200 });
-    ctx.report(got.step, checkSecretNotReshown(secret, got.bodyText, 'get token'));
+    const got = await ctx.call(GET, { title: 'get the token without its secret', params: { token_id: id }, expect: 200, needsState: true });
+    if (got.ok)
+      ctx.report(got.step, [...checkReadReturnsCreated(id, got.json?.id), ...checkSecretNotReshown(secret, got.bodyText, 'get token')]);
     const patched = await ctx.call(PATCH, {
       title: 'rename the token',
       params: { token_id: id },
       body: { name: 'Contract runner (renamed)' },
       expect: 200,
+      needsState: true,
     });
     ctx.report(patched.step, checkSecretNotReshown(secret, patched.bodyText, 'patch token'));
     await ctx.call(LIST, { title: 'a page below 1 is rejected (422)', query: { page: 0 }, expect: 422 });
     const unknownTenant = ctx.unknownId(LIST, 'tenant_id');
-    await ctx.call(CREATE, { title: 'a token for an unknown tenant is 404', body: { name: 'x', tenant_id: unknownTenant }, expect: 404 });
+    await ctx.call(CREATE, {
+      title: 'a token for an unknown tenant is 404',
+      body: { name: 'x', tenant_id: unknownTenant },
+      expect: 404,
+      needsState: true,
+    });
     await ctx.call(REVOKE, { title: 'revoke (soft delete) the token', params: { token_id: id }, expect: 204 });
-    const after = await ctx.call(GET, { title: 'the revoked token reads as revoked', params: { token_id: id }, expect: 200 });
+    const after = await ctx.call(GET, {
+      title: 'the revoked token reads as revoked',
+      params: { token_id: id },
+      expect: 200,
+      needsState: true,
+    });
     if (after.ok)
       ctx.report(
         after.step,
@@ -61,6 +80,7 @@ export const scaikeyTokenFlow: Flow = {
       title: 'the revoked token is not listed as active',
       query: { tenant_id: tenant, per_page: 100 },
       expect: 200,
+      needsState: true,
     });
     ctx.report(
       listAfter.step,
@@ -69,7 +89,13 @@ export const scaikeyTokenFlow: Flow = {
         items(listAfter.json).map((t) => ({ id: t.id, active: t.status === 'active' })),
       ),
     );
-    await ctx.call(REVOKE, { title: 'revoking again is 404', params: { token_id: id }, expect: 404 });
-    await ctx.call(PATCH, { title: 'patching a revoked token is 404', params: { token_id: id }, body: { name: 'x' }, expect: 404 });
+    await ctx.call(REVOKE, { title: 'revoking again is 404', params: { token_id: id }, expect: 404, needsState: true });
+    await ctx.call(PATCH, {
+      title: 'patching a revoked token is 404',
+      params: { token_id: id },
+      body: { name: 'x' },
+      expect: 404,
+      needsState: true,
+    });
   },
 };

@@ -1,5 +1,5 @@
 // Twilio flows: SCIM user create → filter → update with If-Match → stale If-Match 409 → delete → 404 everywhere.
-import { checkCreatedIsListed, checkDeletedIsGone } from '../checks/lifecycle.js';
+import { checkCreatedIsListed, checkDeletedIsGone, checkReadReturnsCreated } from '../checks/lifecycle.js';
 import type { Flow } from './flow.js';
 
 const SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -23,13 +23,26 @@ export const twilioUserFlow: Flow = {
     const created = await ctx.call('CreateOrganizationUser', { title: 'create a user', params: org, body, expect: 201 });
     const id: string = created.json?.id ?? '';
     if (!created.ok || !id) return;
-    await ctx.call('CreateOrganizationUser', { title: 'the same userName again is 409 uniqueness', params: org, body, expect: 409 });
-    await ctx.call('FetchOrganizationUser', { title: 'fetch the new user', params: { ...org, UserSid: id }, expect: 200 });
+    await ctx.call('CreateOrganizationUser', {
+      title: 'the same userName again is 409 uniqueness',
+      params: org,
+      body,
+      expect: 409,
+      needsState: true,
+    });
+    const fetched = await ctx.call('FetchOrganizationUser', {
+      title: 'fetch the new user',
+      params: { ...org, UserSid: id },
+      expect: 200,
+      needsState: true,
+    });
+    if (fetched.ok) ctx.report(fetched.step, checkReadReturnsCreated(id, fetched.json?.id, 'user'));
     const filtered = await ctx.call('ListOrganizationUsers', {
       title: 'filter by userName finds the user',
       params: org,
       query: { filter: `userName eq "${userName}"` },
       expect: 200,
+      needsState: true,
     });
     ctx.report(
       filtered.step,
@@ -67,6 +80,7 @@ export const twilioUserFlow: Flow = {
         body,
         headers: { 'if-match': version },
         expect: 409,
+        needsState: true,
       });
       await ctx.call('PatchOrganizationUser', {
         title: 'a stale If-Match is 409',
@@ -74,6 +88,7 @@ export const twilioUserFlow: Flow = {
         body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] },
         headers: { 'if-match': version },
         expect: 409,
+        needsState: true,
       });
     }
     await ctx.call('PatchOrganizationUser', {
@@ -93,7 +108,7 @@ export const twilioUserFlow: Flow = {
       ],
       ['DeleteOrganizationUser', 'delete again', {}],
     ] as const) {
-      const res = await ctx.call(opId, { title: `${title} is 404`, params: user, ...extra, expect: 404 });
+      const res = await ctx.call(opId, { title: `${title} is 404`, params: user, ...extra, expect: 404, needsState: true });
       if (res.ok) ctx.report(res.step, checkDeletedIsGone(id, res.status, title));
     }
     const gone = await ctx.call('ListOrganizationUsers', {
@@ -101,9 +116,10 @@ export const twilioUserFlow: Flow = {
       params: org,
       query: { filter: `userName eq "${userName}"` },
       expect: 200,
+      needsState: true,
     });
     if (((gone.json as Page | undefined)?.Resources ?? []).some((u) => u.id === id))
       ctx.report(gone.step, checkDeletedIsGone(id, 200, 'list'));
-    await ctx.call('CreateOrganizationUser', { title: 'the userName can be used again', params: org, body, expect: 201 });
+    await ctx.call('CreateOrganizationUser', { title: 'the userName can be used again', params: org, body, expect: 201, needsState: true });
   },
 };

@@ -2,10 +2,14 @@
 export {
   createConsoleProgress,
   formatConsoleSummary,
+  formatCoverageSummary,
   formatCoverageTable,
   formatStepLine,
+  type ConsoleFormatOptions,
   type ConsoleSummaryOptions,
 } from './console-reporter.js';
+export { createPalette, shouldUseColour, type Palette } from './palette.js';
+export { formatVerdictLine } from './verdict-text.js';
 export { formatJsonReport } from './json-reporter.js';
 export { formatJunitReport } from './junit-reporter.js';
 export { escapeMarkdownCell, formatMarkdownReport, type MarkdownReportOptions } from './markdown-reporter.js';

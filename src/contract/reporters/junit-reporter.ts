@@ -53,6 +53,25 @@ function addStep(suite: TestSuite, step: StepResult): void {
 }
 
 /**
+ * The verdict as test cases, so a CI test tab agrees with the exit code: NOTHING CHECKED is a failure (a run of
+ * skipped steps would otherwise show green), and each target-level diagnosis is a failure naming what it explains.
+ */
+function addVerdictSuite(builder: Builder, report: ContractReport): void {
+  const suite = builder.testSuite().name('verdict').timestamp(stamp(report.startedAt)).property('target', report.target);
+  const checked = suite.testCase().className('scimulator.verdict').name('the run checked enough to give a verdict');
+  if (report.verdict.result === 'nothing-checked')
+    checked.failure(clipText(`NOTHING CHECKED: ${report.verdict.headline}`, 500), 'nothing-checked');
+  for (const d of report.verdict.diagnoses) {
+    suite
+      .testCase()
+      .className('scimulator.verdict')
+      .name(d.code)
+      .failure(clipText(d.message, 500), d.code)
+      .stacktrace(cdata([d.message, d.hint ?? '', ...d.steps].filter(Boolean).join('\n')));
+  }
+}
+
+/**
  * Builds JUnit XML from a report: a testsuite per flow (probes are a flow per API), a testcase per step with
  * `<failure>` for violations, `<error>` for requests that could not be made and `<skipped/>` for skipped steps;
  * per API an `examples` suite for the static example checks and, when something was never exercised, a `coverage`
@@ -60,6 +79,7 @@ function addStep(suite: TestSuite, step: StepResult): void {
  */
 export function formatJunitReport(report: ContractReport): string {
   const builder = junit.newBuilder().name(`scimulator contract ${report.target}`);
+  addVerdictSuite(builder, report);
   const flows = new Map<string, StepResult[]>();
   for (const step of report.steps) {
     const list = flows.get(step.flow) ?? [];

@@ -1,9 +1,9 @@
-// Markdown reporter for a pull-request comment: verdict, totals, a coverage matrix per API, violations and errors.
+// Markdown reporter for a pull-request comment: verdict, diagnoses and failures first, then totals and coverage.
 import type { ContractReport, CoverageCell } from '../types.js';
 import { clipText } from './clip-text.js';
 import { groupCoverage } from './group-coverage.js';
-import { describeVerdict, isRunClean } from './run-verdict.js';
 import { stepOutcome } from './step-outcome.js';
+import { RESULT_WORD } from './verdict-text.js';
 
 export interface MarkdownReportOptions {
   /** Rows per findings table (default 100): PR comments are capped at 65,536 characters. */
@@ -47,49 +47,56 @@ function coverageTables(report: ContractReport): string[] {
   return lines;
 }
 
-/** Formats the report as Markdown (GitHub-flavoured tables) for a PR comment or a job summary. */
+/** Target-level conditions first: they say why before the tables say what. */
+function diagnosisLines(report: ContractReport): string[] {
+  if (report.verdict.diagnoses.length === 0) return [];
+  const lines = ['', '### Diagnosis', ''];
+  for (const d of report.verdict.diagnoses) {
+    lines.push(`- **${escapeMarkdownCell(d.message)}**${d.hint ? `<br>${escapeMarkdownCell(d.hint).replace(/\\`/g, '`')}` : ''}`);
+  }
+  return lines;
+}
+
+function violationLines(report: ContractReport, max: number): string[] {
+  const violations = report.steps.flatMap((step) => step.violations.map((v) => ({ step, v })));
+  if (violations.length === 0) return [];
+  const lines = [
+    '',
+    `### Violations (${violations.length})`,
+    '',
+    '| Step | Operation | Status | Check | Where | Message | Expected | Actual |',
+    '|---|---|---:|---|---|---|---|---|',
+  ];
+  for (const { step, v } of violations.slice(0, max)) {
+    lines.push(
+      `| ${escapeMarkdownCell(step.id)} | ${code(step.operationId)} | ${step.status ?? ''} | ${code(v.check)} | ${v.pointer ? code(v.pointer) : ''} | ${escapeMarkdownCell(v.message)} | ${escapeMarkdownCell(v.expected ?? '')} | ${v.actual ? code(clipText(v.actual, 120)) : ''} |`,
+    );
+  }
+  if (violations.length > max) lines.push('', `…and ${violations.length - max} more; see the JSON report.`);
+  return lines;
+}
+
+/** Formats the report as Markdown (GitHub-flavoured tables): verdict, diagnoses and failures first, then coverage. */
 export function formatMarkdownReport(report: ContractReport, options: MarkdownReportOptions = {}): string {
   const s = report.summary;
   const max = options.maxRows ?? 100;
-  const clean = isRunClean(s);
+  const icon = report.verdict.result === 'pass' ? '✅' : report.verdict.result === 'fail' ? '❌' : '⚠️';
   const lines: string[] = [
-    `## ${clean ? '✅' : '❌'} scimulator contract: ${describeVerdict(s)}`,
+    `## ${icon} scimulator contract: ${RESULT_WORD[report.verdict.result]}${report.verdict.result === 'pass' ? '' : ` — ${escapeMarkdownCell(report.verdict.headline)}`}`,
     '',
     `Target ${code(report.target)}${report.scimulator ? ' (scimulator)' : ''} · APIs: ${report.apis.map(code).join(', ') || 'none'} · ${(s.durationMs / 1000).toFixed(1)} s`,
-    '',
-    '| Steps | Passed | Failed | Errors | Skipped | Violations | Coverage |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${s.steps} | ${s.passed} | ${s.failed} | ${s.errors} | ${s.skipped} | ${s.violations} | **${s.coverage.percent}%** (${s.coverage.exercised}/${s.coverage.documented}) |`,
   ];
-  if (s.errors > 0) lines.push('', `**${s.errors} request(s) could not be made** (timeout, refused, TLS or not HTTP); see Errors below.`);
-
-  lines.push(
-    '',
-    '### Coverage',
-    '',
-    'Each documented status: ✅ passed, ❌ failed, ⬜ never exercised (blank: not documented for that operation); reached naturally, by a scenario, or injected.',
-  );
-  lines.push(...coverageTables(report));
-
-  const violations = report.steps.flatMap((step) => step.violations.map((v) => ({ step, v })));
-  if (violations.length > 0) {
-    lines.push(
-      '',
-      `### Violations (${violations.length})`,
-      '',
-      '| Step | Operation | Status | Check | Where | Message |',
-      '|---|---|---:|---|---|---|',
-    );
-    for (const { step, v } of violations.slice(0, max)) {
-      lines.push(
-        `| ${escapeMarkdownCell(step.id)} | ${code(step.operationId)} | ${step.status ?? ''} | ${code(v.check)} | ${v.pointer ? code(v.pointer) : ''} | ${escapeMarkdownCell(v.message)} |`,
-      );
-    }
-    if (violations.length > max) lines.push('', `…and ${violations.length - max} more; see the JSON report.`);
-  }
+  lines.push(...diagnosisLines(report), ...violationLines(report, max));
   const errors = report.steps.filter((step) => stepOutcome(step) === 'error');
   if (errors.length > 0) {
-    lines.push('', `### Errors (${errors.length})`, '', '| Step | Request | Error |', '|---|---|---|');
+    lines.push(
+      '',
+      `### Errors (${errors.length})`,
+      '',
+      `**${s.errors} request(s) could not be made** (timeout, refused, TLS or not HTTP).`,
+      '',
+    );
+    lines.push('| Step | Request | Error |', '|---|---|---|');
     for (const step of errors.slice(0, max))
       lines.push(`| ${escapeMarkdownCell(step.id)} | ${code(`${step.method} ${step.url}`)} | ${escapeMarkdownCell(step.error ?? '')} |`);
     if (errors.length > max) lines.push('', `…and ${errors.length - max} more.`);
@@ -99,6 +106,14 @@ export function formatMarkdownReport(report: ContractReport, options: MarkdownRe
     for (const f of report.staticViolations.slice(0, max))
       lines.push(`| ${code(f.apiId)} | ${escapeMarkdownCell(f.where)} | ${escapeMarkdownCell(f.violation.message)} |`);
   }
+  lines.push(
+    '',
+    '### Totals',
+    '',
+    '| Steps | Passed | Failed | Errors | Skipped | Violations | Coverage |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${s.steps} | ${s.passed} | ${s.failed} | ${s.errors} | ${s.skipped} | ${s.violations} | **${s.coverage.percent}%** (${s.coverage.exercised}/${s.coverage.documented}) |`,
+  );
   const skipped = report.steps.filter((step) => stepOutcome(step) === 'skipped');
   if (skipped.length > 0) {
     const reasons = new Map<string, number>();
@@ -106,5 +121,12 @@ export function formatMarkdownReport(report: ContractReport, options: MarkdownRe
     lines.push('', `### Skipped (${skipped.length})`, '');
     for (const [reason, n] of reasons) lines.push(`- ${n} × ${escapeMarkdownCell(reason)}`);
   }
+  lines.push(
+    '',
+    '### Coverage',
+    '',
+    'Each documented status: ✅ passed, ❌ failed, ⬜ never exercised (blank: not documented for that operation); reached naturally, by a scenario, or injected.',
+  );
+  lines.push(...coverageTables(report));
   return `${lines.join('\n')}\n`;
 }

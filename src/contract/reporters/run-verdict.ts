@@ -1,8 +1,10 @@
-// Whether a run honoured the contract: the single rule the CLI exit code and every report headline share.
+// Whether a run's findings are clean (no violation, invalid example or failed request); the verdict builds on it.
 import type { ContractSummary } from '../types.js';
 
 /**
  * True when nothing is wrong: no violation, no invalid spec example and no request that could not be made.
+ * Says nothing about how much was checked: the run's verdict (`report.verdict`, which the CLI's exit code follows)
+ * also calls a run that checked nothing NOTHING CHECKED.
  * Transport errors count against the run because an unanswered request proves nothing about the contract.
  */
 export function isRunClean(summary: Pick<ContractSummary, 'violations' | 'staticViolations' | 'errors'>): boolean {

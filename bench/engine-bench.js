@@ -1,0 +1,186 @@
+// Engine benchmark: a spec served only by inference vs the shipped hand-modelled Auth0 path, and cold start on a
+// ~330 KB public spec vs Prism — ratios measured in one run, on 127.0.0.1 only.
+//
+//   node bench/engine-bench.js            full run (5 interleaved rounds of 2 s per cell, 3 cold starts each)
+//   node bench/engine-bench.js --quick    smoke (1 round of 0.5 s, 1 cold start)
+//
+// Targets (issue 12): inferred list and create+delete ≥ 0.8× the Auth0 hand path's req/s; cold start ≤ 0.25× Prism's.
+// The inferred API is the Auth0 spec itself served under another base path with no hand policy, so both sides answer
+// the same documents; the Auth0 hand path gets the bench fixture (one provisioned IdP per connection).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, SPECS_DIR, ensureBuilt } from './lib/env.js';
+import { BENCH, cycleIdp, writeBenchFixture } from './lib/fixture.js';
+import { send } from './lib/capture.js';
+import { drive, emptySample, summarize } from './lib/load.js';
+import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process.js';
+
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, 'no-prism': { type: 'boolean' } } });
+const quick = opts.quick === true;
+const ROUNDS = quick ? 1 : 5;
+const SECONDS = quick ? 0.5 : 2;
+const COLD = quick ? 1 : 3;
+const CONNECTIONS = 10;
+const log = (s) => process.stderr.write(`${s}\n`);
+
+ensureBuilt({ log });
+const work = mkdtempSync(join(tmpdir(), 'scimulator-engine-bench-'));
+const running = new Set();
+const stopAll = async () => {
+  for (const p of running) await stopProcess(p);
+  running.clear();
+};
+process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
+
+const bearer = { authorization: 'Bearer x' };
+const json = { ...bearer, 'content-type': 'application/json' };
+const parse = (body) => {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+};
+
+// The Auth0 spec served by inference alone: same document, another base path, no hand policy for its id.
+const inferredSpec = join(work, 'inferred-auth0.yaml');
+writeFileSync(inferredSpec, readFileSync(join(SPECS_DIR, 'auth0-my-organization.yaml'), 'utf8').replaceAll('/my-org', '/inferred-org'));
+const fixture = writeBenchFixture(work, DEFAULT_FIXTURES);
+
+const tokens = (base, idp) => `${base}/identity-providers/${idp}/provisioning/scim-tokens`;
+const HAND = '/my-org/v1';
+const INFERRED = '/inferred-org/v1';
+
+const list = (base) => () => [{ method: 'GET', path: tokens(base, BENCH.listIdp), headers: bearer }];
+const cycle = (base) => (conn) => [
+  {
+    method: 'POST',
+    path: tokens(base, cycleIdp(conn)),
+    headers: json,
+    body: '{"token_lifetime":86400}',
+    onResponse: (status, body, ctx) => {
+      ctx.tokenId = status === 201 ? parse(body)?.token_id : undefined;
+    },
+  },
+  {
+    method: 'DELETE',
+    headers: bearer,
+    setupRequest: (req, ctx) => (ctx.tokenId ? { ...req, path: `${tokens(base, cycleIdp(conn))}/${ctx.tokenId}` } : null),
+  },
+];
+
+// A run may stop between a POST and its DELETE: revoke what each connection left so the next run starts clean (the
+// Auth0 hand policy allows two active tokens per IdP and would answer 409 from then on).
+const cleanup = (base) => async (url) => {
+  for (let conn = 0; conn < CONNECTIONS; conn++) {
+    const path = tokens(base, cycleIdp(conn));
+    const res = await send(url, { method: 'GET', path, headers: bearer }).catch(() => undefined);
+    for (const t of parse(res?.body.toString('utf8') ?? '')?.scim_tokens ?? []) {
+      await send(url, { method: 'DELETE', path: `${path}/${t.token_id}`, headers: bearer }).catch(() => undefined);
+    }
+  }
+};
+
+const cells = [
+  { id: 'hand-list', title: 'Auth0 hand policy: token list (GET)', make: list(HAND) },
+  { id: 'inferred-list', title: 'Inferred: token list (GET)', make: list(INFERRED) },
+  { id: 'hand-cycle', title: 'Auth0 hand policy: create+delete (POST, DELETE)', make: cycle(HAND), cleanup: cleanup(HAND) },
+  { id: 'inferred-cycle', title: 'Inferred: create+delete (POST, DELETE)', make: cycle(INFERRED), cleanup: cleanup(INFERRED) },
+];
+
+async function throughput() {
+  const port = await freePort();
+  const args = [
+    BIN,
+    'serve',
+    '--port',
+    String(port),
+    '--host',
+    HOST,
+    '--fixtures',
+    fixture.file,
+    '--quiet',
+    '--specs',
+    SPECS_DIR,
+    '--specs',
+    inferredSpec,
+  ];
+  const p = spawnNode(args, { logFile: join(work, 'scim.log') });
+  running.add(p);
+  const base = `http://${HOST}:${port}`;
+  await waitForOk(p, `${base}${tokens(HAND, BENCH.listIdp)}`, bearer);
+  const samples = Object.fromEntries(cells.map((c) => [c.id, emptySample()]));
+  for (const c of cells) await drive({ url: base, connections: CONNECTIONS, durationS: 0.3, makeRequests: c.make }); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const c of cells)
+      await drive({ url: base, connections: CONNECTIONS, durationS: SECONDS, makeRequests: c.make, sample: samples[c.id] });
+  }
+  await stopProcess(p);
+  running.delete(p);
+  return Object.fromEntries(cells.map((c) => [c.id, summarize(samples[c.id])]));
+}
+
+const ACTIONS_SPEC = join(BENCH_DIR, 'specs', 'github-org-actions.json');
+const FIRST_PATH = '/orgs/acme/actions/cache/usage';
+
+/** Process start to the first 200 answer, median of `COLD` starts. */
+async function coldStart(kind) {
+  const times = [];
+  for (let i = 0; i < COLD; i++) {
+    const port = await freePort();
+    const args =
+      kind === 'scim'
+        ? [BIN, 'serve', '--port', String(port), '--host', HOST, '--quiet', '--specs', ACTIONS_SPEC]
+        : [PRISM_BIN, 'mock', '-h', HOST, '-p', String(port), '-v', 'silent', ACTIONS_SPEC];
+    const p = spawnNode(args, { logFile: join(work, `${kind}-cold-${i}.log`) });
+    running.add(p);
+    times.push(await waitForOk(p, `http://${HOST}:${port}${FIRST_PATH}`, bearer, { timeoutMs: 240000, intervalMs: 5 }));
+    await stopProcess(p);
+    running.delete(p);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+try {
+  log(`engine bench: ${ROUNDS} round(s) × ${SECONDS} s per cell, ${CONNECTIONS} connections; ${COLD} cold start(s)`);
+  const t = await throughput();
+  const scimCold = await coldStart('scim');
+  const prismCold = opts['no-prism'] ? undefined : await coldStart('prism');
+  const ratio = (a, b) => a / b;
+  const rows = [
+    ['list', t['inferred-list'].rps, t['hand-list'].rps, 0.8],
+    ['create+delete', t['inferred-cycle'].rps, t['hand-cycle'].rps, 0.8],
+  ].map(([what, inferred, hand, target]) => ({
+    what,
+    inferred,
+    hand,
+    ratio: ratio(inferred, hand),
+    target,
+    met: ratio(inferred, hand) >= target,
+  }));
+  const lines = [
+    '| workload | inferred req/s | Auth0 hand req/s | ratio | target | met |',
+    '|---|---:|---:|---:|---:|:-:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${r.inferred.toFixed(0)} | ${r.hand.toFixed(0)} | ${r.ratio.toFixed(2)} | ≥ ${r.target} | ${r.met ? 'yes' : 'NO'} |`,
+    ),
+    '',
+    `statuses: ${Object.entries(t)
+      .map(([id, s]) => `${id} ${JSON.stringify(s.statuses)}`)
+      .join('; ')}`,
+    '',
+    `cold start on github-org-actions.json (${(readFileSync(ACTIONS_SPEC).length / 1024).toFixed(0)} KB), process start → first 200, median of ${COLD}:`,
+    `scimulator ${scimCold.toFixed(0)} ms` +
+      (prismCold === undefined
+        ? ''
+        : `, Prism ${prismCold.toFixed(0)} ms, ratio ${(scimCold / prismCold).toFixed(2)} (target ≤ 0.25: ${scimCold / prismCold <= 0.25 ? 'met' : 'NOT met'})`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  await stopAll();
+  rmSync(work, { recursive: true, force: true });
+}

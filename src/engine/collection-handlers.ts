@@ -1,0 +1,235 @@
+// Stateful handlers for a collection resource: create, read, replace, update (three PATCH dialects), delete.
+import type { MockResult, OperationContext, OperationHandler } from '../apis/policy.js';
+import type { Operation } from '../spec/types.js';
+import { getSpecValidator } from '../validate/spec-validator.js';
+import { applyPatch, requestDialect } from './apply-patch.js';
+import { bucketOf, MAX_RECORDS, scopeKey, type EngineState, type Rec } from './engine-state.js';
+import type { EngineProblem } from './error-bodies.js';
+import { generateId, generateSecret, sampleSchema, stampDates } from './generate-values.js';
+import { project, type ResourceRuntime } from './resource-runtime.js';
+import { isObj } from './schema-shape.js';
+import type { EngineRules } from './engine-rules.js';
+
+export type Ctx = OperationContext<EngineState>;
+export type Answer = (problem: EngineProblem, op: Operation | undefined) => MockResult;
+
+/** What every handler of a resource shares. */
+export interface HandlerDeps {
+  runtime: ResourceRuntime;
+  answer: Answer;
+  rules: EngineRules;
+}
+
+/** The URL of the request's path (parameters filled in), without its query. */
+export function requestUrl(ctx: Ctx): string {
+  const path = ctx.operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(ctx.params[n])));
+  return `${ctx.origin}${ctx.api.basePath}${path}`;
+}
+
+const TOUCHED = /^(updated_?at|last_?modified|modified_?at|date_?updated|updated)$/i;
+
+/** Sets update timestamps (`updated_at`, `meta.lastModified`, …) that the record already has to now. */
+export function touch(record: Rec, nowIso: string): void {
+  for (const k of Object.keys(record)) if (TOUCHED.test(k) && typeof record[k] === 'string') record[k] = nowIso;
+  const meta = record.meta;
+  if (isObj(meta)) for (const k of Object.keys(meta)) if (TOUCHED.test(k) && typeof meta[k] === 'string') meta[k] = nowIso;
+}
+
+/** The records of the request's scope, or the parent's 404 when the resource is nested under a missing record. */
+export function scopedBucket(deps: HandlerDeps, ctx: Ctx): Map<string, Rec> | MockResult {
+  const { runtime } = deps;
+  const parent = runtime.parent;
+  if (parent?.resource.id) {
+    const parentBucket = bucketOf(
+      ctx.state,
+      parent.resource.name,
+      scopeKey(parent.resource.parentParams, ctx.params),
+      parent.resource.id.property,
+    );
+    const parentId = String(ctx.params[parent.resource.id.param]);
+    const found = parentBucket.get(parentId);
+    if (!found || deps.rules.isHidden(parent.resource.name, found)) {
+      return deps.answer({ kind: 'not-found', message: `${parent.resource.name} ${parentId} does not exist.` }, ctx.operation);
+    }
+  }
+  return bucketOf(ctx.state, runtime.resource.name, scopeKey(runtime.resource.parentParams, ctx.params), runtime.resource.id?.property);
+}
+
+/** The record named by the request's id parameter, or the not-found answer. */
+export function findRecord(deps: HandlerDeps, ctx: Ctx): { bucket: Map<string, Rec>; id: string; record: Rec } | MockResult {
+  const bucket = scopedBucket(deps, ctx);
+  if ('status' in bucket && !(bucket instanceof Map)) return bucket;
+  const map = bucket as Map<string, Rec>;
+  const idParam = deps.runtime.resource.id?.param;
+  const id = idParam ? String(ctx.params[idParam]) : '';
+  const record = map.get(id);
+  if (!record || deps.rules.isHidden(deps.runtime.resource.name, record, ctx.operation)) {
+    return deps.answer({ kind: 'not-found', message: `${deps.runtime.resource.name} ${id} does not exist.` }, ctx.operation);
+  }
+  return { bucket: map, id, record };
+}
+
+/** The answer body for a record: trimmed to the operation's documented schema, or none when it documents none. */
+function recordAnswer(deps: HandlerDeps, op: Operation, status: number, record: Rec): MockResult {
+  const documented = op.responses.find((r) => r.status === String(status));
+  const hasBody = documented?.content.some((m) => m.schema);
+  if (!hasBody) return { status };
+  const info = op === deps.runtime.ops.get('create') ? deps.runtime.created : deps.runtime.record;
+  return { status, body: project(record, info) };
+}
+
+const isMap = (v: unknown): v is Map<string, Rec> => v instanceof Map;
+
+function nextInteger(ctx: Ctx, deps: HandlerDeps, bucket: Map<string, Rec>): number {
+  const name = deps.runtime.resource.name;
+  const prop = deps.runtime.resource.id?.property as string;
+  let next = ctx.state.nextInteger.get(name);
+  if (next === undefined) {
+    next = 1;
+    for (const r of bucket.values()) if (typeof r[prop] === 'number' && (r[prop] as number) >= next) next = (r[prop] as number) + 1;
+  }
+  ctx.state.nextInteger.set(name, next + 1);
+  return next;
+}
+
+/** Builds a new record: the body, the generated properties the answer requires, a fresh id, clock timestamps. */
+function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { record: Rec; secrets: Rec } {
+  const { runtime } = deps;
+  const info = runtime.created ?? runtime.record;
+  const record: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
+  const now = ctx.nowIso();
+  if (info) {
+    const sample = stampDates(
+      sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response'),
+      runtime.spec.document,
+      info.ref.schema,
+      now,
+    );
+    if (isObj(sample) && info.shape) {
+      for (const [k, s] of info.shape.properties) {
+        if (record[k] !== undefined || sample[k] === undefined) continue;
+        if (info.shape.required.has(k) || s.readOnly === true) record[k] = sample[k];
+      }
+    }
+  }
+  const id = runtime.resource.id;
+  if (id) record[id.property] = generateId(id, ctx.random, () => nextInteger(ctx, deps, bucket), runtime.sampleId);
+  deps.rules.derive(runtime.resource.name, record, ctx);
+  const secrets: Rec = {};
+  for (const f of runtime.resource.secretFields) {
+    secrets[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
+    delete record[f];
+  }
+  const meta = record.meta;
+  if (isObj(meta) && typeof meta.location === 'string' && id)
+    meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(record[id.property]))}`;
+  return { record, secrets };
+}
+
+/** POST on a collection: the record is the body plus generated values; the answer shows the secrets once. */
+export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  return (ctx) => {
+    const bucket = scopedBucket(deps, ctx);
+    if (!isMap(bucket)) return bucket;
+    if (bucket.size >= MAX_RECORDS) {
+      return deps.answer({ kind: 'limit', message: `At most ${MAX_RECORDS} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
+    }
+    const { record, secrets } = buildRecord(deps, ctx, bucket);
+    const refused =
+      checkRecord(deps, ctx, { ...record, ...secrets }, deps.runtime.created ?? deps.runtime.record) ??
+      deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
+    if (refused) return refused;
+    const id = deps.runtime.resource.id;
+    const key = id ? String(record[id.property]) : String(bucket.size);
+    bucket.set(key, record);
+    if (Object.keys(secrets).length > 0) {
+      let bySecret = ctx.state.secrets.get(deps.runtime.resource.name);
+      if (!bySecret) ctx.state.secrets.set(deps.runtime.resource.name, (bySecret = new Map()));
+      bySecret.set(key, secrets);
+    }
+    const status = deps.runtime.resource.operations.find((o) => o.role === 'create')?.successStatus ?? 201;
+    return recordAnswer(deps, ctx.operation, status, { ...record, ...secrets });
+  };
+}
+
+/** GET on an item. */
+export function readHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  return (ctx) => {
+    const found = findRecord(deps, ctx);
+    if (!('record' in found)) return found;
+    return recordAnswer(deps, ctx.operation, statusOf(deps, 'read'), found.record);
+  };
+}
+
+const statusOf = (deps: HandlerDeps, role: string) => deps.runtime.resource.operations.find((o) => o.role === role)?.successStatus ?? 200;
+
+/**
+ * Checks a new or changed record against the schema of its answer: a request the request schema accepts may still
+ * make a record the API could not return (a looser pattern, say), and the mock must not answer what the spec forbids.
+ */
+function checkRecord(deps: HandlerDeps, ctx: Ctx, record: Rec, info = deps.runtime.record): MockResult | undefined {
+  if (!info) return undefined;
+  const violations = getSpecValidator(deps.runtime.spec).validate(
+    info.ref,
+    project(record, info),
+    'response',
+    'request.body',
+    'request-body',
+  );
+  return violations.length > 0 ? deps.answer({ kind: 'validation', violations }, ctx.operation) : undefined;
+}
+
+/** PUT on an item: the body replaces the record; the id and server-owned (readOnly) values stay. */
+export function replaceHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  return (ctx) => {
+    const found = findRecord(deps, ctx);
+    if (!('record' in found)) return found;
+    const next: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
+    const shape = deps.runtime.record?.shape;
+    for (const [k, v] of Object.entries(found.record)) {
+      const s = shape?.properties.get(k);
+      if (next[k] === undefined && (s?.readOnly === true || shape?.required.has(k))) next[k] = v;
+    }
+    const idProp = deps.runtime.resource.id?.property;
+    if (idProp) next[idProp] = found.record[idProp];
+    touch(next, ctx.nowIso());
+    const bad = checkRecord(deps, ctx, next) ?? deps.rules.checkUpdate(deps.runtime.resource.name, next, found.bucket, found.id, ctx);
+    if (bad) return bad;
+    found.bucket.set(found.id, next);
+    return recordAnswer(deps, ctx.operation, statusOf(deps, 'replace'), next);
+  };
+}
+
+/** PATCH on an item, in the dialect the request (or the spec) declares. */
+export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): OperationHandler<EngineState> {
+  const inferred = deps.runtime.resource.operations.find((o) => o.role === role)?.patch ?? 'merge-patch';
+  return (ctx) => {
+    const found = findRecord(deps, ctx);
+    if (!('record' in found)) return found;
+    const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred));
+    if ('error' in result) {
+      const violation = { check: 'request-body', location: 'request.body' as const, pointer: '', keyword: 'patch', message: result.error };
+      return deps.answer({ kind: 'validation', violations: [violation] }, ctx.operation);
+    }
+    const patched = result.record;
+    const idProp = deps.runtime.resource.id?.property;
+    if (idProp) patched[idProp] = found.record[idProp];
+    touch(patched, ctx.nowIso());
+    const bad = checkRecord(deps, ctx, patched) ?? deps.rules.checkUpdate(deps.runtime.resource.name, patched, found.bucket, found.id, ctx);
+    if (bad) return bad;
+    found.bucket.set(found.id, patched);
+    return recordAnswer(deps, ctx.operation, statusOf(deps, role), patched);
+  };
+}
+
+/** DELETE on an item: gone for every later call (or soft-deleted as the overlay says). */
+export function deleteHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  return (ctx) => {
+    const found = findRecord(deps, ctx);
+    if (!('record' in found)) return found;
+    const kept = deps.rules.softDelete(deps.runtime.resource.name, found.record, ctx);
+    if (kept) found.bucket.set(found.id, kept);
+    else found.bucket.delete(found.id);
+    return recordAnswer(deps, ctx.operation, statusOf(deps, 'delete'), kept ?? found.record);
+  };
+}

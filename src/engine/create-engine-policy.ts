@@ -1,0 +1,146 @@
+// The inferred policy: any OpenAPI document becomes a stateful sandbox (records, lists, PATCH, errors in its shape).
+import type { ApiPolicy, MockResult, OperationHandler } from '../apis/policy.js';
+import type { ApiSpec } from '../spec/types.js';
+import { formatIsoSeconds } from '../state/clock.js';
+import {
+  createHandler,
+  deleteHandler,
+  findRecord,
+  readHandler,
+  replaceHandler,
+  updateHandler,
+  type HandlerDeps,
+} from './collection-handlers.js';
+import { inferredRules } from './engine-rules.js';
+import { adjustModel, createActionHandlers, createOverlayRules, overlayErrorRules } from './overlay-rules.js';
+import { resolveOverlay, type Overlay } from './parse-overlay.js';
+import type { EngineState, Rec } from './engine-state.js';
+import { createSpecErrors } from './error-bodies.js';
+import { sampleSchema, stampTimes } from './generate-values.js';
+import { inferResources } from './infer-resources.js';
+import { listHandler } from './list-handler.js';
+import { buildResourceRuntimes, completeRecord, type ResourceRuntime } from './resource-runtime.js';
+import { isObj } from './schema-shape.js';
+import { exampleHandler, singletonHandler } from './singleton-handlers.js';
+import { jsonMedia, successWithBody } from './spec-helpers.js';
+import type { ResourceModel } from './types.js';
+
+export interface EnginePolicyOptions {
+  /** The inferred model, when the caller already has it (else inferred here). */
+  model?: ResourceModel;
+  /** What inference cannot see (checked against the spec here: a wrong name throws `OverlayError`). */
+  overlay?: Overlay;
+}
+
+function collectionHandlers(deps: HandlerDeps): Record<string, OperationHandler<EngineState>> {
+  const out: Record<string, OperationHandler<EngineState>> = {};
+  for (const o of deps.runtime.resource.operations) {
+    const make =
+      o.role === 'create'
+        ? createHandler
+        : o.role === 'list'
+          ? listHandler
+          : o.role === 'read'
+            ? readHandler
+            : o.role === 'replace'
+              ? replaceHandler
+              : o.role === 'update'
+                ? (d: HandlerDeps) => updateHandler(d)
+                : o.role === 'delete'
+                  ? deleteHandler
+                  : (d: HandlerDeps) => singletonHandler(d, o.role);
+    out[o.operationId] = make(deps);
+  }
+  return out;
+}
+
+/** The document a singleton starts with, when nothing creates it: its documented example or a sample. */
+function singletonSeed(runtime: ResourceRuntime): Rec | undefined {
+  if (runtime.ops.has('singleton-create')) return undefined;
+  const read = runtime.ops.get('singleton-read');
+  const media = read ? jsonMedia(successWithBody(read)?.content) : undefined;
+  const example = media?.examples[0]?.value;
+  if (isObj(example)) return example;
+  const sample = media?.schema ? sampleSchema(runtime.spec, media.schema.schema, media.schema.pointer, 'response') : undefined;
+  return isObj(sample) ? sample : undefined;
+}
+
+/**
+ * Builds the policy of an API that has no hand-written one: resources inferred from the spec, records kept per
+ * session, errors in the spec's own shape. Deterministic under the session's seed and virtual clock.
+ */
+export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions = {}): ApiPolicy<EngineState> {
+  const inferred = options.model ?? inferResources(spec);
+  const overlay = options.overlay ? resolveOverlay(options.overlay, spec, inferred) : undefined;
+  const model = adjustModel(inferred, overlay);
+  const errors = createSpecErrors(spec, overlayErrorRules(overlay, model));
+  const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
+  const runtimes = buildResourceRuntimes(spec, model.resources);
+  const handlers: Record<string, OperationHandler<EngineState>> = {};
+  for (const runtime of runtimes.values()) Object.assign(handlers, collectionHandlers({ runtime, answer: errors.answer, rules }));
+  const byId = new Map(spec.operations.map((o) => [o.operationId, o]));
+  for (const action of model.actions) {
+    const op = byId.get(action.operationId);
+    if (!op) continue;
+    const parent = action.resource ? runtimes.get(action.resource) : undefined;
+    // An action on one record (`/users/{id}/verify`) answers not-found once that record is gone.
+    const itemCheck =
+      parent && action.target === 'item' && parent.resource.id
+        ? (ctx: Parameters<OperationHandler<EngineState>>[0]): MockResult | undefined => {
+            const found = findRecord({ runtime: parent, answer: errors.answer, rules }, ctx);
+            return 'record' in found ? undefined : found;
+          }
+        : undefined;
+    handlers[action.operationId] = exampleHandler(spec, op, action.successStatus, itemCheck);
+  }
+  if (overlay) Object.assign(handlers, createActionHandlers(overlay, spec, model, runtimes, rules, errors.answer));
+
+  const fixtureSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(
+      model.resources.map((r) => [r.name, r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }]),
+    ),
+  };
+
+  return {
+    id: spec.id,
+    errors,
+    fixtureSchema,
+    createState(fixture, _random, clock): EngineState {
+      const nowIso = formatIsoSeconds(clock.now());
+      const data = isObj(fixture) ? fixture : {};
+      const state: EngineState = {
+        collections: new Map(),
+        singletons: new Map(),
+        nextInteger: new Map(),
+        secrets: new Map(),
+        seeds: new Map(),
+        singletonSeeds: new Map(),
+      };
+      for (const runtime of runtimes.values()) {
+        const name = runtime.resource.name;
+        const given = data[name];
+        if (runtime.resource.kind === 'singleton') {
+          const doc = isObj(given) ? given : singletonSeed(runtime);
+          if (doc) state.singletonSeeds.set(name, stampTimes(structuredClone(doc), nowIso));
+          continue;
+        }
+        state.seeds.set(name, () => [
+          ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
+          ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
+        ]);
+      }
+      return state;
+    },
+    exportState(state: EngineState) {
+      const out: Record<string, unknown> = {};
+      for (const [name, scopes] of state.collections)
+        out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
+      for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
+      if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
+      return out;
+    },
+    handlers,
+  };
+}

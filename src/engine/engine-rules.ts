@@ -1,0 +1,33 @@
+// The hooks through which an overlay changes the inferred lifecycle (derive, limit, unique, soft delete, visibility).
+import type { MockResult, OperationContext } from '../apis/policy.js';
+import type { Operation } from '../spec/types.js';
+import type { EngineState, Rec } from './engine-state.js';
+
+/** Lifecycle rules by resource name; the inferred defaults do nothing. */
+export interface EngineRules {
+  /** Sets derived fields on a new record (from the clock, the request or a generator). */
+  derive(resource: string, record: Rec, ctx: OperationContext<EngineState>): void;
+  /** Refuses a create (limit reached, uniqueness conflict) with a spec-shaped answer. */
+  checkCreate(resource: string, record: Rec, bucket: Map<string, Rec>, ctx: OperationContext<EngineState>): MockResult | undefined;
+  /** Refuses a replace/update that breaks uniqueness. */
+  checkUpdate(
+    resource: string,
+    record: Rec,
+    bucket: Map<string, Rec>,
+    id: string,
+    ctx: OperationContext<EngineState>,
+  ): MockResult | undefined;
+  /** For a soft delete: the record as kept (fields set); undefined deletes it for real. */
+  softDelete(resource: string, record: Rec, ctx: OperationContext<EngineState>): Rec | undefined;
+  /** Whether a (soft-deleted) record is hidden from an operation (`listing` for list answers). */
+  isHidden(resource: string, record: Rec, op?: Operation, listing?: boolean): boolean;
+}
+
+/** The rules when no overlay says anything: hard deletes, no limits, nothing derived. */
+export const inferredRules: EngineRules = {
+  derive: () => undefined,
+  checkCreate: () => undefined,
+  checkUpdate: () => undefined,
+  softDelete: () => undefined,
+  isHidden: () => false,
+};

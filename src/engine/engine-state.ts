@@ -1,0 +1,80 @@
+// Per-session state of an inferred API: records per resource and parent scope, singleton documents, id counters.
+
+export type Rec = Record<string, unknown>;
+
+/** Most parent scopes kept per resource (a client inventing parent ids cannot grow memory without bound). */
+export const MAX_SCOPES = 1000;
+/** Most records per scope; a create beyond it is refused in the API's own error shape. */
+export const MAX_RECORDS = 10_000;
+
+/** One session's world for one inferred API. */
+export interface EngineState {
+  /** resource name → scope key (parent parameter values) → id → record. */
+  collections: Map<string, Map<string, Map<string, Rec>>>;
+  /** resource name → scope key → the document (`null` once deleted, so it is not seeded again). */
+  singletons: Map<string, Map<string, Rec | null>>;
+  /** resource name → next integer id. */
+  nextInteger: Map<string, number>;
+  /** Shown-once values, kept for the state export only: resource → id → fields. */
+  secrets: Map<string, Map<string, Rec>>;
+  /**
+   * Records seeded into each new scope (spec examples and fixtures), by resource: shared, never mutated. A function
+   * is called once, on the resource's first use (checking examples against their schema costs a schema compile).
+   */
+  seeds: Map<string, Rec[] | (() => Rec[])>;
+  /** Singleton documents seeded into each new scope, by resource. */
+  singletonSeeds: Map<string, Rec>;
+}
+
+/** The scope key of a request: the values of the resource's parent path parameters. */
+export function scopeKey(parentParams: string[], params: Record<string, unknown>): string {
+  if (parentParams.length === 0) return '';
+  if (parentParams.length === 1) return String(params[parentParams[0] as string]);
+  return parentParams.map((p) => String(params[p])).join('\u0000');
+}
+
+/** Drops the oldest entry of a map once it holds `max` (insertion order is age). */
+function makeRoom<K, V>(map: Map<K, V>, max: number): void {
+  if (map.size < max) return;
+  const oldest = map.keys().next();
+  if (!oldest.done) map.delete(oldest.value);
+}
+
+/** The records of one resource in one scope, seeded from the spec examples and fixtures on first use. */
+export function bucketOf(state: EngineState, resource: string, scope: string, idProperty: string | undefined): Map<string, Rec> {
+  let scopes = state.collections.get(resource);
+  if (!scopes) state.collections.set(resource, (scopes = new Map()));
+  let bucket = scopes.get(scope);
+  if (!bucket) {
+    makeRoom(scopes, MAX_SCOPES);
+    bucket = new Map();
+    let seeds = state.seeds.get(resource) ?? [];
+    if (typeof seeds === 'function') state.seeds.set(resource, (seeds = seeds()));
+    for (const seed of seeds) {
+      const id = idProperty ? seed[idProperty] : undefined;
+      bucket.set(id === undefined ? String(bucket.size) : String(id), structuredClone(seed));
+    }
+    scopes.set(scope, bucket);
+  }
+  return bucket;
+}
+
+/** The singleton document of a resource in one scope (seeded on first use), or undefined. */
+export function singletonOf(
+  state: EngineState,
+  resource: string,
+  scope: string,
+): { get(): Rec | undefined; set(doc: Rec | undefined): void } {
+  let scopes = state.singletons.get(resource);
+  if (!scopes) state.singletons.set(resource, (scopes = new Map()));
+  const map = scopes;
+  if (!map.has(scope)) {
+    makeRoom(map, MAX_SCOPES);
+    const seed = state.singletonSeeds.get(resource);
+    if (seed) map.set(scope, structuredClone(seed));
+  }
+  return {
+    get: () => map.get(scope) ?? undefined,
+    set: (doc) => void map.set(scope, doc ?? null),
+  };
+}

@@ -1,0 +1,162 @@
+// Generated values: schema samples (openapi-sampler), ids to a pattern/format/prefix, secrets, clock timestamps.
+import { sample } from 'openapi-sampler';
+import type { ApiSpec } from '../spec/types.js';
+import type { Random } from '../state/random.js';
+import { arrayItems, isObj, objectShape, resolveSchema, type Obj } from './schema-shape.js';
+import type { ResourceId } from './types.js';
+
+// openapi-sampler (maintained, used by Redoc) generates a schema-valid example from a schema: it follows `$ref`s against
+// the document, merges `allOf`, honours enum/const/default/format/pattern, skips readOnly/writeOnly as asked, and is
+// deterministic (no randomness), so answers repeat run to run. json-schema-faker was the alternative: random by design
+// and several times larger.
+
+/** The sampler's fixed instants; replaced by the virtual clock's time wherever they appear in a generated value. */
+const SAMPLE_DATE_TIME = '2019-08-24T14:15:22Z';
+const SAMPLE_DATE = '2019-08-24';
+
+const cache = new WeakMap<ApiSpec, Map<string, unknown>>();
+
+/**
+ * A sample of the schema at `pointer` (cached; callers get a fresh copy). `direction` decides whether readOnly
+ * (request) or writeOnly (response) properties are left out.
+ */
+export function sampleSchema(
+  spec: ApiSpec,
+  schema: unknown,
+  pointer: string,
+  direction: 'request' | 'response',
+  requiredOnly = false,
+): unknown {
+  let perSpec = cache.get(spec);
+  if (!perSpec) cache.set(spec, (perSpec = new Map()));
+  const key = `${direction}${requiredOnly ? ' required' : ''} ${pointer}`;
+  if (!perSpec.has(key)) {
+    let value: unknown;
+    try {
+      const options = {
+        quiet: true,
+        enablePatterns: true,
+        maxSampleDepth: 8,
+        skipNonRequired: requiredOnly,
+        ...(direction === 'response' ? { skipWriteOnly: true } : { skipReadOnly: true }),
+      };
+      value = sample(schema as never, options, spec.document);
+    } catch {
+      value = undefined;
+    }
+    perSpec.set(key, value);
+  }
+  const v = perSpec.get(key);
+  return v === undefined ? undefined : structuredClone(v);
+}
+
+/** Replaces the sampler's fixed timestamps with the current virtual time, everywhere in a value (in place). */
+export function stampTimes<T>(value: T, nowIso: string): T {
+  const visit = (node: unknown): unknown => {
+    if (typeof node === 'string') return node === SAMPLE_DATE_TIME ? nowIso : node === SAMPLE_DATE ? nowIso.slice(0, 10) : node;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
+    } else if (isObj(node)) {
+      for (const k of Object.keys(node)) node[k] = visit(node[k]);
+    }
+    return node;
+  };
+  return visit(value) as T;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]+$/i;
+const DIGITS = /^[0-9]+$/;
+
+/** A random RFC 4122 version-4 UUID from the seeded source. */
+export function randomUuid(random: Random): string {
+  const h = random.hex(32);
+  const variant = '89ab'[Math.floor(random.next() * 4)] as string;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A string that looks like `sample` (same prefix, length and alphabet) or matches `pattern`. */
+export function generateLike(
+  random: Random,
+  options: { pattern?: string; format?: string; prefix?: string; sample?: string; length?: number },
+): string {
+  if (options.pattern) {
+    try {
+      return random.fromPattern(options.pattern);
+    } catch {
+      // an unsupported pattern falls through to the other hints
+    }
+  }
+  if (options.format === 'uuid' || (options.sample && UUID.test(options.sample))) return randomUuid(random);
+  const prefix = options.prefix ?? '';
+  const rest = options.sample ? options.sample.slice(prefix.length) : '';
+  const n = Math.max(8, (options.length ?? options.sample?.length ?? prefix.length + 24) - prefix.length);
+  if (rest && DIGITS.test(rest)) return prefix + random.chars(n, '0123456789');
+  if (rest && HEX.test(rest)) return prefix + (rest === rest.toUpperCase() ? random.hex(n).toUpperCase() : random.hex(n));
+  return prefix + random.alnum(n);
+}
+
+/** Mints a new id for a resource: the next integer, or a string to the pattern/format/prefix of its examples. */
+export function generateId(id: ResourceId, random: Random, nextInteger: () => number, sampleId: string | undefined): string | number {
+  if (id.type === 'integer') return nextInteger();
+  return generateLike(random, {
+    ...(id.pattern ? { pattern: id.pattern } : {}),
+    ...(id.format ? { format: id.format } : {}),
+    ...(id.prefix ? { prefix: id.prefix } : {}),
+    ...(sampleId ? { sample: sampleId } : {}),
+    ...(id.exampleLength ? { length: id.exampleLength } : {}),
+  });
+}
+
+/** A secret value for a shown-once property, shaped by its schema (pattern, format) or an example value. */
+export function generateSecret(random: Random, schema: Obj | undefined, example: unknown): string {
+  const sample = typeof example === 'string' ? example : undefined;
+  const prefixMatch = sample ? /^[A-Za-z][A-Za-z0-9]*?[_-]/.exec(sample) : null;
+  return generateLike(random, {
+    ...(typeof schema?.pattern === 'string' ? { pattern: schema.pattern } : {}),
+    ...(typeof schema?.format === 'string' ? { format: schema.format } : {}),
+    ...(prefixMatch ? { prefix: prefixMatch[0] } : {}),
+    ...(sample ? { sample } : { length: 40 }),
+  });
+}
+
+const datePaths = new WeakMap<object, string[][]>();
+
+/** Paths (property names; `*` for array items) of the date-time values in a schema, found once per schema. */
+function dateTimePaths(doc: unknown, schema: unknown): string[][] {
+  const key = isObj(schema) ? schema : undefined;
+  const known = key ? datePaths.get(key) : undefined;
+  if (known) return known;
+  const out: string[][] = [];
+  const walk = (s: unknown, at: string[], depth: number) => {
+    const r = resolveSchema(doc, s);
+    if (!r || depth > 5) return;
+    if (r.format === 'date-time') return void out.push(at);
+    const shape = objectShape(doc, r);
+    if (shape) for (const [k, v] of shape.properties) walk(v, [...at, k], depth + 1);
+    const items = arrayItems(doc, r);
+    if (items) walk(items, [...at, '*'], depth + 1);
+  };
+  walk(schema, [], 0);
+  if (key) datePaths.set(key, out);
+  return out;
+}
+
+/** Sets every date-time value a schema declares (`created`, `meta.lastModified`, …) in a generated value to now. */
+export function stampDates<T>(value: T, doc: unknown, schema: unknown, nowIso: string): T {
+  const set = (node: unknown, path: string[]): void => {
+    const [head, ...rest] = path;
+    if (head === undefined) return;
+    if (head === '*') {
+      if (Array.isArray(node))
+        node.forEach((item, i) => (rest.length === 0 ? typeof item === 'string' && (node[i] = nowIso) : set(item, rest)));
+      return;
+    }
+    if (!isObj(node) || node[head] === undefined) return;
+    if (rest.length === 0) {
+      if (typeof node[head] === 'string') node[head] = nowIso;
+    } else set(node[head], rest);
+  };
+  for (const p of dateTimePaths(doc, schema)) set(value, p);
+  return stampTimes(value, nowIso);
+}

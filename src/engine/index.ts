@@ -1,0 +1,20 @@
+// Public entry of the spec-driven engine: resource inference and the inferred policy for any OpenAPI document.
+export { inferResources, inferPatchDialect } from './infer-resources.js';
+export { classifyEnvelopeField } from './infer-list.js';
+export { idCandidates } from './infer-id.js';
+export type {
+  ActionOperation,
+  EnvelopeField,
+  ListEnvelope,
+  ListPaging,
+  OperationRole,
+  PatchDialect,
+  Resource,
+  ResourceId,
+  ResourceModel,
+  ResourceOperation,
+} from './types.js';
+export { createEnginePolicy, type EnginePolicyOptions } from './create-engine-policy.js';
+export type { EngineState } from './engine-state.js';
+export { checkOverlay, OverlayError, type Overlay } from './parse-overlay.js';
+export { overlaySchema } from './overlay-schema.js';

@@ -1,0 +1,197 @@
+// GET on a collection: equality and SCIM filters, then page/offset/cursor paging, answered in the spec's envelope.
+import { filter as scimFilter, parse as parseScimFilter } from 'scim2-parse-filter';
+import type { OperationHandler } from '../apis/policy.js';
+import type { Parameter } from '../spec/types.js';
+import type { EngineState, Rec } from './engine-state.js';
+import { sampleSchema, stampTimes } from './generate-values.js';
+import { isObj, type Obj } from './schema-shape.js';
+import { project } from './resource-runtime.js';
+import type { Ctx, HandlerDeps } from './collection-handlers.js';
+import { requestUrl, scopedBucket } from './collection-handlers.js';
+import type { EnvelopeField, ListPaging } from './types.js';
+
+const SCIM_LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+const DEFAULT_PAGE_SIZE = 100;
+
+interface Window {
+  offset: number;
+  size: number;
+  /** 0 or 1: what the first page is called. */
+  pageBase: number;
+}
+
+const paramSchema = (params: Parameter[], name: string | undefined): Obj | undefined => {
+  const p = name ? params.find((x) => x.name === name && x.in === 'query') : undefined;
+  return p?.schema && isObj(p.schema.schema) ? p.schema.schema : undefined;
+};
+
+function toInt(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? Math.trunc(n) : undefined;
+}
+
+/** Where the requested page starts and how long it is, from whichever paging parameters the spec documents. */
+function readWindow(paging: ListPaging, params: Parameter[], query: Record<string, unknown>): Window {
+  const sizeSchema = paramSchema(params, paging.pageSize);
+  const max = typeof sizeSchema?.maximum === 'number' ? sizeSchema.maximum : undefined;
+  const fallback = typeof sizeSchema?.default === 'number' ? sizeSchema.default : Math.min(DEFAULT_PAGE_SIZE, max ?? DEFAULT_PAGE_SIZE);
+  const asked = paging.pageSize ? toInt(query[paging.pageSize]) : undefined;
+  const size = Math.max(0, Math.min(asked ?? fallback, max ?? Number.MAX_SAFE_INTEGER));
+  const pageSchema = paramSchema(params, paging.page);
+  const pageBase = pageSchema?.minimum === 0 || pageSchema?.default === 0 ? 0 : 1;
+  let offset = 0;
+  if (paging.cursor && query[paging.cursor] !== undefined) offset = decodeCursor(String(query[paging.cursor]));
+  else if (paging.offset && query[paging.offset] !== undefined)
+    offset = Math.max(0, (toInt(query[paging.offset]) ?? 0) - (paging.offsetBase ?? 0));
+  else if (paging.page && query[paging.page] !== undefined) offset = Math.max(0, (toInt(query[paging.page]) ?? pageBase) - pageBase) * size;
+  return { offset, size, pageBase };
+}
+
+/** Cursors are opaque to clients; inside they are the offset of the next record. */
+const encodeCursor = (offset: number) => btoa(`o:${offset}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+function decodeCursor(cursor: string): number {
+  let text = '';
+  try {
+    text = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return 0;
+  }
+  const m = /^o:(\d+)$/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/** The URL of another page of this list, for `next_page_url`-style fields. */
+function pageUrl(ctx: Ctx, paging: ListPaging, w: Window, offset: number): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(ctx.query)) if (v !== undefined) q.set(k, String(v));
+  if (paging.cursor) q.set(paging.cursor, encodeCursor(offset));
+  else if (paging.offset) q.set(paging.offset, String(offset + (paging.offsetBase ?? 0)));
+  else if (paging.page) q.set(paging.page, String(Math.floor(offset / Math.max(1, w.size)) + w.pageBase));
+  if (paging.pageSize) q.set(paging.pageSize, String(w.size));
+  return `${requestUrl(ctx)}?${q.toString()}`;
+}
+
+/** Fills paging fields of an envelope (or its meta object) in place. */
+function fillFields(
+  target: Obj,
+  fields: Record<string, EnvelopeField>,
+  schemaProps: Map<string, Obj> | undefined,
+  v: { total: number; count: number; w: Window; ctx: Ctx; paging: ListPaging },
+): void {
+  const { total, count, w, ctx, paging } = v;
+  const hasNext = w.offset + count < total;
+  for (const [name, meaning] of Object.entries(fields)) {
+    const s = schemaProps?.get(name);
+    const isUrl = s?.format === 'uri' || /url|link/i.test(name);
+    const position = (offset: number) =>
+      isUrl
+        ? pageUrl(ctx, paging, w, offset)
+        : paging.cursor
+          ? encodeCursor(offset)
+          : String(Math.floor(offset / Math.max(1, w.size)) + w.pageBase);
+    const none = () => {
+      if (s && (s.nullable === true || (Array.isArray(s.type) && s.type.includes('null')))) target[name] = null;
+      else delete target[name];
+    };
+    switch (meaning) {
+      case 'total':
+        target[name] = total;
+        break;
+      case 'page':
+        target[name] = Math.floor(w.offset / Math.max(1, w.size)) + w.pageBase;
+        break;
+      case 'pageSize':
+        target[name] = w.size;
+        break;
+      case 'itemsPerPage':
+        target[name] = count;
+        break;
+      case 'pages':
+        target[name] = w.size > 0 ? Math.ceil(total / w.size) : 0;
+        break;
+      case 'startIndex':
+        target[name] = w.offset + (paging.offsetBase ?? (name.toLowerCase() === 'startindex' ? 1 : 0));
+        break;
+      case 'next':
+        if (hasNext) target[name] = position(w.offset + w.size);
+        else none();
+        break;
+      case 'previous':
+        if (w.offset > 0) target[name] = position(Math.max(0, w.offset - w.size));
+        else none();
+        break;
+      case 'schemas':
+        if (Array.isArray(target[name])) target[name] = [SCIM_LIST];
+        break;
+      case 'other':
+        break;
+    }
+  }
+}
+
+/** Applies the documented equality filters and a SCIM `filter` expression; a bad expression is a validation answer. */
+function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | ReturnType<HandlerDeps['answer']> {
+  const paging = deps.runtime.resource.list?.paging;
+  if (!paging) return records;
+  let out = records;
+  for (const name of paging.equals) {
+    const want = ctx.query[name];
+    if (want !== undefined) out = out.filter((r) => String(r[name]) === String(want));
+  }
+  const expression = paging.scimFilter ? ctx.query[paging.scimFilter] : undefined;
+  if (typeof expression === 'string' && expression.trim() !== '') {
+    try {
+      const predicate = scimFilter(parseScimFilter(expression));
+      out = out.filter((r) => predicate(r));
+    } catch (err) {
+      const message = `invalid filter: ${err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)}`;
+      return deps.answer(
+        {
+          kind: 'validation',
+          violations: [{ check: 'request-query', location: 'request.query', pointer: `/${paging.scimFilter}`, keyword: 'filter', message }],
+        },
+        ctx.operation,
+      );
+    }
+  }
+  return out;
+}
+
+/** GET on a collection, answered in the envelope the spec documents. */
+export function listHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  const { runtime } = deps;
+  const list = runtime.resource.list;
+  const status = runtime.resource.operations.find((o) => o.role === 'list')?.successStatus ?? 200;
+  return (ctx) => {
+    const bucket = scopedBucket(deps, ctx);
+    if (!(bucket instanceof Map)) return bucket;
+    const name = runtime.resource.name;
+    const visible = [...bucket.values()].filter((r) => !deps.rules.isHidden(name, r, ctx.operation, true));
+    const filtered = filterRecords(deps, ctx, visible);
+    if (!Array.isArray(filtered)) return filtered;
+    if (!list) return { status, body: filtered };
+    const w = readWindow(list.paging, ctx.operation.parameters, ctx.query);
+    const paged =
+      list.paging.page || list.paging.offset || list.paging.cursor || list.paging.pageSize
+        ? filtered.slice(w.offset, w.offset + w.size)
+        : filtered;
+    const items = runtime.listItem?.closed ? paged.map((r) => project(r, runtime.listItem)) : paged;
+    const { envelope } = list;
+    if (envelope.style === 'array' || !envelope.itemsProperty) return { status, body: items };
+    const info = runtime.listResponse;
+    const sample = info ? sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response') : undefined;
+    const body: Obj = isObj(sample) ? stampTimes(sample, ctx.nowIso()) : {};
+    body[envelope.itemsProperty] = items;
+    const v = { total: filtered.length, count: items.length, w, ctx, paging: list.paging };
+    fillFields(body, envelope.fields, info?.shape?.properties, v);
+    if (envelope.metaProperty && envelope.metaFields) {
+      const meta = isObj(body[envelope.metaProperty]) ? (body[envelope.metaProperty] as Obj) : {};
+      const metaShape = info?.shape?.properties.get(envelope.metaProperty);
+      const metaProps =
+        metaShape && isObj(metaShape.properties) ? new Map(Object.entries(metaShape.properties as Record<string, Obj>)) : undefined;
+      fillFields(meta, envelope.metaFields, metaProps, v);
+      body[envelope.metaProperty] = meta;
+    }
+    return { status, body };
+  };
+}

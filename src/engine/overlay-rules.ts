@@ -1,0 +1,200 @@
+// Turns a checked overlay into engine rules, action handlers, error overrides and model adjustments.
+import type { OperationHandler } from '../apis/policy.js';
+import type { ApiSpec } from '../spec/types.js';
+import { formatIsoSeconds } from '../state/clock.js';
+import type { Ctx, Answer } from './collection-handlers.js';
+import { findRecord, touch } from './collection-handlers.js';
+import type { EngineRules } from './engine-rules.js';
+import type { EngineState, Rec } from './engine-state.js';
+import type { ErrorOverrideRule } from './error-bodies.js';
+import { randomUuid } from './generate-values.js';
+import type { ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
+import { project, type ResourceRuntime } from './resource-runtime.js';
+import { isObj } from './schema-shape.js';
+import type { ResourceModel } from './types.js';
+
+/** Reads `a.b.c` from a value. */
+function readPath(value: unknown, path: string): unknown {
+  let node = value;
+  for (const seg of path.split('.')) {
+    if (!isObj(node)) return undefined;
+    node = node[seg];
+  }
+  return node;
+}
+
+/** Evaluates a derived value for a request; undefined leaves the field alone. */
+export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
+  if (v === 'now') return ctx.nowIso();
+  if (v === null || typeof v !== 'object') return v;
+  if ('now' in v) {
+    const add = v.now.add;
+    const seconds = typeof add === 'number' ? add : typeof add === 'string' ? readPath(ctx.body, add) : 0;
+    if (typeof seconds !== 'number') return undefined;
+    return formatIsoSeconds(ctx.clock.now() + seconds * 1000);
+  }
+  if ('param' in v) return ctx.params[v.param];
+  if ('body' in v) return readPath(ctx.body, v.body);
+  if ('value' in v) return structuredClone(v.value);
+  if ('pattern' in v) return ctx.random.fromPattern(v.pattern);
+  if (v.generate === 'uuid') return `${v.prefix ?? ''}${randomUuid(ctx.random)}`;
+  const n = v.length ?? 24;
+  return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
+}
+
+function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
+  for (const [k, v] of Object.entries(fields ?? {})) {
+    const value = evaluate(v, ctx);
+    if (value !== undefined) record[k] = value;
+  }
+}
+
+function matches(p: ActivePredicate, record: Rec): boolean {
+  const value = readPath(record, p.field);
+  if (p.exists !== undefined) return (value !== undefined && value !== null) === p.exists;
+  if (p.in) return p.in.some((x) => JSON.stringify(x) === JSON.stringify(value));
+  if ('equals' in p) return JSON.stringify(p.equals) === JSON.stringify(value);
+  return value !== undefined && value !== null;
+}
+
+/** Applies the overlay's `id` and `secret` words to the inferred model (a copy). */
+export function adjustModel(model: ResourceModel, overlay: Overlay | undefined): ResourceModel {
+  if (!overlay?.resources) return model;
+  const resources = model.resources.map((r) => {
+    const o = overlay.resources?.[r.name];
+    if (!o) return r;
+    const next = { ...r };
+    if (o.secret) next.secretFields = o.secret;
+    if (o.id) {
+      const base = r.id ?? {
+        param: r.itemPath ? (/\{([^}]+)\}$/.exec(r.itemPath)?.[1] ?? 'id') : 'id',
+        property: 'id',
+        type: 'string' as const,
+      };
+      next.id = {
+        ...base,
+        ...(o.id.property ? { property: o.id.property } : {}),
+        ...(o.id.format === 'integer' ? { type: 'integer' as const } : o.id.format ? { format: o.id.format, type: 'string' as const } : {}),
+        ...(o.id.pattern ? { pattern: o.id.pattern } : {}),
+        ...(o.id.prefix ? { prefix: o.id.prefix } : {}),
+      };
+    }
+    return next;
+  });
+  return { ...model, resources };
+}
+
+/** The error overrides an overlay implies: its `errors` list plus the answers of `limit` and `unique`. */
+export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceModel): ErrorOverrideRule[] {
+  const out: ErrorOverrideRule[] = [...(overlay?.errors ?? [])];
+  for (const r of model.resources) {
+    const o = overlay?.resources?.[r.name];
+    const create = r.operations.find((x) => x.role === 'create')?.operationId;
+    if (o?.limit?.error && create) out.push({ when: 'limit', operationId: create, ...o.limit.error });
+    if (o?.unique?.error) {
+      for (const x of r.operations)
+        if (['create', 'replace', 'update'].includes(x.role)) out.push({ when: 'conflict', operationId: x.operationId, ...o.unique.error });
+    }
+  }
+  return out;
+}
+
+/** Engine rules from an overlay: derive, limit, unique, soft delete and the visibility of soft-deleted records. */
+export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRules {
+  const softDeleted = new WeakSet<Rec>();
+  const of = (resource: string): ResourceOverlay | undefined => overlay.resources?.[resource];
+  const live = (o: ResourceOverlay | undefined, r: Rec) => !softDeleted.has(r) && (!o?.active || matches(o.active, r));
+  const key = (o: ResourceOverlay, r: Rec) =>
+    JSON.stringify(
+      (o.unique?.fields ?? []).map((f) => {
+        const v = readPath(r, f);
+        return o.unique?.ignoreCase && typeof v === 'string' ? v.toLowerCase() : v;
+      }),
+    );
+  const conflict = (resource: string, o: ResourceOverlay | undefined, record: Rec, bucket: Map<string, Rec>, ctx: Ctx, self?: string) => {
+    if (!o?.unique) return undefined;
+    const mine = key(o, record);
+    for (const [id, other] of bucket) {
+      if (id !== self && !softDeleted.has(other) && key(o, other) === mine) {
+        return answer(
+          { kind: 'conflict', message: `A ${resource} with the same ${o.unique.fields.join(', ')} already exists.` },
+          ctx.operation,
+        );
+      }
+    }
+    return undefined;
+  };
+  return {
+    derive: (resource, record, ctx) => applyFields(record, of(resource)?.derive, ctx),
+    checkCreate(resource, record, bucket, ctx) {
+      const o = of(resource);
+      if (o?.limit) {
+        let count = 0;
+        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r)) count++;
+        if (count >= o.limit.max)
+          return answer(
+            { kind: 'limit', message: `At most ${o.limit.max} ${o.limit.count === 'all' ? '' : 'active '}${resource} allowed.` },
+            ctx.operation,
+          );
+      }
+      return conflict(resource, o, record, bucket, ctx);
+    },
+    checkUpdate: (resource, record, bucket, id, ctx) => conflict(resource, of(resource), record, bucket, ctx, id),
+    softDelete(resource, record, ctx) {
+      const d = of(resource)?.delete;
+      if (d?.mode !== 'soft') return undefined;
+      const kept = { ...record };
+      applyFields(kept, d.set, ctx);
+      touch(kept, ctx.nowIso());
+      softDeleted.add(kept);
+      return kept;
+    },
+    isHidden(resource, record, op, listing) {
+      if (!softDeleted.has(record)) return false;
+      const d = of(resource)?.delete;
+      if (listing) return d?.listed !== true;
+      return !(op?.method === 'GET' && d?.readable !== false);
+    },
+  };
+}
+
+/** Handlers for the overlay's actions: set fields on the record, delete it, or only check it exists. */
+export function createActionHandlers(
+  overlay: Overlay,
+  spec: ApiSpec,
+  model: ResourceModel,
+  runtimes: Map<string, ResourceRuntime>,
+  rules: EngineRules,
+  answer: Answer,
+): Record<string, OperationHandler<EngineState>> {
+  const out: Record<string, OperationHandler<EngineState>> = {};
+  for (const [operationId, action] of Object.entries(overlay.actions ?? {})) {
+    const op = spec.operations.find((o) => o.operationId === operationId);
+    const inferred = model.actions.find((a) => a.operationId === operationId);
+    const named = action.resource
+      ? model.resources.find((r) => r.name === action.resource || r.collectionPath === action.resource)?.name
+      : inferred?.resource;
+    const runtime = named ? runtimes.get(named) : undefined;
+    if (!op || !runtime) continue;
+    const status = inferred?.successStatus ?? 200;
+    const documented = op.responses.find((r) => r.status === String(status));
+    const example = documented?.content[0]?.examples[0]?.value;
+    const withBody = documented?.content.some((m) => m.schema) ?? false;
+    out[operationId] = (ctx) => {
+      const found = findRecord({ runtime, answer, rules }, ctx);
+      if (!('record' in found)) return found;
+      let record = found.record;
+      if (action.effect === 'delete') found.bucket.delete(found.id);
+      if (action.effect === 'set') {
+        record = { ...record };
+        applyFields(record, action.set, ctx);
+        touch(record, ctx.nowIso());
+        found.bucket.set(found.id, record);
+      }
+      if (!withBody) return { status };
+      if (action.answer === 'example' && example !== undefined) return { status, body: structuredClone(example) };
+      return { status, body: project(record, runtime.record) };
+    };
+  }
+  return out;
+}

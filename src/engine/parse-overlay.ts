@@ -1,0 +1,141 @@
+// Checks an overlay (parsed file or `x-scimulator` value) against its schema and against the spec: file:line errors.
+import type { ApiSpec } from '../spec/types.js';
+import { createAjv } from '../validate/create-ajv.js';
+import { overlaySchema } from './overlay-schema.js';
+import type { ResourceModel } from './types.js';
+
+export type DerivedValue =
+  | 'now'
+  | string
+  | number
+  | boolean
+  | null
+  | { now: { add?: number | string } }
+  | { param: string }
+  | { body: string }
+  | { value: unknown }
+  | { generate: 'uuid' | 'hex' | 'alnum'; length?: number; prefix?: string }
+  | { pattern: string };
+
+export interface ErrorRef {
+  status: number;
+  example?: string;
+  message?: string;
+}
+
+export interface ActivePredicate {
+  field: string;
+  equals?: unknown;
+  in?: unknown[];
+  exists?: boolean;
+}
+
+export interface ResourceOverlay {
+  id?: { property?: string; format?: 'uuid' | 'integer'; pattern?: string; prefix?: string };
+  derive?: Record<string, DerivedValue>;
+  secret?: string[];
+  active?: ActivePredicate;
+  limit?: { max: number; count?: 'all' | 'active'; error?: ErrorRef };
+  unique?: { fields: string[]; ignoreCase?: boolean; error?: ErrorRef };
+  delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
+}
+
+export interface ActionOverlay {
+  resource?: string;
+  effect: 'set' | 'delete' | 'none';
+  set?: Record<string, DerivedValue>;
+  answer?: 'record' | 'example';
+}
+
+export interface ErrorOverride extends ErrorRef {
+  when: 'not-found' | 'validation' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'conflict' | 'limit';
+  operationId?: string;
+}
+
+/** A checked overlay; `source` and `lineFor` let later (semantic) checks name `file:line`. */
+export interface Overlay {
+  resources?: Record<string, ResourceOverlay>;
+  actions?: Record<string, ActionOverlay>;
+  errors?: ErrorOverride[];
+  source: string;
+  lineFor?: (pointer: string) => number | undefined;
+}
+
+/** A setup mistake in an overlay; the message is one line: `file:line: what is wrong`. */
+export class OverlayError extends Error {
+  readonly code: 'OVERLAY_PARSE' | 'OVERLAY_INVALID';
+  constructor(code: 'OVERLAY_PARSE' | 'OVERLAY_INVALID', message: string) {
+    super(message);
+    this.name = 'OverlayError';
+    this.code = code;
+  }
+}
+
+let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+const where = (source: string, line: number | undefined) => `${source}${line ? `:${line}` : ''}`;
+
+/** Validates overlay data against the overlay schema; throws `OverlayError` naming the first problem and its line. */
+export function checkOverlay(data: unknown, source: string, lineFor?: (pointer: string) => number | undefined): Overlay {
+  validate ??= createAjv('oas31', false).compile(overlaySchema);
+  if (!validate(data)) {
+    // oneOf failures report every branch; the deepest error is the most useful one to show.
+    const e = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+    const path = e?.instancePath ?? '';
+    const params = (e?.params ?? {}) as Record<string, unknown>;
+    const extra = typeof params.additionalProperty === 'string' ? ` '${params.additionalProperty}'` : '';
+    // An unknown key is best shown on its own line.
+    const at =
+      typeof params.additionalProperty === 'string'
+        ? `${path}/${params.additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`
+        : path;
+    throw new OverlayError('OVERLAY_INVALID', `${where(source, lineFor?.(at))}: ${path || '(root)'} ${e?.message ?? 'is invalid'}${extra}`);
+  }
+  return { ...(data as Omit<Overlay, 'source'>), source, ...(lineFor ? { lineFor } : {}) };
+}
+
+/**
+ * Checks an overlay against the spec and its inferred model: every resource, operation and status it names must
+ * exist. Returns the overlay with resource keys resolved to resource names.
+ */
+export function resolveOverlay(overlay: Overlay, spec: ApiSpec, model: ResourceModel): Overlay {
+  const fail = (pointer: string, what: string): never => {
+    throw new OverlayError('OVERLAY_INVALID', `${where(overlay.source, overlay.lineFor?.(pointer))}: ${what}`);
+  };
+  const names = model.resources.map((r) => r.name);
+  const resources: Record<string, ResourceOverlay> = {};
+  for (const [key, value] of Object.entries(overlay.resources ?? {})) {
+    const r = model.resources.find((x) => x.name === key || x.collectionPath === key || x.itemPath === key);
+    const at = `/resources/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!r) fail(at, `no resource '${key}' in ${spec.id} (inferred: ${names.join(', ') || 'none'})`);
+    const resource = r as NonNullable<typeof r>;
+    const create = resource.operations.find((o) => o.role === 'create' || o.role === 'singleton-create');
+    for (const [rule, ref] of [
+      ['limit', value.limit?.error],
+      ['unique', value.unique?.error],
+    ] as const) {
+      if (!ref) continue;
+      const op = spec.operations.find((o) => o.operationId === create?.operationId);
+      if (!op) fail(`${at}/${rule}`, `resource '${resource.name}' has no create operation for a ${rule}`);
+      else if (!op.responses.some((x) => x.status === String(ref.status))) {
+        fail(
+          `${at}/${rule}/error/status`,
+          `${op.operationId} does not document status ${ref.status} (documented: ${op.responses.map((x) => x.status).join(', ')})`,
+        );
+      }
+    }
+    resources[resource.name] = value;
+  }
+  for (const [operationId, action] of Object.entries(overlay.actions ?? {})) {
+    const at = `/actions/${operationId.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!spec.operations.some((o) => o.operationId === operationId)) fail(at, `no operation '${operationId}' in ${spec.id}`);
+    if (action.resource && !model.resources.some((r) => r.name === action.resource || r.collectionPath === action.resource)) {
+      fail(`${at}/resource`, `no resource '${action.resource}' in ${spec.id} (inferred: ${names.join(', ') || 'none'})`);
+    }
+  }
+  (overlay.errors ?? []).forEach((e, i) => {
+    if (e.operationId && !spec.operations.some((o) => o.operationId === e.operationId))
+      fail(`/errors/${i}/operationId`, `no operation '${e.operationId}' in ${spec.id}`);
+  });
+  return { ...overlay, resources };
+}

@@ -1,0 +1,40 @@
+// Builds the inferred policy of every spec without a hand-written one, with its overlay (file beside it or x-scimulator).
+import { existsSync, readFileSync } from 'node:fs';
+import type { AnyPolicy } from '../apis/policy.js';
+import { checkOverlay, createEnginePolicy, type Overlay } from '../engine/index.js';
+import { parseOverlay } from './parse-overlay-file.js';
+import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
+import type { ApiSpec } from '../spec/types.js';
+
+/** Overlay files looked for beside `api.yaml`: `api.scimulator.yaml`, `.yml`, `.json`. */
+export function overlayCandidates(specFile: string): string[] {
+  const stem = specFile.replace(/\.(ya?ml|json)$/i, '');
+  return [`${stem}.scimulator.yaml`, `${stem}.scimulator.yml`, `${stem}.scimulator.json`];
+}
+
+/** The overlay of a spec: the file beside it wins over an `x-scimulator` extension in the document. */
+export function findOverlay(spec: ApiSpec): Overlay | undefined {
+  const file = overlayCandidates(spec.file).find((f) => existsSync(f));
+  if (file) return parseOverlay(readFileSync(file, 'utf8'), file);
+  const inline = spec.document['x-scimulator'];
+  if (inline === undefined) return undefined;
+  // Lines are only worth a second parse of the spec when the extension is wrong.
+  const lineFor = (pointer: string) => {
+    try {
+      return lineOf(parseLocatedYaml(readFileSync(spec.file, 'utf8')), `/x-scimulator${pointer}`);
+    } catch {
+      return undefined;
+    }
+  };
+  return checkOverlay(inline, spec.file, lineFor);
+}
+
+/** Inferred policies for the specs no given policy covers; a wrong overlay throws `OverlayError` (one line). */
+export function inferPolicies(specs: ApiSpec[], given: AnyPolicy[]): AnyPolicy[] {
+  return specs
+    .filter((s) => !given.some((p) => p.id === s.id))
+    .map((spec) => {
+      const overlay = findOverlay(spec);
+      return createEnginePolicy(spec, overlay ? { overlay } : {});
+    });
+}
