@@ -24,7 +24,8 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      // One file at a time: packing and installing beside four starting Prisms starves both on two cores.
+      { extends: true, test: { name: 'slow', include: SLOW, fileParallelism: false } },
     ],
   },
 });
