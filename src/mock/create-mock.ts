@@ -15,6 +15,7 @@ import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
 import { findTokenEndpoints, issueToken } from './oauth-token.js';
 import { readRequest } from './read-request.js';
+import { splitUrl } from './request-url.js';
 import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
 import { fromWebRequest, toWebResponse } from './web.js';
 
@@ -42,6 +43,8 @@ export interface MockOptions {
    */
   warmup?: 'eager' | 'background';
 }
+
+export type { UrlParts } from './request-url.js';
 
 export interface Mock {
   /** The Web-standard door: a Fetch API Request in, a Response out. */
@@ -82,37 +85,14 @@ function describeResponse(spec: ResponseSpec): ResponseInfo {
   };
 }
 
-/** The parts of an absolute URL the core needs, without a full WHATWG parse on the hot path. */
-export interface UrlParts {
-  origin: string;
-  pathname: string;
-  /** `?a=1` or ''. */
-  search: string;
-}
-
-function splitUrl(raw: string): UrlParts {
-  const scheme = raw.indexOf('//');
-  const slash = scheme < 0 ? -1 : raw.indexOf('/', scheme + 2);
-  if (scheme < 0 || slash < 0) {
-    const u = new URL(raw);
-    return { origin: u.origin, pathname: u.pathname, search: u.search };
-  }
-  const rest = raw.slice(slash);
-  const q = rest.indexOf('?');
-  const hash = rest.indexOf('#');
-  const end = hash < 0 ? rest.length : hash;
-  const pathname = q < 0 || q > end ? rest.slice(0, end) : rest.slice(0, q);
-  // Dot segments are rare; let the URL parser normalise them when they occur.
-  if (pathname.includes('/.')) {
-    const u = new URL(raw);
-    return { origin: u.origin, pathname: u.pathname, search: u.search };
-  }
-  return { origin: raw.slice(0, slash), pathname, search: q < 0 || q > end ? '' : rest.slice(q, end) };
-}
-
 /** Where an API lives, for people: its base path, or the first segment its operations share when it has none. */
 export function displayBase(spec: ApiSpec): string {
   return spec.basePath || `/${spec.operations[0]?.fullPath.split('/')[1] ?? ''}`;
+}
+
+/** A 400 for a request the core cannot even route (unparseable URL, bad Host), in a neutral JSON shape. */
+function badRequest(message: string): MockResponse {
+  return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'bad_request', message }) };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -235,10 +215,28 @@ export function createMock(options: MockOptions): Mock {
   const problemFor = (api: ApiSpec, op: Operation | undefined, problem: RequestProblem): MockResult =>
     (policies.get(api.id) as AnyPolicy).errors.problem(problem, op);
 
-  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
-    const started = performance.now();
-    const url = splitUrl(req.url);
+  const internalError = (req: MockRequest, started: number, err: unknown): MockResponse => {
+    const res: MockResponse = {
+      status: 500,
+      headers: { ...noOriginCors, 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'internal_error', message: 'scimulator failed to handle this request; see the server log' }),
+    };
+    options.onLog?.({
+      method: req.method,
+      path: req.url,
+      status: 500,
+      ms: performance.now() - started,
+      session: req.headers[SESSION_HEADER] || DEFAULT_SESSION,
+      note: `internal error: ${err instanceof Error ? err.message : 'unknown'}`,
+    });
+    return res;
+  };
+
+  const dispatchRequest = async (req: MockRequest, started: number): Promise<MockResponse> => {
+    const parsed = splitUrl(req.url);
     const method = req.method.toUpperCase();
+    if (!parsed) return badRequest('the request URL is not valid');
+    const url = parsed;
     const sessionId = req.headers[SESSION_HEADER] || DEFAULT_SESSION;
     const origin = req.headers.origin;
     // Shared and never mutated (finish() copies it); requests without an Origin all get the same object.
@@ -380,6 +378,16 @@ export function createMock(options: MockOptions): Mock {
       );
     }
     return respond(result, rate);
+  };
+
+  // The last line of defence: whatever slips through answers a logged 500 without a stack trace, never a rejection.
+  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
+    const started = performance.now();
+    try {
+      return await dispatchRequest(req, started);
+    } catch (err) {
+      return internalError(req, started, err);
+    }
   };
 
   return {
