@@ -25,6 +25,8 @@ export const genericErrors: ErrorDialect = {
         return { status: 405, body: { error: 'method_not_allowed', message: `allowed: ${problem.allowed.join(', ')}` } };
       case 'rate-limited':
         return { status: 429, body: { error: 'rate_limited', message: `retry after ${problem.retryAfterSeconds}s` } };
+      case 'record-limit':
+        return { status: 409, body: { error: 'record_limit', message: `this session already holds ${problem.limit} records` } };
     }
   },
 };

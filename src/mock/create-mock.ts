@@ -11,6 +11,7 @@ import { findResponseSpec, validateResponse } from '../validate/response-checks.
 import { getSpecValidator } from '../validate/spec-validator.js';
 import { createRouter } from '../router/create-router.js';
 import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
+import { checkAdminAccess, type AdminAccessOptions } from './admin-guard.js';
 import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
 import { findTokenEndpoints, issueToken } from './oauth-token.js';
@@ -36,6 +37,14 @@ export interface MockOptions {
   scenarios?: ScenarioRuntime;
   onLog?: (entry: LogEntry) => void;
   version?: string;
+  /** Live sessions kept; beyond it the least recently used is evicted with a notice (default 1000). */
+  maxSessions?: number;
+  /** Records one session may hold per API (users, tokens) before creates answer the API's own error (default 10,000). */
+  maxRecords?: number;
+  /** Admin API access: allowed browser origins and hosts besides loopback, and a token it then requires. */
+  admin?: AdminAccessOptions;
+  /** Operational notices that are not request log lines (a session evicted). */
+  onNotice?: (message: string) => void;
   /**
    * When to compile the request validators: `eager` (default) before createMock returns; `background` right after,
    * one API per macrotask, so a server answers its first request sooner (a request that beats the warm-up compiles
@@ -61,6 +70,8 @@ export interface Mock {
 }
 
 const DEFAULT_LIMIT: RateLimitConfig = { limit: 100, windowSeconds: 60 };
+/** Default cap on records per API per session: far above any test's needs, small enough that one list stays fast. */
+export const DEFAULT_MAX_RECORDS = 10_000;
 const RATE_LIMITER_KEY = 'rate-limiters';
 
 interface ResponseInfo {
@@ -105,15 +116,26 @@ export function createMock(options: MockOptions): Mock {
   const infos = new Map<Operation, OperationInfo>();
   let tokenEndpoints = findTokenEndpoints(specs);
   const cors: CorsOptions = options.cors ?? { origins: '*' };
+  const admin: AdminAccessOptions = { origins: [], ...options.admin };
   const noOriginCors = Object.freeze(corsHeaders(cors, undefined)) as Record<string, string>;
   const enforceAll = options.rateLimit?.enforce === true;
   const limits = options.rateLimit?.limits ?? {};
-  const sessions = createSessionStore({
-    policies: [],
-    fixtures: {},
-    seed: options.seed ?? 'scimulator',
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  const sessions = createSessionStore(
+    {
+      policies: [],
+      fixtures: {},
+      seed: options.seed ?? 'scimulator',
+      ...(options.clock ? { clock: options.clock } : {}),
+    },
+    {
+      ...(options.maxSessions !== undefined ? { maxSessions: options.maxSessions } : {}),
+      onEvict: (id) =>
+        options.onNotice?.(
+          `session '${id.slice(0, 80)}' evicted: least recently used of ${sessions.maxSessions} (raise with --max-sessions)`,
+        ),
+    },
+  );
 
   const install = (next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>) => {
     specs = next.specs;
@@ -247,15 +269,18 @@ export function createMock(options: MockOptions): Mock {
       return res;
     };
 
+    if (url.pathname.startsWith(ADMIN_PREFIX)) {
+      // The admin API holds every secret: its own origin, host and token rules, never the API routes' CORS.
+      const access = checkAdminAccess(admin, method, url, req);
+      if (access.refused) return log(access.refused);
+      const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
+      return log({ ...res, headers: { ...access.headers, ...res.headers } });
+    }
     if (isPreflight(method, req.headers)) {
       return log({
         status: 204,
         headers: { ...corsHeaders(cors, origin, req.headers['access-control-request-headers']), 'access-control-max-age': '600' },
       });
-    }
-    if (url.pathname.startsWith(ADMIN_PREFIX)) {
-      const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
-      return log({ ...res, headers: { ...base, ...res.headers } });
     }
     const tokenEndpoint = tokenEndpoints.find((e) => e.path === url.pathname);
     if (tokenEndpoint) {
@@ -336,13 +361,20 @@ export function createMock(options: MockOptions): Mock {
       rate = limiter.take(session.clock.now(), enforceAll || interception?.enforceRateLimit === true);
       if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
     }
-    if (interception?.respond) return respond(interception.respond, rate);
+    if (interception?.respond) {
+      interception.commit?.();
+      return respond(interception.respond, rate);
+    }
 
     const authProblem = authenticate(api, op, req.headers.authorization);
     if (authProblem) return respond(problemFor(api, op, authProblem), rate);
 
     const read = readRequest(getSpecValidator(api), op, req, url.search, route.params);
     if ('kind' in read) return respond(problemFor(api, op, read), rate);
+    const held = policy.countRecords?.(session.apis.get(api.id), op.operationId);
+    if (held !== undefined && held >= maxRecords) return respond(problemFor(api, op, { kind: 'record-limit', limit: maxRecords }), rate);
+    // Accepted: only now may the request's scenarios move the clock (nothing changes for a rejected request).
+    interception?.commit?.();
 
     const handler = policy.handlers[op.operationId];
     let nowIsoCache: string | undefined;

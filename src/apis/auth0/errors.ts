@@ -109,6 +109,14 @@ export const auth0Errors: ErrorDialect = {
           'Method Not Allowed',
           `This endpoint does not support the request method; allowed: ${problem.allowed.join(', ')}.`,
         );
+      case 'record-limit':
+        // The documented 409 of token creation, as for the two-active-tokens rule.
+        return auth0Error(
+          409,
+          AUTH0_ERROR_TYPES.conflict,
+          'Conflict',
+          `This scimulator session already holds ${problem.limit} SCIM tokens; reset the session to create more.`,
+        );
       case 'rate-limited':
         return auth0Error(
           429,

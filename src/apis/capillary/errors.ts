@@ -45,6 +45,8 @@ export const capillaryErrors: ErrorDialect = {
         return envelope(405, 'METHOD_NOT_ALLOWED', `Allowed methods: ${problem.allowed.join(', ')}`);
       case 'rate-limited':
         return envelope(429, 'TOO_MANY_REQUESTS', `Retry after ${problem.retryAfterSeconds} seconds`);
+      case 'record-limit':
+        return envelope(400, 'RECORD_LIMIT', `This scimulator session already holds ${problem.limit} records`);
     }
   },
 };
