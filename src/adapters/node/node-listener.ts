@@ -33,7 +33,7 @@ const AUTHORITY = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 let lastGoodHost = '';
 
 function isAuthority(host: string): boolean {
-  if (host === lastGoodHost) return true;
+  if (host !== '' && host === lastGoodHost) return true;
   if (!AUTHORITY.test(host)) return false;
   try {
     new URL(`http://${host}/`); // the WHATWG parser is the judge of IPv4 forms and IPv6 literals
