@@ -362,7 +362,8 @@ export function createMock(options: MockOptions): Mock {
       if (!rate.allowed) return respond(problemFor(api, op, { kind: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds }), rate);
     }
     if (interception?.respond) {
-      interception.commit?.();
+      // An injected success counts as accepted; an injected error is a rejection and leaves the session alone.
+      if (interception.respond.status < 400) interception.commit?.();
       return respond(interception.respond, rate);
     }
 
@@ -374,7 +375,7 @@ export function createMock(options: MockOptions): Mock {
     const held = policy.countRecords?.(session.apis.get(api.id), op.operationId);
     if (held !== undefined && held >= maxRecords) return respond(problemFor(api, op, { kind: 'record-limit', limit: maxRecords }), rate);
     // Accepted: only now may the request's scenarios move the clock (nothing changes for a rejected request).
-    interception?.commit?.();
+    const undoScenarioEffects = interception?.commit?.();
 
     const handler = policy.handlers[op.operationId];
     let nowIsoCache: string | undefined;
@@ -409,6 +410,8 @@ export function createMock(options: MockOptions): Mock {
         logExtra,
       );
     }
+    // The operation rejected it after all (404, 409, …): a rejected request leaves the session as it was.
+    if (undoScenarioEffects && result.status >= 400) undoScenarioEffects();
     return respond(result, rate);
   };
 

@@ -150,11 +150,16 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
         pending.length === 0
           ? undefined
           : () => {
-              for (const scenario of pending) {
-                if (s.activated.has(scenario.name)) continue;
+              const before = ctx.session.clock.now();
+              const applied = pending.filter((scenario) => !s.activated.has(scenario.name));
+              for (const scenario of applied) {
                 s.activated.add(scenario.name);
                 runActivationEffects(ctx.session, scenario);
               }
+              return () => {
+                for (const scenario of applied) s.activated.delete(scenario.name);
+                ctx.session.clock.set(before);
+              };
             };
       if (names.length === 0) return warnings.length > 0 ? { applied: [], warnings } : undefined;
 

@@ -28,7 +28,10 @@ describe('admin API: origins', () => {
   it('a cross-site text/plain POST (no preflight needed) cannot reset a session', async () => {
     const mock = await createTestMock();
     await call(mock, 'DELETE', `${TOKENS}/tok_tuz8H9hWQ8LaCkdh`);
-    const bySite = await call(mock, 'POST', RESET, { raw: '{}', headers: { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' } });
+    const bySite = await call(mock, 'POST', RESET, {
+      raw: '{}',
+      headers: { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' },
+    });
     expect(bySite.status).toBe(403);
     const byType = await call(mock, 'POST', RESET, { raw: '{"clock":true}', headers: { 'content-type': 'text/plain' } });
     expect(byType.status).toBe(415);
@@ -38,7 +41,10 @@ describe('admin API: origins', () => {
   it('a preflight from a foreign origin is refused, so PUT/DELETE from that page never run', async () => {
     const mock = await createTestMock();
     const res = await mock.handle(
-      new Request(`${BASE}/__scimulator/scenario`, { method: 'OPTIONS', headers: { origin: EVIL, 'access-control-request-method': 'DELETE' } }),
+      new Request(`${BASE}/__scimulator/scenario`, {
+        method: 'OPTIONS',
+        headers: { origin: EVIL, 'access-control-request-method': 'DELETE' },
+      }),
     );
     expect(res.status).toBe(403);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -78,7 +84,11 @@ describe('admin API: Host (DNS rebinding) and token', () => {
 
   it('serve refuses a non-loopback bind without --admin-token, in one line', async () => {
     const lines: string[] = [];
-    const run = runServe(['--host', '0.0.0.0', '--port', '0'], (l) => lines.push(l), (l) => lines.push(l));
+    const run = runServe(
+      ['--host', '0.0.0.0', '--port', '0'],
+      (l) => lines.push(l),
+      (l) => lines.push(l),
+    );
     await expect(run).rejects.toBeInstanceOf(UsageError);
     await expect(run).rejects.toThrow(/^--host 0\.0\.0\.0 .*--admin-token/);
     expect(lines).toEqual([]);

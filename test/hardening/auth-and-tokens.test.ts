@@ -38,8 +38,17 @@ describe('token endpoints take any Unicode', () => {
 
   it.each(['/oauth/token', '/v1/token'])('%s issues a token for a client id, scope and audience outside Latin-1', async (path) => {
     const mock = await createTestMock();
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'clïent-€-😀', scope: 'read:チーム', audience: 'https://例え.jp/' });
-    const res = await call(mock, 'POST', path, { raw: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, token: null });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'clïent-€-😀',
+      scope: 'read:チーム',
+      audience: 'https://例え.jp/',
+    });
+    const res = await call(mock, 'POST', path, {
+      raw: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      token: null,
+    });
     expect(res.status).toBe(200);
     const claims = decode(res.json.access_token);
     expect(claims).toMatchObject({ sub: 'clïent-€-😀@clients', scope: 'read:チーム', aud: 'https://例え.jp/' });
@@ -53,7 +62,10 @@ describe('token endpoints take any Unicode', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
     });
     expect(decode(res.json.access_token).sub).toBe('ĉliento@clients');
-    const odd = await call(mock, 'POST', '/oauth/token', { body: { grant_type: 'client_credentials', client_id: { toString: 1 } }, token: null });
+    const odd = await call(mock, 'POST', '/oauth/token', {
+      body: { grant_type: 'client_credentials', client_id: { toString: 1 } },
+      token: null,
+    });
     expect(odd.status).toBe(401);
   });
 });

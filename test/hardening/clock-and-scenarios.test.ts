@@ -54,7 +54,10 @@ describe('scenario side effects wait for an accepted request', () => {
     const rejected = await call(mock, 'GET', TOKENS, { token: null, headers: { 'x-scimulator-scenario': 'expired-token' } });
     expect(rejected.status).toBe(401);
     expect((await call(mock, 'GET', STATE)).json.now).toBe(FROZEN);
-    const invalid = await call(mock, 'POST', TOKENS, { raw: '{"token_lifetime":"x"}', headers: { 'x-scimulator-scenario': 'expired-token' } });
+    const invalid = await call(mock, 'POST', TOKENS, {
+      raw: '{"token_lifetime":"x"}',
+      headers: { 'x-scimulator-scenario': 'expired-token' },
+    });
     expect(invalid.status).toBe(400);
     expect((await call(mock, 'GET', STATE)).json.now).toBe(FROZEN);
   });

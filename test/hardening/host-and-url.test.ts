@@ -40,12 +40,18 @@ describe('request URL and Host over node:http', () => {
 
   const get = (path: string, host: string | undefined) =>
     // HTTP/1.0: no chunked answer to decode, and a request without Host is legal.
-    rawRequest(server.url, `GET ${path} HTTP/1.0\r\n${host === undefined ? '' : `Host: ${host}\r\n`}Authorization: Bearer t\r\nConnection: close\r\n\r\n`);
+    rawRequest(
+      server.url,
+      `GET ${path} HTTP/1.0\r\n${host === undefined ? '' : `Host: ${host}\r\n`}Authorization: Bearer t\r\nConnection: close\r\n\r\n`,
+    );
 
-  it.each([[''], ['a b'], ['evil.com/x'], ['[zz]'], ['h:99999'], ['999.1.1.1'], ['x@y']])('Host %j is a 400, with or without dot segments', async (host) => {
-    expect((await get(`${TW_USERS}`, host)).status).toBe(400);
-    expect((await get(`/x/..${TW_USERS}`, host)).status).toBe(400);
-  });
+  it.each([[''], ['a b'], ['evil.com/x'], ['[zz]'], ['h:99999'], ['999.1.1.1'], ['x@y']])(
+    'Host %j is a 400, with or without dot segments',
+    async (host) => {
+      expect((await get(`${TW_USERS}`, host)).status).toBe(400);
+      expect((await get(`/x/..${TW_USERS}`, host)).status).toBe(400);
+    },
+  );
 
   it('a dot segment in the path resolves on a valid Host instead of failing', async () => {
     const res = await get(`/nothing/..${TW_USERS}`, '127.0.0.1');
