@@ -19,6 +19,8 @@ export interface HostileOptions {
   flood?: boolean;
   /** Largest generated body in bytes (the big-array and deep-nesting cases). */
   maxBodyBytes?: number;
+  /** Weight of those huge bodies against 200 for all other kinds (default 10, about 5%). */
+  hugeWeight?: number;
 }
 
 // Ids the default fixtures hold, so a fair share of requests reach real records.
@@ -104,7 +106,19 @@ function exampleBody(op: Operation): unknown {
 }
 
 /** Bodies: none, near-valid (the documented example with one field swapped), random JSON, broken text, huge ones. */
-function bodyFor(op: Operation, maxBytes: number): fc.Arbitrary<string | undefined> {
+/** The few huge bodies (deep nesting, a quarter-million-item array, a long string), built once per run. */
+function hugeBodies(maxBytes: number): string[] {
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const bigArray = (n: number, item: string) => `[${Array(n).fill(item).join(',')}]`;
+  return [
+    deep(Math.min(10_000, Math.floor(maxBytes / 2))),
+    bigArray(Math.max(1, Math.floor(maxBytes / 4)), '1'),
+    bigArray(Math.max(1, Math.floor(maxBytes / 16)), '{"org_name":1}'),
+    JSON.stringify({ name: 'x'.repeat(Math.max(1, maxBytes - 20)) }),
+  ];
+}
+
+function bodyFor(op: Operation, huge: string[], hugeWeight: number): fc.Arbitrary<string | undefined> {
   const example = exampleBody(op);
   const mutated =
     example !== null && typeof example === 'object' && !Array.isArray(example)
@@ -112,21 +126,13 @@ function bodyFor(op: Operation, maxBytes: number): fc.Arbitrary<string | undefin
           .tuple(fc.constantFrom(...Object.keys(example as object), '__proto__', 'extra'), fc.jsonValue({ maxDepth: 3 }))
           .map(([k, v]) => JSON.stringify({ ...(example as object), [k]: v }))
       : fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(Array.isArray(example) ? [v] : v));
-  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-  const bigArray = (n: number, item: string) => `[${Array(n).fill(item).join(',')}]`;
-  const huge = [
-    deep(Math.min(10_000, Math.floor(maxBytes / 2))),
-    bigArray(Math.max(1, Math.floor(maxBytes / 4)), '1'),
-    bigArray(Math.max(1, Math.floor(maxBytes / 16)), '{"org_name":1}'),
-    JSON.stringify({ name: 'x'.repeat(Math.max(1, maxBytes - 20)) }),
-  ];
   return fc.oneof(
-    { weight: 2, arbitrary: fc.constant(undefined) },
-    { weight: 4, arbitrary: example === undefined ? fc.constant('{}') : fc.constant(JSON.stringify(example)) },
-    { weight: 6, arbitrary: mutated },
-    { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
+    { weight: 20, arbitrary: fc.constant(undefined) },
+    { weight: 40, arbitrary: example === undefined ? fc.constant('{}') : fc.constant(JSON.stringify(example)) },
+    { weight: 60, arbitrary: mutated },
+    { weight: 30, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
     {
-      weight: 3,
+      weight: 30,
       arbitrary: fc.constantFrom(
         '{',
         '{"a":',
@@ -139,8 +145,8 @@ function bodyFor(op: Operation, maxBytes: number): fc.Arbitrary<string | undefin
         'true',
       ),
     },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 64 }) },
-    { weight: 1, arbitrary: fc.constantFrom(...huge) },
+    { weight: 20, arbitrary: fc.string({ unit: 'binary', maxLength: 64 }) },
+    { weight: hugeWeight, arbitrary: fc.constantFrom(...huge) },
   );
 }
 
@@ -165,7 +171,7 @@ function queryFor(op: Operation): fc.Arbitrary<string> {
 }
 
 /** Every request aimed at one operation: its path filled with fixture ids or hostile segments, odd methods too. */
-function requestFor(api: ApiSpec, op: Operation, options: HostileOptions): fc.Arbitrary<HostileRequest> {
+function requestFor(api: ApiSpec, op: Operation, options: HostileOptions, huge: string[]): fc.Arbitrary<HostileRequest> {
   const names = [...op.fullPath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
   const session = options.flood
     ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...options.sessions) }, { weight: 1, arbitrary: fc.uuid() })
@@ -185,7 +191,7 @@ function requestFor(api: ApiSpec, op: Operation, options: HostileOptions): fc.Ar
       ifMatch: fc.option(fc.constantFrom('W/"1"', '*', 'garbage'), { freq: 8 }),
       junk: fc.option(fc.constant('j'.repeat(4000)), { freq: 10 }),
       session,
-      body: bodyFor(op, options.maxBodyBytes ?? 64 * 1024),
+      body: bodyFor(op, huge, options.hugeWeight ?? 10),
     })
     .map((r) => {
       let i = 0;
@@ -205,6 +211,7 @@ function requestFor(api: ApiSpec, op: Operation, options: HostileOptions): fc.Ar
 
 /** Hostile requests spread evenly over every operation of every spec. */
 export function hostileRequests(specs: ApiSpec[], options: HostileOptions): fc.Arbitrary<HostileRequest> {
-  const all = specs.flatMap((api) => api.operations.map((op) => requestFor(api, op, options)));
+  const huge = hugeBodies(options.maxBodyBytes ?? 64 * 1024);
+  const all = specs.flatMap((api) => api.operations.map((op) => requestFor(api, op, options, huge)));
   return fc.oneof(...all);
 }
