@@ -75,8 +75,10 @@ function sameToken(given: string, expected: string): boolean {
 export function checkAdminAccess(options: AdminAccessOptions, method: string, url: UrlParts, req: MockRequest): AdminAccess {
   const origin = req.headers.origin;
   const allowedOrigin = origin !== undefined && (options.origins ?? []).includes(origin);
-  const host = req.headers.host ?? url.host;
-  if (options.token === undefined) {
+  // Only requests that came over HTTP carry Host; in-process calls (handle(), msw, the contract runner's in-process
+  // target) cannot be rebound by DNS, whatever URL they use.
+  const host = req.headers.host;
+  if (options.token === undefined && host !== undefined) {
     const name = hostName(host);
     const hosts = options.allowedHosts ?? [];
     if (!isLoopbackHost(name) && !hosts.includes('*') && !hosts.includes(name)) {
