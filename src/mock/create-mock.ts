@@ -400,6 +400,7 @@ export function createMock(options: MockOptions): Mock {
       result = handler ? handler(ctx) : problemFor(api, op, { kind: 'not-found' });
     } catch (err) {
       // A policy bug must not take the server down or leak a stack trace to the client: answer 500, log the cause.
+      undoScenarioEffects?.();
       logExtra.note = `internal error in ${api.id} ${op.operationId}: ${err instanceof Error ? err.message : String(err)}`;
       return log(
         {
