@@ -110,7 +110,10 @@ interface Figures {
   byStatus: Record<string, number>;
   serverErrors: number;
   dropped: number;
-  /** 400s from node's HTTP parser itself (an unknown method such as FOO): scimulator never sees them. */
+  /**
+   * Answers from node's HTTP parser itself, before scimulator sees the request: 400 for a method it does not know
+   * (FOO), 431 for a request line plus headers over 16 KiB. They carry no content type.
+   */
   parserRefused: number;
   undocumented: number;
   invalidBodies: number;
@@ -146,6 +149,7 @@ async function hostilePhase(base: string): Promise<Figures> {
       for (const r of sample as HostileRequest[]) {
         if (f.requests >= COUNT || performance.now() >= DEADLINE) break;
         f.requests++;
+        if (f.requests % 10_000 === 0) process.stderr.write(`  … ${f.requests} hostile requests\n`);
         const session = r.headers['x-scimulator-session'] as string;
         const check = f.requests % 8 === 0 && session.startsWith('w');
         const stateOf = async () =>
@@ -158,7 +162,7 @@ async function hostilePhase(base: string): Promise<Figures> {
           note(`dropped: ${r.method} ${r.target.slice(0, 100)}`);
           continue;
         }
-        if (answer.status === 400 && answer.headers['content-type'] === undefined) {
+        if ((answer.status === 400 || answer.status === 431) && answer.headers['content-type'] === undefined) {
           f.parserRefused++;
           continue;
         }
@@ -302,7 +306,7 @@ async function main(): Promise<number> {
     console.log(`  undocumented status   ${hostile.undocumented}`);
     console.log(`  invalid bodies        ${hostile.invalidBodies}`);
     console.log(`  state changed by a rejected request  ${hostile.stateChanges} of ${hostile.stateChecks} checked`);
-    console.log(`  refused by node's HTTP parser (unknown method)  ${hostile.parserRefused}`);
+    console.log(`  refused by node's HTTP parser (400 unknown method, 431 headers > 16 KiB)  ${hostile.parserRefused}`);
     console.log(
       `  statuses              ${Object.entries(hostile.byStatus)
         .map(([s, n]) => `${s}:${n}`)
