@@ -14,7 +14,7 @@ export const genericErrors: ErrorDialect = {
       case 'unsupported-media-type':
         return { status: 415, body: { error: 'unsupported_media_type', message: `content type ${problem.contentType} is not accepted` } };
       case 'payload-too-large':
-        return { status: 413, body: { error: 'payload_too_large', message: `body over ${problem.limit} bytes` } };
+        return { status: 413, body: { error: 'payload_too_large', message: `body over ${problem.limit} ${problem.unit ?? 'bytes'}` } };
       case 'unauthorized':
         return { status: 401, body: { error: 'unauthorized', message: problem.message } };
       case 'forbidden':

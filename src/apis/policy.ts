@@ -50,7 +50,8 @@ export type RequestProblem =
   | { kind: 'validation'; violations: Violation[] }
   | { kind: 'malformed-json'; message: string }
   | { kind: 'unsupported-media-type'; contentType: string }
-  | { kind: 'payload-too-large'; limit: number }
+  /** Over `limit` bytes, or (`unit: 'items'`) an array in the body longer than `limit` items. */
+  | { kind: 'payload-too-large'; limit: number; unit?: 'bytes' | 'items' }
   | { kind: 'unauthorized'; reason: 'missing' | 'malformed'; message: string }
   | { kind: 'forbidden'; message: string; requiredScopes: string[] }
   | { kind: 'not-found'; message?: string }

@@ -4,7 +4,8 @@ import type { Operation, Parameter } from '../spec/types.js';
 import { baseMediaType, findMediaType } from '../validate/response-checks.js';
 import type { SpecValidator } from '../validate/spec-validator.js';
 import { capViolations, type Violation } from '../validate/violation.js';
-import { MAX_BODY_BYTES, type MockRequest } from './types.js';
+import { longestArray } from '../validate/scan-body.js';
+import { MAX_BODY_BYTES, MAX_BODY_ITEMS, type MockRequest } from './types.js';
 
 export interface ReadRequest {
   params: Record<string, unknown>;
@@ -107,6 +108,7 @@ export function readRequest(
       } catch (e) {
         return { kind: 'malformed-json', message: (e as Error).message };
       }
+      if (longestArray(body) > MAX_BODY_ITEMS) return { kind: 'payload-too-large', limit: MAX_BODY_ITEMS, unit: 'items' };
       if (media.schema) violations.push(...validator.validate(media.schema, body, 'request', 'request.body', 'request-body'));
     }
   }

@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ApiSpec, Parameter, SchemaRef } from '../spec/types.js';
 import { createAjv } from './create-ajv.js';
 import { transformDocument, type Direction } from './transform-schema.js';
-import { findNonFiniteNumber } from './non-finite.js';
+import { findNonFiniteNumber } from './scan-body.js';
 import { clipText, violationsFromAjv, type Violation, type ViolationLocation } from './violation.js';
 
 /** The violation for a number too large for JSON (`1e309` reads as Infinity, which Ajv counts as an integer). */

@@ -9,15 +9,32 @@ const SK_TOKENS = '/api/v1/admin/scim-tokens/';
 const TOKENS = '/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens';
 
 describe('violations and error bodies are capped', () => {
-  it('120,000 invalid items under 1 MiB: a small 400 listing 100 problems and a count of the rest', async () => {
+  it('120,000 items under 1 MiB: a small documented 413, before any per-item work', async () => {
     const mock = await createTestMock();
     const raw = `[${Array(120_000).fill('1').join(',')}]`;
     expect(raw.length).toBeLessThan(1024 * 1024);
     const res = await call(mock, 'POST', CAP_CREATE, { raw, headers: CAP });
+    expect(res.status).toBe(413);
+    expectConforms(mock, 'POST', CAP_CREATE, res);
+    expect(res.json.metadata.message).toMatch(/1000 items/);
+    expect(res.text.length).toBeLessThan(1024);
+  });
+
+  it('a bulk create of 60,000 names under 1 MiB is refused, not answered with a 7 MiB per-item result', async () => {
+    const mock = await createTestMock();
+    const raw = JSON.stringify(Array.from({ length: 60_000 }, () => ({ org_name: 'a' })));
+    const res = await call(mock, 'POST', CAP_CREATE, { raw, headers: CAP });
+    expect(res.status).toBe(413);
+    expect(res.text.length).toBeLessThan(1024);
+  });
+
+  it('1,000 invalid items: a 400 listing 100 problems and a count of the rest', async () => {
+    const mock = await createTestMock();
+    const res = await call(mock, 'POST', CAP_CREATE, { raw: `[${Array(1000).fill('1').join(',')}]`, headers: CAP });
     expect(res.status).toBe(400);
     expectConforms(mock, 'POST', CAP_CREATE, res);
     expect(res.json.metadata.error).toHaveLength(101);
-    expect(res.json.metadata.error[100].message).toMatch(/119900 more/);
+    expect(res.json.metadata.error[100].message).toMatch(/900 more/);
     expect(res.text.length).toBeLessThan(32 * 1024);
   });
 

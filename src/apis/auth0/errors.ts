@@ -86,7 +86,7 @@ export const auth0Errors: ErrorDialect = {
           400,
           AUTH0_ERROR_TYPES.badRequest,
           'Bad Request',
-          `The request is invalid: the body exceeds ${problem.limit} bytes.`,
+          `The request is invalid: the body exceeds ${problem.limit} ${problem.unit ?? 'bytes'}.`,
         );
       case 'unauthorized':
         // The documented body for a missing token; a malformed one gets the same type with its own detail.

@@ -100,7 +100,7 @@ export function failureFor(problem: RequestProblem): ScimFailure {
         detail: `Content-Type must be application/scim+json or application/json, got ${problem.contentType || '(none)'}`,
       };
     case 'payload-too-large':
-      return { status: 413, detail: `The request payload is too large (over ${problem.limit} bytes)` };
+      return { status: 413, detail: `The request payload is too large (over ${problem.limit} ${problem.unit ?? 'bytes'})` };
     case 'unauthorized':
       return { status: 401, code: 20003, detail: `${TITLES[20003]}: ${problem.message}` };
     case 'forbidden':
