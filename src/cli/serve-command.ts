@@ -30,7 +30,7 @@ Starts the stateful mock for all APIs on one port, at their real paths.
       --cors-origin <o>   allowed browser origin for the API routes (repeatable; default: any, without credentials)
       --admin-origin <o>  browser origin allowed to use the admin API besides its own (repeatable)
       --allowed-host <h>  host name the admin API accepts in Host besides loopback (repeatable; DNS rebinding guard)
-      --admin-token <t>   token the admin API requires (needed when --host is not a loopback address)
+      --admin-token <t>   token (8+ characters) the admin API requires; needed when --host is not loopback
       --max-sessions <n>  live sessions kept; the least recently used is evicted beyond it (default 1000)
       --max-records <n>   records (users, tokens) one session may hold per API (default 10000)
       --quiet             no per-request log lines
