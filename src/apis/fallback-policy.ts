@@ -14,7 +14,7 @@ export const genericErrors: ErrorDialect = {
       case 'unsupported-media-type':
         return { status: 415, body: { error: 'unsupported_media_type', message: `content type ${problem.contentType} is not accepted` } };
       case 'payload-too-large':
-        return { status: 413, body: { error: 'payload_too_large', message: `body over ${problem.limit} bytes` } };
+        return { status: 413, body: { error: 'payload_too_large', message: `body over ${problem.limit} ${problem.unit ?? 'bytes'}` } };
       case 'unauthorized':
         return { status: 401, body: { error: 'unauthorized', message: problem.message } };
       case 'forbidden':
@@ -25,6 +25,8 @@ export const genericErrors: ErrorDialect = {
         return { status: 405, body: { error: 'method_not_allowed', message: `allowed: ${problem.allowed.join(', ')}` } };
       case 'rate-limited':
         return { status: 429, body: { error: 'rate_limited', message: `retry after ${problem.retryAfterSeconds}s` } };
+      case 'record-limit':
+        return { status: 409, body: { error: 'record_limit', message: `this session already holds ${problem.limit} records` } };
     }
   },
 };

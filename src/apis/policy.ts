@@ -50,12 +50,15 @@ export type RequestProblem =
   | { kind: 'validation'; violations: Violation[] }
   | { kind: 'malformed-json'; message: string }
   | { kind: 'unsupported-media-type'; contentType: string }
-  | { kind: 'payload-too-large'; limit: number }
+  /** Over `limit` bytes, or (`unit: 'items'`) an array in the body longer than `limit` items. */
+  | { kind: 'payload-too-large'; limit: number; unit?: 'bytes' | 'items' }
   | { kind: 'unauthorized'; reason: 'missing' | 'malformed'; message: string }
   | { kind: 'forbidden'; message: string; requiredScopes: string[] }
   | { kind: 'not-found'; message?: string }
   | { kind: 'method-not-allowed'; allowed: string[] }
-  | { kind: 'rate-limited'; retryAfterSeconds: number };
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** The session already holds `limit` records of this kind (createMock `maxRecords`, `serve --max-records`). */
+  | { kind: 'record-limit'; limit: number };
 
 /** Builds error responses in an API's own dialect (Auth0 problem body, FastAPI detail, SCIM error, Capillary envelope). */
 export interface ErrorDialect {
@@ -75,6 +78,11 @@ export interface ApiPolicy<S = unknown> {
   /** A JSON view of the state for `GET /__scimulator/state` (secrets included: it is a test tool). */
   exportState(state: S, clock: Clock): unknown;
   handlers: Record<string, OperationHandler<S>>;
+  /**
+   * How many records an operation that creates one would add to: undefined for operations that create nothing (or
+   * whose growth is bounded by the fixtures). The engine refuses the create once the count reaches the cap.
+   */
+  countRecords?(state: S, operationId: string): number | undefined;
 }
 
 /** Helper for handlers: a JSON result. */

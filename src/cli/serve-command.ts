@@ -5,6 +5,7 @@ import type { LogEntry } from '../mock/types.js';
 import { inferPolicies } from '../node/infer-policies.js';
 import { loadMock, loadSpecs } from '../node/load-mock.js';
 import { displayBase } from '../mock/create-mock.js';
+import { isLoopbackHost } from '../mock/admin-guard.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { defaultFixturesFile, defaultSpecsDir } from '../spec/default-specs.js';
 import { loadFixtureFile } from '../state/load-fixtures.js';
@@ -31,7 +32,12 @@ Starts the stateful mock for all APIs on one port, at their real paths.
       --strict            validate every response against the spec; a violation becomes a 500 and a log line
       --watch             reload specs and fixtures when they change (session state is kept)
       --seed <text>       seed for generated ids and secrets (default: scimulator)
-      --cors-origin <o>   allowed browser origin (repeatable; default: any)
+      --cors-origin <o>   allowed browser origin for the API routes (repeatable; default: any, without credentials)
+      --admin-origin <o>  browser origin allowed to use the admin API besides its own (repeatable)
+      --allowed-host <h>  host name the admin API accepts in Host besides loopback (repeatable; DNS rebinding guard)
+      --admin-token <t>   token (8+ characters) the admin API requires; needed when --host is not loopback
+      --max-sessions <n>  live sessions kept; the least recently used is evicted beyond it (default 1000)
+      --max-records <n>   records (users, tokens) one session may hold per API (default 10000)
       --quiet             no per-request log lines
       --config <file>     read these options from a file (default: scimulator.config.yaml, .yml or .json in
                           the working directory); flags given on the command line win
@@ -41,6 +47,16 @@ Open the printed base URL in a browser for the dashboard (APIs, live request log
 The server stops on SIGINT/SIGTERM, and when the process that started it (npx, npm, a test runner) goes away.`;
 
 const formatLog = (e: LogEntry): string => formatRequestLine(e, new Date());
+
+function readPositiveInt(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, got '${raw}'`);
+  return n;
+}
+
+const isWildcardBind = (host: string) => host === '0.0.0.0' || host === '::' || host === '[::]';
+const isLoopbackBind = (host: string) => isLoopbackHost(host.replace(/^\[|\]$/g, '').toLowerCase());
 
 /** Runs the server until SIGINT/SIGTERM; resolves to the exit code. */
 export async function runServe(argv: string[], out: (l: string) => void, err: (l: string) => void): Promise<number> {
@@ -57,6 +73,11 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     watch: { type: 'boolean' },
     seed: { type: 'string' },
     'cors-origin': { type: 'string', multiple: true },
+    'admin-origin': { type: 'string', multiple: true },
+    'allowed-host': { type: 'string', multiple: true },
+    'admin-token': { type: 'string' },
+    'max-sessions': { type: 'string' },
+    'max-records': { type: 'string' },
     quiet: { type: 'boolean' },
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -79,6 +100,11 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     watch: flags.watch ?? config?.watch,
     seed: flags.seed ?? config?.seed,
     'cors-origin': flags['cors-origin'] ?? config?.corsOrigins,
+    'admin-origin': flags['admin-origin'] ?? config?.adminOrigins,
+    'allowed-host': flags['allowed-host'] ?? config?.allowedHosts,
+    'admin-token': flags['admin-token'] ?? config?.adminToken,
+    'max-sessions': flags['max-sessions'] ?? config?.maxSessions?.toString(),
+    'max-records': flags['max-records'] ?? config?.maxRecords?.toString(),
     quiet: flags.quiet ?? config?.quiet,
   };
   const port = flags.port === undefined ? (config?.port ?? 4010) : /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
@@ -91,6 +117,14 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
       throw new UsageError(`--limit expects <api>=<requests>/<seconds> (e.g. auth0=50/60), got '${spec}'`);
     limits[m[1] as string] = { limit: Number(m[2]), windowSeconds: Number(m[3]) };
   }
+  const maxSessions = readPositiveInt('--max-sessions', values['max-sessions']);
+  const maxRecords = readPositiveInt('--max-records', values['max-records']);
+  const adminToken = values['admin-token'];
+  if (adminToken !== undefined && adminToken.length < 8) throw new UsageError('--admin-token must be at least 8 characters');
+  // Beyond loopback, anyone on the network could read every secret from the admin API: demand a token.
+  if (!isLoopbackBind(host) && adminToken === undefined) {
+    throw new UsageError(`--host ${host} is reachable from other machines; add --admin-token <secret> to protect the admin API`);
+  }
   const fixturesFile = values.fixtures ?? defaultFixturesFile;
   const mock = await loadMock({
     ...(values.specs ? { specs: values.specs } : {}),
@@ -101,6 +135,17 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     version: readPackageVersion(),
     rateLimit: { enforce: values['rate-limit'] === true, limits },
     ...(values['cors-origin'] ? { cors: { origins: values['cors-origin'] } } : {}),
+    admin: {
+      origins: values['admin-origin'] ?? [],
+      allowedHosts: [
+        ...(isLoopbackBind(host) || isWildcardBind(host) ? [] : [host.replace(/^\[|\]$/g, '').toLowerCase()]),
+        ...(values['allowed-host'] ?? []),
+      ],
+      ...(adminToken !== undefined ? { token: adminToken } : {}),
+    },
+    ...(maxSessions !== undefined ? { maxSessions } : {}),
+    ...(maxRecords !== undefined ? { maxRecords } : {}),
+    onNotice: (message) => err(message),
     scenarios: { ...(values.scenarios ? { dir: values.scenarios } : {}), active: values.scenario ?? [] },
     onLog: values.quiet ? (e) => e.note && err(formatLog(e)) : (e) => err(formatLog(e)),
   });

@@ -20,6 +20,11 @@ export interface ServeConfig {
   watch?: boolean;
   seed?: string;
   corsOrigins?: string[];
+  adminOrigins?: string[];
+  allowedHosts?: string[];
+  adminToken?: string;
+  maxSessions?: number;
+  maxRecords?: number;
   quiet?: boolean;
 }
 
@@ -62,6 +67,11 @@ export const serveConfigSchema = {
     watch: { type: 'boolean' },
     seed: { type: 'string' },
     corsOrigins: stringOrList,
+    adminOrigins: stringOrList,
+    allowedHosts: stringOrList,
+    adminToken: { type: 'string', minLength: 8 },
+    maxSessions: { type: 'integer', minimum: 1 },
+    maxRecords: { type: 'integer', minimum: 1 },
     quiet: { type: 'boolean' },
   },
 } as const;
@@ -137,6 +147,11 @@ export async function loadServeConfig(
     ...(raw.watch !== undefined ? { watch: raw.watch as boolean } : {}),
     ...(raw.seed !== undefined ? { seed: raw.seed as string } : {}),
     ...(raw.corsOrigins !== undefined ? { corsOrigins: toList(raw.corsOrigins) as string[] } : {}),
+    ...(raw.adminOrigins !== undefined ? { adminOrigins: toList(raw.adminOrigins) as string[] } : {}),
+    ...(raw.allowedHosts !== undefined ? { allowedHosts: toList(raw.allowedHosts) as string[] } : {}),
+    ...(raw.adminToken !== undefined ? { adminToken: raw.adminToken as string } : {}),
+    ...(raw.maxSessions !== undefined ? { maxSessions: raw.maxSessions as number } : {}),
+    ...(raw.maxRecords !== undefined ? { maxRecords: raw.maxRecords as number } : {}),
     ...(raw.quiet !== undefined ? { quiet: raw.quiet as boolean } : {}),
   };
 }

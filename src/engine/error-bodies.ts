@@ -20,6 +20,7 @@ const FITTING: Record<RequestProblem['kind'] | 'conflict' | 'limit', number[]> =
   'not-found': [404, 410],
   'method-not-allowed': [405],
   'rate-limited': [429],
+  'record-limit': [409, 403, 422, 400],
   conflict: [409, 422, 400],
   limit: [409, 422, 400],
 };
@@ -42,6 +43,8 @@ function messageOf(problem: EngineProblem): string {
       return `Content type ${problem.contentType || '(none)'} is not accepted.`;
     case 'payload-too-large':
       return `The request body is over ${problem.limit} bytes.`;
+    case 'record-limit':
+      return `This session already holds ${problem.limit} records, the most the mock keeps; delete some first.`;
     case 'unauthorized':
     case 'forbidden':
     case 'conflict':

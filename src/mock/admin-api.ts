@@ -3,6 +3,8 @@ import type { AnyPolicy } from '../apis/policy.js';
 import type { ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec } from '../spec/types.js';
 import type { SessionStore } from '../state/session-store.js';
+import { isClockInstant } from '../state/clock.js';
+import { readAdminInput, type ClockInput, type ResetInput, type ScenarioInput } from './admin-input.js';
 import type { MockResponse } from './types.js';
 
 export const ADMIN_PREFIX = '/__scimulator/';
@@ -21,15 +23,6 @@ function json(status: number, body: unknown): MockResponse {
 }
 
 const bad = (message: string) => json(400, { error: 'bad_request', message });
-
-function parseJson(body: string | undefined): { ok: true; value: unknown } | { ok: false } {
-  if (body === undefined || body.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch {
-    return { ok: false };
-  }
-}
 
 /** Exports one session's state: the virtual time and each API's view. */
 export function exportSessionState(deps: AdminDeps, sessionId: string): unknown {
@@ -63,23 +56,20 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
     case 'GET state':
       return json(200, exportSessionState(deps, sessionId));
     case 'POST reset': {
-      const parsed = parseJson(body);
-      const resetClock = parsed.ok && (parsed.value as { clock?: unknown } | undefined)?.clock === true;
-      const s = deps.sessions.reset(sessionId, resetClock);
+      const input = readAdminInput<ResetInput>('reset', body);
+      if (!input.ok) return bad(`${input.message}; expected {} or {"clock": true}`);
+      const s = deps.sessions.reset(sessionId, input.value.clock === true);
       return json(200, { reset: true, session: sessionId, now: new Date(s.clock.now()).toISOString() });
     }
     case 'POST clock': {
-      const parsed = parseJson(body);
-      if (!parsed.ok) return bad('body must be JSON: {"advance": seconds} or {"set": "ISO-8601"}');
-      const v = (parsed.value ?? {}) as Record<string, unknown>;
+      const input = readAdminInput<ClockInput>('clock', body);
+      const usage = 'expected {"advance": <non-negative seconds>} or {"set": "<ISO-8601 date-time>"}, within years 1970-9999';
+      if (!input.ok) return bad(`${input.message}; ${usage}`);
       const s = session();
-      if (typeof v.advance === 'number' && Number.isFinite(v.advance) && v.advance >= 0) {
-        s.clock.advance(v.advance);
-      } else if (typeof v.set === 'string' && !Number.isNaN(Date.parse(v.set))) {
-        s.clock.set(Date.parse(v.set));
-      } else {
-        return bad('expected {"advance": <non-negative seconds>} or {"set": "<ISO-8601 date-time>"}');
-      }
+      // Check where the clock would land before moving it: a rejected call changes nothing.
+      const target = input.value.set !== undefined ? Date.parse(input.value.set) : s.clock.now() + (input.value.advance ?? 0) * 1000;
+      if (!isClockInstant(target)) return bad(`the clock would leave years 1970-9999; ${usage}`);
+      s.clock.set(target);
       return json(200, { session: sessionId, now: new Date(s.clock.now()).toISOString() });
     }
     case 'GET scenarios':
@@ -87,24 +77,23 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
       return json(200, { scenarios: deps.scenarios.list(), active: deps.scenarios.active(session()) });
     case 'PUT scenario': {
       if (!deps.scenarios) return bad('no scenarios are loaded');
-      const parsed = parseJson(body);
-      const v = (parsed.ok ? parsed.value : undefined) as { name?: unknown; names?: unknown; definition?: unknown } | undefined;
-      if (v?.definition !== undefined) {
+      const input = readAdminInput<ScenarioInput>('scenario', body);
+      const usage = 'expected {"name": "<scenario>"}, {"names": ["<scenario>", ...]} or {"definition": {<scenario>}}';
+      if (!input.ok) return bad(`${input.message}; ${usage}`);
+      const v = input.value;
+      if (v.definition !== undefined) {
         const { error } = deps.scenarios.activateDefinition(session(), v.definition);
         if (error) return json(400, { error: 'invalid_scenario', message: error });
         return json(200, { session: sessionId, active: deps.scenarios.active(session()) });
       }
       const names =
-        typeof v?.name === 'string'
+        v.name !== undefined
           ? v.name
               .split(',')
               .map((n) => n.trim())
               .filter(Boolean)
-          : Array.isArray(v?.names)
-            ? v.names.map(String)
-            : undefined;
-      if (!names || names.length === 0)
-        return bad('expected {"name": "<scenario>"}, {"names": ["<scenario>", ...]} or {"definition": {<scenario>}}');
+          : (v.names ?? []);
+      if (names.length === 0) return bad(usage);
       const { unknown } = deps.scenarios.activate(session(), names);
       if (unknown.length > 0) {
         return json(400, {

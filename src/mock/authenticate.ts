@@ -1,25 +1,33 @@
 // Auth simulation: a bearer token must be present and well-formed; a JWT's scope claim must cover the operation.
 import type { ApiSpec, Operation } from '../spec/types.js';
 import type { RequestProblem } from '../apis/policy.js';
+import { decodeBase64Url } from './base64url.js';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 
-/** Reads the scopes a JWT grants (`scope` string, `scp` string/array, or `permissions` array); undefined if none. */
+/**
+ * Reads the scopes a JWT grants (`scope` string, `scp` string/array, or `permissions` array); undefined when the
+ * token is not a JWT or carries none of those claims. A claim of any other JSON type (object, number, an array of
+ * non-strings) grants nothing: the token is then short of every scope rather than a crash.
+ */
 export function readJwtScopes(token: string): Set<string> | undefined {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return undefined;
+  const text = decodeBase64Url(parts[1]);
+  if (text === undefined) return undefined;
   let payload: unknown;
   try {
-    payload = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/')));
+    payload = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (payload === null || typeof payload !== 'object') return undefined;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
   const claims = payload as Record<string, unknown>;
   const raw = claims.scope ?? claims.scp ?? claims.permissions;
+  if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'string') return new Set(raw.split(/\s+/).filter(Boolean));
-  if (Array.isArray(raw)) return new Set(raw.map(String));
-  return undefined;
+  if (Array.isArray(raw)) return new Set(raw.filter((s): s is string => typeof s === 'string'));
+  return new Set();
 }
 
 /** Scopes an operation needs: one list per acceptable alternative (empty list = no scope needed). */

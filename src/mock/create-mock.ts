@@ -13,6 +13,7 @@ import { findResponseSpec, validateResponse } from '../validate/response-checks.
 import { getSpecValidator } from '../validate/spec-validator.js';
 import { createRouter } from '../router/create-router.js';
 import { ADMIN_PREFIX, exportSessionState, handleAdmin, type AdminDeps } from './admin-api.js';
+import { checkAdminAccess, type AdminAccessOptions } from './admin-guard.js';
 import { authenticate } from './authenticate.js';
 import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
 import { handleDashboardRoute, redirectsToDashboard } from './dashboard-routes.js';
@@ -22,6 +23,7 @@ import { answerOAuth, findOAuthPaths } from './oauth/index.js';
 import { findTokenEndpoints } from './oauth-token.js';
 import { readRequest } from './read-request.js';
 import { createRequestLog, type RequestLog } from './request-log.js';
+import { splitUrl } from './request-url.js';
 import { SCENARIO_HEADER, SESSION_HEADER, WARNING_HEADER, type LogEntry, type MockRequest, type MockResponse } from './types.js';
 import { fromWebRequest, toWebResponse } from './web.js';
 
@@ -44,6 +46,14 @@ export interface MockOptions {
   /** How many recent requests `GET /__scimulator/requests` and the dashboard keep (default 500; 0 keeps none). */
   requestLogSize?: number;
   version?: string;
+  /** Live sessions kept; beyond it the least recently used is evicted with a notice (default 1000). */
+  maxSessions?: number;
+  /** Records one session may hold per API (users, tokens) before creates answer the API's own error (default 10,000). */
+  maxRecords?: number;
+  /** Admin API access: allowed browser origins and hosts besides loopback, and a token it then requires. */
+  admin?: AdminAccessOptions;
+  /** Operational notices that are not request log lines (a session evicted). */
+  onNotice?: (message: string) => void;
   /**
    * When to compile the request validators: `eager` (default) before createMock returns; `background` right after,
    * one API per macrotask, so a server answers its first request sooner (a request that beats the warm-up compiles
@@ -51,6 +61,8 @@ export interface MockOptions {
    */
   warmup?: 'eager' | 'background';
 }
+
+export type { UrlParts } from './request-url.js';
 
 export interface Mock {
   /** The Web-standard door: a Fetch API Request in, a Response out. */
@@ -69,6 +81,8 @@ export interface Mock {
 }
 
 const DEFAULT_LIMIT: RateLimitConfig = { limit: 100, windowSeconds: 60 };
+/** Default cap on records per API per session: far above any test's needs, small enough that one list stays fast. */
+export const DEFAULT_MAX_RECORDS = 10_000;
 const RATE_LIMITER_KEY = 'rate-limiters';
 
 interface ResponseInfo {
@@ -96,34 +110,6 @@ function describeResponse(spec: ResponseSpec, document: unknown): ResponseInfo {
   };
 }
 
-/** The parts of an absolute URL the core needs, without a full WHATWG parse on the hot path. */
-export interface UrlParts {
-  origin: string;
-  pathname: string;
-  /** `?a=1` or ''. */
-  search: string;
-}
-
-function splitUrl(raw: string): UrlParts {
-  const scheme = raw.indexOf('//');
-  const slash = scheme < 0 ? -1 : raw.indexOf('/', scheme + 2);
-  if (scheme < 0 || slash < 0) {
-    const u = new URL(raw);
-    return { origin: u.origin, pathname: u.pathname, search: u.search };
-  }
-  const rest = raw.slice(slash);
-  const q = rest.indexOf('?');
-  const hash = rest.indexOf('#');
-  const end = hash < 0 ? rest.length : hash;
-  const pathname = q < 0 || q > end ? rest.slice(0, end) : rest.slice(0, q);
-  // Dot segments are rare; let the URL parser normalise them when they occur.
-  if (pathname.includes('/.')) {
-    const u = new URL(raw);
-    return { origin: u.origin, pathname: u.pathname, search: u.search };
-  }
-  return { origin: raw.slice(0, slash), pathname, search: q < 0 || q > end ? '' : rest.slice(q, end) };
-}
-
 export { displayBase } from './display-base.js';
 
 /** Why a handler refused, from what is known as data: a 404 on an item is an unknown id; else the rule's status. */
@@ -131,6 +117,11 @@ function describeRefusal(operationId: string, status: number, params: Record<str
   const ids = Object.values(params).map(String);
   if (status === 404) return ids.length > 0 ? `unknown id ${ids.join('/')}` : 'unknown id';
   return `${operationId} refused by the API's rules (${status})`;
+}
+
+/** A 400 for a request the core cannot even route (unparseable URL, bad Host), in a neutral JSON shape. */
+function badRequest(message: string): MockResponse {
+  return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'bad_request', message }) };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -144,15 +135,26 @@ export function createMock(options: MockOptions): Mock {
   let tokenEndpoints = findTokenEndpoints(specs);
   let oauthPaths = findOAuthPaths(tokenEndpoints);
   const cors: CorsOptions = options.cors ?? { origins: '*' };
+  const admin: AdminAccessOptions = { origins: [], ...options.admin };
   const noOriginCors = Object.freeze(corsHeaders(cors, undefined)) as Record<string, string>;
   const enforceAll = options.rateLimit?.enforce === true;
   const limits = options.rateLimit?.limits ?? {};
-  const sessions = createSessionStore({
-    policies: [],
-    fixtures: {},
-    seed: options.seed ?? 'scimulator',
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  const sessions = createSessionStore(
+    {
+      policies: [],
+      fixtures: {},
+      seed: options.seed ?? 'scimulator',
+      ...(options.clock ? { clock: options.clock } : {}),
+    },
+    {
+      ...(options.maxSessions !== undefined ? { maxSessions: options.maxSessions } : {}),
+      onEvict: (id) =>
+        options.onNotice?.(
+          `session '${id.slice(0, 80)}' evicted: least recently used of ${sessions.maxSessions} (raise with --max-sessions)`,
+        ),
+    },
+  );
 
   const install = (next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>) => {
     specs = next.specs;
@@ -260,10 +262,28 @@ export function createMock(options: MockOptions): Mock {
   const problemFor = (api: ApiSpec, op: Operation | undefined, problem: RequestProblem): MockResult =>
     (policies.get(api.id) as AnyPolicy).errors.problem(problem, op);
 
-  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
-    const started = performance.now();
-    const url = splitUrl(req.url);
+  const internalError = (req: MockRequest, started: number, err: unknown): MockResponse => {
+    const res: MockResponse = {
+      status: 500,
+      headers: { ...noOriginCors, 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'internal_error', message: 'scimulator failed to handle this request; see the server log' }),
+    };
+    options.onLog?.({
+      method: req.method,
+      path: req.url,
+      status: 500,
+      ms: performance.now() - started,
+      session: req.headers[SESSION_HEADER] || DEFAULT_SESSION,
+      note: `internal error: ${err instanceof Error ? err.message : 'unknown'}`,
+    });
+    return res;
+  };
+
+  const dispatchRequest = async (req: MockRequest, started: number): Promise<MockResponse> => {
+    const parsed = splitUrl(req.url);
     const method = req.method.toUpperCase();
+    if (!parsed) return badRequest('the request URL is not valid');
+    const url = parsed;
     const sessionId = req.headers[SESSION_HEADER] || DEFAULT_SESSION;
     const origin = req.headers.origin;
     // Shared and never mutated (finish() copies it); requests without an Origin all get the same object.
@@ -272,8 +292,8 @@ export function createMock(options: MockOptions): Mock {
     // The structured problem behind an error answer, kept so the log can say why without reading the body.
     let problem: RequestProblem | undefined;
     const log = (res: MockResponse, extra?: Partial<LogEntry>) => {
-      const admin = url.pathname.startsWith(ADMIN_PREFIX);
-      if (!onLog && (admin || !recordRequests)) return res;
+      const isAdmin = url.pathname.startsWith(ADMIN_PREFIX);
+      if (!onLog && (isAdmin || !recordRequests)) return res;
       const entry: LogEntry = {
         method,
         path: url.pathname,
@@ -286,10 +306,20 @@ export function createMock(options: MockOptions): Mock {
       else if (problem && !entry.reason) entry.reason = describeProblem(problem);
       if (onLog) onLog(entry);
       // The dashboard polls the admin API; recording those requests would bury the ones it is there to show.
-      if (!admin && recordRequests) requests.record(entry);
+      if (!isAdmin && recordRequests) requests.record(entry);
       return res;
     };
 
+    if (url.pathname.startsWith(ADMIN_PREFIX) || url.pathname === ADMIN_PREFIX.slice(0, -1)) {
+      // The admin API and the dashboard hold every secret: their own origin, host and token rules, never the API
+      // routes' CORS.
+      const access = checkAdminAccess(admin, method, url, req);
+      if (access.refused) return log(access.refused);
+      const page = await handleDashboardRoute(dashboardDeps(), method, url, sessionId, req.headers);
+      if (page) return log({ ...page, headers: { ...access.headers, ...page.headers } });
+      const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
+      return log({ ...res, headers: { ...access.headers, ...res.headers } });
+    }
     if (isPreflight(method, req.headers)) {
       return log({
         status: 204,
@@ -298,12 +328,6 @@ export function createMock(options: MockOptions): Mock {
     }
     if (method === 'GET' && url.pathname === '/' && redirectsToDashboard(req.headers.accept)) {
       return log({ status: 302, headers: { ...base, location: ADMIN_PREFIX } });
-    }
-    if (url.pathname.startsWith(ADMIN_PREFIX) || url.pathname === ADMIN_PREFIX.slice(0, -1)) {
-      const page = await handleDashboardRoute(dashboardDeps(), method, url, sessionId, req.headers);
-      if (page) return log({ ...page, headers: { ...base, ...page.headers } });
-      const res = handleAdmin(adminDeps(), method, url.pathname.slice(ADMIN_PREFIX.length), sessionId, req.body);
-      return log({ ...res, headers: { ...base, ...res.headers } });
     }
     if (oauthPaths.has(url.pathname)) {
       const oauth = answerOAuth(tokenEndpoints, {
@@ -403,14 +427,24 @@ export function createMock(options: MockOptions): Mock {
         return respond(problemFor(api, op, problem), rate);
       }
     }
-    if (interception?.respond) return respond(interception.respond, rate);
-    if (interception?.problem) return respond(problemFor(api, op, interception.problem), rate);
+    if (interception?.respond) {
+      // An injected success counts as accepted; an injected error is a rejection and leaves the session alone.
+      if (interception.respond.status < 400) interception.commit?.();
+      return respond(interception.respond, rate);
+    }
+    if (interception?.problem) return respond(problemFor(api, op, (problem = interception.problem)), rate);
 
     const authProblem = authenticate(api, op, req.headers.authorization);
     if (authProblem) return respond(problemFor(api, op, (problem = authProblem)), rate);
 
     const read = readRequest(getSpecValidator(api), op, req, url.search, route.params);
     if ('kind' in read) return respond(problemFor(api, op, (problem = read)), rate);
+    const held = policy.countRecords?.(session.apis.get(api.id), op.operationId);
+    if (held !== undefined && held >= maxRecords) {
+      return respond(problemFor(api, op, (problem = { kind: 'record-limit', limit: maxRecords })), rate);
+    }
+    // Accepted: only now may the request's scenarios move the clock (nothing changes for a rejected request).
+    const undoScenarioEffects = interception?.commit?.();
 
     const handler = policy.handlers[op.operationId];
     let nowIsoCache: string | undefined;
@@ -439,6 +473,7 @@ export function createMock(options: MockOptions): Mock {
       result = handler ? handler(ctx) : problemFor(api, op, { kind: 'not-found' });
     } catch (err) {
       // A policy bug must not take the server down or leak a stack trace to the client: answer 500, log the cause.
+      undoScenarioEffects?.();
       logExtra.note = `internal error in ${api.id} ${op.operationId}: ${err instanceof Error ? err.message : String(err)}`;
       logExtra.reason = 'internal error in the mock (see the server log)';
       return log(
@@ -450,6 +485,8 @@ export function createMock(options: MockOptions): Mock {
         logExtra,
       );
     }
+    // The operation rejected it after all (404, 409, …): a rejected request leaves the session as it was.
+    if (undoScenarioEffects && result.status >= 400) undoScenarioEffects();
     // A handler's refusal: an item it cannot find names the ids asked for; other rules name the operation.
     if (result.status >= 400 && !logExtra.reason && (!problem || problem.kind === 'not-found')) {
       logExtra.reason = describeRefusal(op.operationId, result.status, read.params);
@@ -458,6 +495,16 @@ export function createMock(options: MockOptions): Mock {
   };
 
   const dashboardDeps = () => ({ admin: adminDeps(), requests, displayBase });
+
+  // The last line of defence: whatever slips through answers a logged 500 without a stack trace, never a rejection.
+  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
+    const started = performance.now();
+    try {
+      return await dispatchRequest(req, started);
+    } catch (err) {
+      return internalError(req, started, err);
+    }
+  };
 
   return {
     dispatch,

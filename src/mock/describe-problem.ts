@@ -26,6 +26,8 @@ export function describeProblem(problem: RequestProblem): string {
       return 'unknown id';
     case 'method-not-allowed':
       return `method not allowed (allowed: ${problem.allowed.join(', ')})`;
+    case 'record-limit':
+      return `record cap reached: the session holds ${problem.limit} records of this API (--max-records)`;
     case 'rate-limited':
       return `rate limited: bucket empty, retry after ${problem.retryAfterSeconds}s`;
   }

@@ -1,5 +1,6 @@
 // Serves the OAuth2 client-credentials token endpoints the specs declare, issuing unsigned JWTs with the asked scopes.
 import type { ApiSpec } from '../spec/types.js';
+import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 import type { MockResponse } from './types.js';
 
 export interface TokenEndpoint {
@@ -9,8 +10,6 @@ export interface TokenEndpoint {
   api: ApiSpec;
   scopes: string[];
 }
-
-const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** Token endpoint paths from every oauth2 clientCredentials scheme (relative tokenUrls are host-root paths). */
 export function findTokenEndpoints(specs: ApiSpec[]): TokenEndpoint[] {
@@ -24,6 +23,10 @@ export function findTokenEndpoints(specs: ApiSpec[]): TokenEndpoint[] {
     }
   }
   return out;
+}
+
+function scalarField(key: string, value: unknown): Array<[string, string]> {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [[key, String(value)]] : [];
 }
 
 function json(status: number, body: unknown): MockResponse {
@@ -44,7 +47,8 @@ export function issueToken(
   try {
     if (type === 'application/json') {
       const parsed: unknown = JSON.parse(body ?? '{}');
-      if (parsed && typeof parsed === 'object') fields = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+      // Only scalar fields count; an object or array value is as good as absent (String() on one can throw).
+      if (parsed && typeof parsed === 'object') fields = Object.fromEntries(Object.entries(parsed).flatMap(([k, v]) => scalarField(k, v)));
     } else {
       fields = Object.fromEntries(new URLSearchParams(body ?? ''));
     }
@@ -54,11 +58,7 @@ export function issueToken(
   const basic = /^Basic (.+)$/i.exec(headers.authorization ?? '');
   let clientId = fields.client_id;
   if (!clientId && basic?.[1]) {
-    try {
-      clientId = atob(basic[1]).split(':')[0];
-    } catch {
-      clientId = undefined;
-    }
+    clientId = decodeBase64Url(basic[1])?.split(':')[0];
   }
   if (fields.grant_type !== 'client_credentials') {
     return json(400, { error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported.' });
@@ -75,6 +75,6 @@ export function issueToken(
     exp: iat + expiresIn,
     scope: requested.join(' '),
   };
-  const token = `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64url(JSON.stringify(payload))}.scimulator`;
+  const token = `${encodeBase64Url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${encodeBase64Url(JSON.stringify(payload))}.scimulator`;
   return json(200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: payload.scope });
 }

@@ -3,8 +3,9 @@ import type { RequestProblem } from '../apis/policy.js';
 import type { Operation, Parameter } from '../spec/types.js';
 import { baseMediaType, findMediaType } from '../validate/response-checks.js';
 import type { SpecValidator } from '../validate/spec-validator.js';
-import type { Violation } from '../validate/violation.js';
-import { MAX_BODY_BYTES, type MockRequest } from './types.js';
+import { capViolations, type Violation } from '../validate/violation.js';
+import { longestArray } from '../validate/scan-body.js';
+import { MAX_BODY_BYTES, MAX_BODY_ITEMS, type MockRequest } from './types.js';
 
 export interface ReadRequest {
   params: Record<string, unknown>;
@@ -64,6 +65,7 @@ export function readRequest(
   const parts = splitParameters(op);
   const violations: Violation[] = [];
   const params: Record<string, unknown> = { ...pathParams };
+  // Each validator returns at most MAX_VIOLATIONS + 1 entries, so these spreads stay small.
   violations.push(...validator.validateParameters(parts.path, params, 'request.path'));
   const query = parts.query.length > 0 && search.length > 1 ? readQuery(new URLSearchParams(search), parts.query) : {};
   violations.push(...validator.validateParameters(parts.query, query, 'request.query'));
@@ -106,9 +108,10 @@ export function readRequest(
       } catch (e) {
         return { kind: 'malformed-json', message: (e as Error).message };
       }
+      if (longestArray(body) > MAX_BODY_ITEMS) return { kind: 'payload-too-large', limit: MAX_BODY_ITEMS, unit: 'items' };
       if (media.schema) violations.push(...validator.validate(media.schema, body, 'request', 'request.body', 'request-body'));
     }
   }
-  if (violations.length > 0) return { kind: 'validation', violations };
+  if (violations.length > 0) return { kind: 'validation', violations: capViolations(violations) };
   return { params, query, body };
 }

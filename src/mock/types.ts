@@ -40,6 +40,12 @@ export interface LogEntry {
 /** Largest accepted request body (1 MiB); larger bodies get the API's payload-too-large answer. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Longest array accepted anywhere in a request body (1,000); longer ones get the API's payload-too-large answer.
+ * Bulk operations answer per item, so without it 1 MiB of names would come back as a 7 MiB answer.
+ */
+export const MAX_BODY_ITEMS = 1000;
+
 export const SESSION_HEADER = 'x-scimulator-session';
 export const SCENARIO_HEADER = 'x-scimulator-scenario';
 export const WARNING_HEADER = 'x-scimulator-warning';

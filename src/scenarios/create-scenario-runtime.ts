@@ -133,6 +133,9 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
       const s = stateOf(ctx.session);
       const warnings: string[] = [];
       const names = [...s.active];
+      // Activation effects (a clock jump) of header-selected scenarios wait for the engine's commit(): a request
+      // rejected by auth or validation must leave the session as it was.
+      const pending: CompiledScenario[] = [];
       for (const name of ctx.requested) {
         const scenario = byName.get(name);
         if (!scenario) {
@@ -141,11 +144,23 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
         }
         if (names.includes(name)) continue;
         names.push(name);
-        if (!s.activated.has(name)) {
-          s.activated.add(name);
-          runActivationEffects(ctx.session, scenario);
-        }
+        if (!s.activated.has(name)) pending.push(scenario);
       }
+      const commit =
+        pending.length === 0
+          ? undefined
+          : () => {
+              const before = ctx.session.clock.now();
+              const applied = pending.filter((scenario) => !s.activated.has(scenario.name));
+              for (const scenario of applied) {
+                s.activated.add(scenario.name);
+                runActivationEffects(ctx.session, scenario);
+              }
+              return () => {
+                for (const scenario of applied) s.activated.delete(scenario.name);
+                ctx.session.clock.set(before);
+              };
+            };
       if (names.length === 0) return warnings.length > 0 ? { applied: [], warnings } : undefined;
 
       let parsed: { value: unknown } | undefined;
@@ -160,7 +175,7 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
         return parsed.value;
       };
 
-      const out: Interception = { applied: [], warnings };
+      const out: Interception = { applied: [], warnings, ...(commit ? { commit } : {}) };
       const failures: Array<CompiledRule['failItems'] & object> = [];
       for (const name of names) {
         const scenario = lookup(s, name) as CompiledScenario;
@@ -206,7 +221,7 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
           return undefined;
         };
       }
-      return out.applied.length > 0 || warnings.length > 0 ? out : undefined;
+      return out.applied.length > 0 || warnings.length > 0 || commit ? out : undefined;
     },
   };
 }

@@ -32,6 +32,12 @@ export interface Interception {
   enforceRateLimit?: boolean;
   /** Empty the session's bucket for this API first (a scenario starting in the limited state). */
   exhaustRateLimit?: boolean;
+  /**
+   * Applies the side effects of scenarios first selected by this request (a clock jump). The engine calls it only
+   * once the request is accepted (passed auth and validation, or answered by an injected response). It returns an
+   * undo, for when the operation itself then rejects the request (a 404 for an unknown id).
+   */
+  commit?: () => () => void;
   /** Problems worth telling the client (unknown scenario names in the header). */
   warnings: string[];
 }

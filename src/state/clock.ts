@@ -9,12 +9,27 @@ export interface Clock {
   set(epochMs: number): void;
 }
 
+/** The earliest virtual instant (1970-01-01T00:00:00Z): every API documents RFC 3339 date-times after it. */
+export const MIN_CLOCK_MS = Date.UTC(1970, 0, 1);
+/** The latest virtual instant (9999-12-31T23:59:59Z): later years need more than four digits, outside RFC 3339. */
+export const MAX_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** True when an instant lies in the range the virtual clock may show. */
+export function isClockInstant(epochMs: number): boolean {
+  return Number.isFinite(epochMs) && epochMs >= MIN_CLOCK_MS && epochMs <= MAX_CLOCK_MS;
+}
+
+const clamp = (ms: number) => Math.min(MAX_CLOCK_MS, Math.max(MIN_CLOCK_MS, ms));
+
 export interface ClockOptions {
   /** Freeze time at this instant (ISO-8601 or epoch ms): tests get identical timestamps on every run. */
   frozenAt?: string | number;
 }
 
-/** Creates a clock that follows wall time, or stands still at `frozenAt` until advanced. */
+/**
+ * Creates a clock that follows wall time, or stands still at `frozenAt` until advanced. Moves that would leave
+ * years 1970–9999 (or are not finite) stop at the edge: callers validate first, this keeps the dates in the spec.
+ */
 export function createClock(options: ClockOptions = {}): Clock {
   const frozen = options.frozenAt === undefined ? undefined : new Date(options.frozenAt).getTime();
   let offset = 0;
@@ -22,10 +37,12 @@ export function createClock(options: ClockOptions = {}): Clock {
   return {
     now: () => base() + offset,
     advance(seconds) {
-      offset += seconds * 1000;
+      if (!Number.isFinite(seconds)) return;
+      offset = clamp(base() + offset + seconds * 1000) - base();
     },
     set(epochMs) {
-      offset = epochMs - base();
+      if (Number.isNaN(epochMs)) return;
+      offset = clamp(epochMs) - base();
     },
   };
 }

@@ -3,7 +3,18 @@ import type { ValidateFunction } from 'ajv';
 import type { ApiSpec, Parameter, SchemaRef } from '../spec/types.js';
 import { createAjv } from './create-ajv.js';
 import { transformDocument, type Direction } from './transform-schema.js';
-import { violationsFromAjv, type Violation, type ViolationLocation } from './violation.js';
+import { findNonFiniteNumber } from './scan-body.js';
+import { clipText, violationsFromAjv, type Violation, type ViolationLocation } from './violation.js';
+
+/** The violation for a number too large for JSON (`1e309` reads as Infinity, which Ajv counts as an integer). */
+function nonFiniteViolation(value: unknown, location: ViolationLocation, check: string, prefix = ''): Violation[] {
+  const at = findNonFiniteNumber(value);
+  if (at === undefined) return [];
+  const pointer = clipText(prefix + at);
+  return [
+    { check, location, pointer, keyword: 'type', message: `${pointer || '(root)'} must be a finite number`, params: { type: 'number' } },
+  ];
+}
 
 type Mode = Direction | 'params';
 
@@ -92,12 +103,13 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
     spec,
     validate(ref, value, direction, location, check) {
       const fn = compile(ref.pointer, direction);
-      return fn(value) ? [] : violationsFromAjv(fn.errors, location, check);
+      if (!fn(value)) return violationsFromAjv(fn.errors, location, check);
+      return direction === 'request' ? nonFiniteViolation(value, location, check) : [];
     },
     validateParameters(params, values, location) {
       if (params.length === 0) return [];
       const fn = compileParameters(params);
-      if (fn(values)) return [];
+      if (fn(values)) return nonFiniteViolation(values, location, 'request-parameters');
       return violationsFromAjv(fn.errors, location, 'request-parameters').map((v) => ({
         ...v,
         message: v.keyword === 'required' ? `missing required ${location.split('.')[1]} parameter '${v.property}'` : v.message,

@@ -32,7 +32,53 @@ export interface Violation {
   params?: Record<string, unknown>;
 }
 
-/** Converts Ajv errors to violations; `prefix` is prepended to instance paths (e.g. `/org_ids` for a parameter). */
+/**
+ * Most violations kept from one validation: a hostile body can fail a schema 100,000 times, and an answer (or a
+ * report) listing them all is megabytes built while the event loop waits. The rest is counted in one summary entry.
+ */
+export const MAX_VIOLATIONS = 100;
+/** Longest pointer, property name or message kept in a violation (a 1 MiB property name is echoed clipped). */
+export const MAX_VIOLATION_TEXT = 256;
+
+/** Shortens hostile text (a megabyte-long key, a 10,000-deep pointer) to a bounded, marked excerpt. */
+export function clipText(text: string, max = MAX_VIOLATION_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The entry that stands for violations left out of a capped list (`params.omitted` counts them). */
+function omittedViolation(count: number, location: ViolationLocation, check: string): Violation {
+  return {
+    check,
+    location,
+    pointer: '',
+    keyword: 'maxViolations',
+    message: `… and ${count} more violation(s) not shown`,
+    params: { omitted: count },
+  };
+}
+
+/**
+ * Caps a merged violation list (path + query + header + body) at `max` entries plus one summary entry counting
+ * the rest, earlier summaries included. Builds a new array without spreading (`push(...big)` overflows the stack).
+ */
+export function capViolations(violations: Violation[], max = MAX_VIOLATIONS): Violation[] {
+  const kept: Violation[] = [];
+  let omitted = 0;
+  let last: Violation | undefined;
+  for (const v of violations) {
+    if (v.keyword === 'maxViolations') omitted += Number(v.params?.omitted ?? 0);
+    else if (kept.length < max) kept.push(v);
+    else omitted++;
+    last = v;
+  }
+  if (omitted > 0 && last) kept.push(omittedViolation(omitted, last.location, last.check));
+  return kept;
+}
+
+/**
+ * Converts Ajv errors to violations; `prefix` is prepended to instance paths (e.g. `/org_ids` for a parameter).
+ * At most MAX_VIOLATIONS are converted; the rest become one summary entry.
+ */
 export function violationsFromAjv(
   errors: ErrorObject[] | null | undefined,
   location: ViolationLocation,
@@ -40,30 +86,35 @@ export function violationsFromAjv(
   prefix = '',
 ): Violation[] {
   if (!errors) return [];
-  return errors.map((e) => {
+  const converted = errors.slice(0, MAX_VIOLATIONS).map((e) => {
     const params = e.params as Record<string, unknown>;
-    const property =
+    const named =
       typeof params.missingProperty === 'string'
         ? params.missingProperty
         : typeof params.additionalProperty === 'string'
           ? params.additionalProperty
           : undefined;
-    const pointer = prefix + e.instancePath;
+    const property = named === undefined ? undefined : clipText(named);
+    const pointer = clipText(prefix + e.instancePath);
     const detail =
       e.keyword === 'additionalProperties' && property
         ? `must NOT have additional property '${property}'`
         : e.keyword === 'enum' && Array.isArray(params.allowedValues)
           ? `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
           : (e.message ?? e.keyword);
-    return {
+    const violation: Violation = {
       check,
       location,
       pointer,
       keyword: e.keyword,
-      message: `${pointer || '(root)'} ${detail}`,
+      message: clipText(`${pointer || '(root)'} ${detail}`, MAX_VIOLATION_TEXT * 2),
       specPointer: e.schemaPath,
-      params,
+      params:
+        property !== undefined && typeof params.additionalProperty === 'string' ? { ...params, additionalProperty: property } : params,
       ...(property !== undefined ? { property } : {}),
     };
+    return violation;
   });
+  if (errors.length > MAX_VIOLATIONS) converted.push(omittedViolation(errors.length - MAX_VIOLATIONS, location, check));
+  return converted;
 }

@@ -26,6 +26,47 @@ function readBody(req: IncomingMessage): Promise<{ body?: string; tooLarge: bool
   });
 }
 
+// A DNS name or IPv4 address, or an IPv6 literal in brackets, then an optional port: what a Host may carry here.
+const AUTHORITY = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+// Clients send the same Host on every request: remember the last one that passed, so the full parse runs rarely.
+let lastGoodHost = '';
+
+function isAuthority(host: string): boolean {
+  if (host !== '' && host === lastGoodHost) return true;
+  if (!AUTHORITY.test(host)) return false;
+  try {
+    new URL(`http://${host}/`); // the WHATWG parser is the judge of IPv4 forms and IPv6 literals
+  } catch {
+    return false;
+  }
+  lastGoodHost = host;
+  return true;
+}
+
+/**
+ * The absolute URL of a request, its path taken from the request line (never from Host, which a client can set to
+ * anything) and its origin from a Host that is a valid authority. Undefined when either is unusable (→ 400).
+ */
+export function requestUrl(req: IncomingMessage): string | undefined {
+  const host =
+    req.headers.host ??
+    `${req.socket.localAddress?.includes(':') ? `[${req.socket.localAddress}]` : (req.socket.localAddress ?? 'localhost')}:${req.socket.localPort ?? 80}`;
+  if (!isAuthority(host)) return undefined;
+  let target = req.url ?? '/';
+  if (!target.startsWith('/')) {
+    // Absolute-form (a proxy-style request line): keep only its path and query.
+    if (!/^https?:\/\//i.test(target)) return undefined;
+    try {
+      const u = new URL(target);
+      target = `${u.pathname}${u.search}`;
+    } catch {
+      return undefined;
+    }
+  }
+  return `http://${host}${target}`;
+}
+
 function flattenHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
@@ -38,11 +79,18 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
 export function createNodeListener(mock: Mock, onError?: (err: unknown) => void) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
+      const url = requestUrl(req);
+      if (url === undefined) {
+        req.resume();
+        res.writeHead(400, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify({ error: 'bad_request', message: 'the Host header or the request target is not valid' }));
+        return;
+      }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
       const { body, tooLarge } = hasBody ? await readBody(req) : { body: undefined, tooLarge: false };
       const request: MockRequest = {
         method: req.method ?? 'GET',
-        url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+        url,
         headers: flattenHeaders(req),
         ...(body !== undefined ? { body } : {}),
         ...(tooLarge ? { bodyTooLarge: true } : {}),

@@ -86,7 +86,7 @@ export const auth0Errors: ErrorDialect = {
           400,
           AUTH0_ERROR_TYPES.badRequest,
           'Bad Request',
-          `The request is invalid: the body exceeds ${problem.limit} bytes.`,
+          `The request is invalid: the body exceeds ${problem.limit} ${problem.unit ?? 'bytes'}.`,
         );
       case 'unauthorized':
         // The documented body for a missing token; a malformed one gets the same type with its own detail.
@@ -108,6 +108,14 @@ export const auth0Errors: ErrorDialect = {
           AUTH0_ERROR_TYPES.methodNotAllowed,
           'Method Not Allowed',
           `This endpoint does not support the request method; allowed: ${problem.allowed.join(', ')}.`,
+        );
+      case 'record-limit':
+        // The documented 409 of token creation, as for the two-active-tokens rule.
+        return auth0Error(
+          409,
+          AUTH0_ERROR_TYPES.conflict,
+          'Conflict',
+          `This scimulator session already holds ${problem.limit} SCIM tokens; reset the session to create more.`,
         );
       case 'rate-limited':
         return auth0Error(

@@ -35,7 +35,7 @@ export const capillaryErrors: ErrorDialect = {
           { in: 'header', field: 'Content-Type', code: 'INVALID_CONTENT_TYPE', message: `got ${problem.contentType || '(none)'}` },
         ]);
       case 'payload-too-large':
-        return envelope(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${problem.limit} bytes`);
+        return envelope(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${problem.limit} ${problem.unit ?? 'bytes'}`);
       case 'unauthorized':
       case 'forbidden':
         return envelope(401, 'UNAUTHORIZED', problem.kind === 'unauthorized' ? 'Missing bearer token' : 'Invalid or expired bearer token');
@@ -45,6 +45,8 @@ export const capillaryErrors: ErrorDialect = {
         return envelope(405, 'METHOD_NOT_ALLOWED', `Allowed methods: ${problem.allowed.join(', ')}`);
       case 'rate-limited':
         return envelope(429, 'TOO_MANY_REQUESTS', `Retry after ${problem.retryAfterSeconds} seconds`);
+      case 'record-limit':
+        return envelope(400, 'RECORD_LIMIT', `This scimulator session already holds ${problem.limit} records`);
     }
   },
 };

@@ -62,6 +62,9 @@ export const scaikeyErrors: ErrorDialect = {
         return detail(405, 'Method Not Allowed');
       case 'rate-limited':
         return detail(429, 'Too Many Requests');
+      case 'record-limit':
+        // The documented 403 {detail} of create: the caller may not hold more tokens in this session.
+        return detail(403, `Token limit reached: this scimulator session already holds ${problem.limit} SCIM tokens`);
     }
   },
 };

@@ -160,4 +160,7 @@ export const scaikeyPolicy: ApiPolicy<ScaikeyState> = {
     update_scim_token_api_v1_admin_scim_tokens__token_id__patch: updateScimToken,
     revoke_scim_token_api_v1_admin_scim_tokens__token_id__delete: revokeScimToken,
   },
+  // Revoked tokens stay readable (soft delete), so every create adds one for good.
+  countRecords: (state, operationId) =>
+    operationId === 'create_scim_token_api_v1_admin_scim_tokens__post' ? state.tokens.size : undefined,
 };

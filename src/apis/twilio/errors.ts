@@ -52,7 +52,7 @@ export const USER_NOT_FOUND: ScimFailure = { status: 404, detail: TITLES[25008],
 
 /** Picks the Twilio code and scimType for the first schema violation Twilio has a specific code for. */
 function classify(v: Violation): Pick<ScimFailure, 'code' | 'scimType'> & { title?: string } {
-  if (v.location !== 'request.body') return { scimType: 'invalidValue' };
+  if (v.location !== 'request.body' || v.keyword === 'maxViolations') return { scimType: 'invalidValue' };
   const field = v.keyword === 'required' && v.property ? `${v.pointer}/${v.property}` : v.pointer;
   if (field === '/userName') return { code: 25005, scimType: 'invalidValue', title: TITLES[25005] };
   if (field === '/externalId') return { code: 25004, scimType: 'invalidValue', title: TITLES[25004] };
@@ -100,7 +100,7 @@ export function failureFor(problem: RequestProblem): ScimFailure {
         detail: `Content-Type must be application/scim+json or application/json, got ${problem.contentType || '(none)'}`,
       };
     case 'payload-too-large':
-      return { status: 413, detail: `The request payload is too large (over ${problem.limit} bytes)` };
+      return { status: 413, detail: `The request payload is too large (over ${problem.limit} ${problem.unit ?? 'bytes'})` };
     case 'unauthorized':
       return { status: 401, code: 20003, detail: `${TITLES[20003]}: ${problem.message}` };
     case 'forbidden':
@@ -111,6 +111,8 @@ export function failureFor(problem: RequestProblem): ScimFailure {
       return { status: 405, detail: `Method not allowed here; allowed: ${problem.allowed.join(', ')}` };
     case 'rate-limited':
       return { status: 429, code: 20429, detail: `${TITLES[20429]}: retry after ${problem.retryAfterSeconds} seconds` };
+    case 'record-limit':
+      return { status: 403, code: 20403, detail: `${TITLES[20403]}: this scimulator session already holds ${problem.limit} users` };
   }
 }
 

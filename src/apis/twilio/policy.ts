@@ -197,4 +197,10 @@ export const twilioPolicy: ApiPolicy<TwilioState> = {
     PatchOrganizationUser: patchUser,
     DeleteOrganizationUser: deleteUser,
   },
+  countRecords(state, operationId) {
+    if (operationId !== 'CreateOrganizationUser') return undefined;
+    let n = 0;
+    for (const org of state.organizations.values()) n += org.users.size;
+    return n;
+  },
 };
