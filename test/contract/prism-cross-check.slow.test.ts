@@ -1,39 +1,16 @@
 // Cross-check with Prism: `prism mock` on each shipped spec, the stateless runner against it, every disagreement explained.
-import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport, StepResult } from '../../src/contract/types.js';
 import { loadSpecs } from '../../src/node/load-mock.js';
 import type { ApiSpec } from '../../src/spec/types.js';
-import { spawnProcess, stopSpawnedProcesses } from '../helpers/spawn-process.js';
-
-// Not skipped when Prism is missing: @stoplight/prism-cli is a devDependency, so its absence is a broken install.
-const PRISM = join(import.meta.dirname, '../../node_modules/.bin/prism');
-// A bound for a hang, not a speed check: four Prisms start at once, ~3 s on an idle machine, far more on a busy one.
-const START_TIMEOUT_MS = 90_000;
+import { stopSpawnedProcesses } from '../helpers/spawn-process.js';
+import { PRISM_START_TIMEOUT_MS, startPrism } from '../helpers/start-prism.js';
 
 interface PrismRun {
   spec: ApiSpec;
   url: string;
   report?: ContractReport;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((r) => probe.close(() => r()));
-  return port;
-}
-
-/** Starts `prism mock` for one spec and resolves once it says it is listening (rejects on exit or after a bound). */
-async function startPrism(spec: ApiSpec): Promise<PrismRun> {
-  const port = await freePort();
-  const prism = spawnProcess(PRISM, ['mock', '-p', String(port), '-h', '127.0.0.1', spec.file]);
-  await prism.waitForLine(/Prism is listening/, { timeoutMs: START_TIMEOUT_MS });
-  return { spec, url: `http://127.0.0.1:${port}` };
 }
 
 type Explanation = 'prism-ignores-scopes' | 'prism-is-stateless' | 'prism-has-no-size-limit' | 'prism-prefers-422';
@@ -67,9 +44,8 @@ function explain(step: StepResult, spec: ApiSpec): Explanation | undefined {
 const runs: PrismRun[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(PRISM), `${PRISM} is missing: install devDependencies (@stoplight/prism-cli)`).toBe(true);
   const specs = await loadSpecs(undefined);
-  runs.push(...(await Promise.all(specs.map(startPrism))));
+  runs.push(...(await Promise.all(specs.map(async (spec) => ({ spec, url: await startPrism(spec.file) })))));
   // Prism serves each document at its paths without the server's base path, so each API's base is Prism's root.
   await Promise.all(
     runs.map(async (run) => {
@@ -85,7 +61,7 @@ beforeAll(async () => {
       });
     }),
   );
-}, START_TIMEOUT_MS + 60_000);
+}, PRISM_START_TIMEOUT_MS + 60_000);
 
 // Every Prism started, including those of a beforeAll that failed half-way.
 afterAll(stopSpawnedProcesses);
