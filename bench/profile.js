@@ -19,6 +19,10 @@ import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process
 import { coldStartRequest, workloads } from './lib/workloads.js';
 import { send } from './lib/capture.js';
 
+// The bench fixture seeds 10,000 tokens and 10,000 users, past serve's default per-session record cap (10,000):
+// lift the cap so creates measure the engine, not the cap's refusal.
+const MAX_RECORDS = ['--max-records', '1000000'];
+
 const { values: opts } = parseArgs({
   options: {
     workload: { type: 'string' },
@@ -109,7 +113,7 @@ if (opts.summarise) {
   const fixture = writeBenchFixture(dir, DEFAULT_FIXTURES);
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const args = [BIN, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixture.file, ...(opts.log ? [] : ['--quiet'])];
+  const args = [BIN, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixture.file, ...MAX_RECORDS, ...(opts.log ? [] : ['--quiet'])];
   const p = spawnNode(args, { logFile: join(dir, 'serve.log'), nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
   try {
     await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
