@@ -150,9 +150,15 @@ try {
   const scimCold = await coldStart('scim');
   const prismCold = opts['no-prism'] ? undefined : await coldStart('prism');
   const ratio = (a, b) => a / b;
+  // Successful answers per second: a 409 from the hand path's two-active limit (a cycle whose DELETE was lost to a
+  // timeout leaves a token behind) is cheap and would flatter it.
+  const okRps = (s) => {
+    const ok = Object.entries(s.statuses).reduce((n, [status, count]) => (status.startsWith('2') ? n + count : n), 0);
+    return s.requests > 0 ? (s.rps * ok) / s.requests : 0;
+  };
   const rows = [
-    ['list', t['inferred-list'].rps, t['hand-list'].rps, 0.8],
-    ['create+delete', t['inferred-cycle'].rps, t['hand-cycle'].rps, 0.8],
+    ['list', okRps(t['inferred-list']), okRps(t['hand-list']), 0.8],
+    ['create+delete', okRps(t['inferred-cycle']), okRps(t['hand-cycle']), 0.8],
   ].map(([what, inferred, hand, target]) => ({
     what,
     inferred,
@@ -162,7 +168,7 @@ try {
     met: ratio(inferred, hand) >= target,
   }));
   const lines = [
-    '| workload | inferred req/s | Auth0 hand req/s | ratio | target | met |',
+    '| workload | inferred 2xx/s | Auth0 hand 2xx/s | ratio | target | met |',
     '|---|---:|---:|---:|---:|:-:|',
     ...rows.map(
       (r) =>

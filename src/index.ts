@@ -14,3 +14,4 @@ export { getSpecValidator, type SpecValidator } from './validate/spec-validator.
 export type { Violation } from './validate/violation.js';
 export type { ApiPolicy, OperationContext, ErrorDialect, MockResult } from './apis/policy.js';
 export { builtinPolicies } from './apis/builtin-policies.js';
+export { createEnginePolicy, inferResources, type ResourceModel, type Resource } from './engine/index.js';

@@ -2,8 +2,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { startServer } from '../adapters/node/start-server.js';
 import type { LogEntry } from '../mock/types.js';
-import { inferPolicies } from '../node/infer-policies.js';
-import { loadMock, loadSpecs } from '../node/load-mock.js';
+import { inferMissingPolicies, loadMock, loadSpecs } from '../node/load-mock.js';
 import { displayBase } from '../mock/create-mock.js';
 import { isLoopbackHost } from '../mock/admin-guard.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
@@ -189,7 +188,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
         try {
           const specs = await loadSpecs(values.specs, false, true);
           // Specs without a hand policy get their inferred one again (with their overlay, re-read).
-          const policies = [...builtinPolicies, ...inferPolicies(specs, builtinPolicies)];
+          const policies = [...builtinPolicies, ...(await inferMissingPolicies(specs, builtinPolicies))];
           const fixtures = await loadFixtureFile(fixturesFile, policies);
           mock.reload({ specs, policies, fixtures });
           out(`reloaded ${specs.length} spec(s) and fixtures; session state kept`);

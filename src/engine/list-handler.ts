@@ -11,6 +11,8 @@ import { requestUrl, scopedBucket } from './collection-handlers.js';
 import type { EnvelopeField, ListPaging } from './types.js';
 
 const SCIM_LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+/** Timestamps in a list envelope (rare) are fixed at the epoch of the virtual clocks' usual start, not per request. */
+const SAMPLE_INSTANT = '2026-01-01T00:00:00Z';
 const DEFAULT_PAGE_SIZE = 100;
 
 interface Window {
@@ -20,9 +22,18 @@ interface Window {
   pageBase: number;
 }
 
+const paramSchemas = new WeakMap<Parameter[], Map<string, Obj | undefined>>();
+
+/** The schema of a documented query parameter (looked up once per operation and name). */
 const paramSchema = (params: Parameter[], name: string | undefined): Obj | undefined => {
-  const p = name ? params.find((x) => x.name === name && x.in === 'query') : undefined;
-  return p?.schema && isObj(p.schema.schema) ? p.schema.schema : undefined;
+  if (!name) return undefined;
+  let byName = paramSchemas.get(params);
+  if (!byName) paramSchemas.set(params, (byName = new Map()));
+  if (!byName.has(name)) {
+    const p = params.find((x) => x.name === name && x.in === 'query');
+    byName.set(name, p?.schema && isObj(p.schema.schema) ? p.schema.schema : undefined);
+  }
+  return byName.get(name);
 };
 
 function toInt(value: unknown): number | undefined {
@@ -162,6 +173,13 @@ export function listHandler(deps: HandlerDeps): OperationHandler<EngineState> {
   const { runtime } = deps;
   const list = runtime.resource.list;
   const status = runtime.resource.operations.find((o) => o.role === 'list')?.successStatus ?? 200;
+  let skeleton: Obj | undefined;
+  const makeSkeleton = (info: typeof runtime.listResponse, itemsProperty: string): Obj => {
+    const sample = info ? sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response') : undefined;
+    const out: Obj = isObj(sample) ? stampTimes(sample, SAMPLE_INSTANT) : {};
+    delete out[itemsProperty];
+    return out;
+  };
   return (ctx) => {
     const bucket = scopedBucket(deps, ctx);
     if (!(bucket instanceof Map)) return bucket;
@@ -179,8 +197,11 @@ export function listHandler(deps: HandlerDeps): OperationHandler<EngineState> {
     const { envelope } = list;
     if (envelope.style === 'array' || !envelope.itemsProperty) return { status, body: items };
     const info = runtime.listResponse;
-    const sample = info ? sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response') : undefined;
-    const body: Obj = isObj(sample) ? stampTimes(sample, ctx.nowIso()) : {};
+    // The envelope's other properties come from a sample of its schema, made once (without the sampled items).
+    skeleton ??= makeSkeleton(info, envelope.itemsProperty);
+    const body: Obj = { ...skeleton };
+    if (envelope.metaProperty && isObj(body[envelope.metaProperty]))
+      body[envelope.metaProperty] = { ...(body[envelope.metaProperty] as Obj) };
     body[envelope.itemsProperty] = items;
     const v = { total: filtered.length, count: items.length, w, ctx, paging: list.paging };
     fillFields(body, envelope.fields, info?.shape?.properties, v);

@@ -1,7 +1,6 @@
 // The core: handle(Request) → Response over the parsed specs — route, auth, validate, scenario, policy, respond.
 import type { AnyPolicy, MockResult, OperationContext, RequestProblem } from '../apis/policy.js';
 import { createFallbackPolicy } from '../apis/fallback-policy.js';
-import { createEnginePolicy } from '../engine/index.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
@@ -29,8 +28,14 @@ import { fromWebRequest, toWebResponse } from './web.js';
 
 export interface MockOptions {
   specs: ApiSpec[];
-  /** Lifecycle policies by API id; an API without one gets the policy the engine infers from its spec. */
+  /** Lifecycle policies by API id; an API without one gets `inferPolicy(spec)` (the loaders pass the engine's). */
   policies: AnyPolicy[];
+  /**
+   * The policy of an API without a hand-written one: `createEnginePolicy` from the engine (stateful, inferred from the
+   * spec). Without it such an API answers with its documented examples. Passed in rather than imported so that a mock
+   * of the shipped APIs only does not load the engine and its dependencies at start-up.
+   */
+  inferPolicy?: (spec: ApiSpec) => AnyPolicy;
   /** Validated fixture data keyed by API id. */
   fixtures: Record<string, unknown>;
   /** Seed for ids and secrets (default `scimulator`). */
@@ -168,7 +173,9 @@ export function createMock(options: MockOptions): Mock {
       // Operations a hand policy does not handle (yet) still answer with their documented example.
       policies.set(
         spec.id,
-        own ? { ...own, handlers: { ...createFallbackPolicy(spec).handlers, ...own.handlers } } : createEnginePolicy(spec),
+        own
+          ? { ...own, handlers: { ...createFallbackPolicy(spec).handlers, ...own.handlers } }
+          : (options.inferPolicy?.(spec) ?? createFallbackPolicy(spec)),
       );
       const precompile = () => getSpecValidator(spec).precompile({ responses: options.strict === true });
       if (options.warmup === 'background') setTimeout(precompile, 0);

@@ -13,7 +13,6 @@ import { buildScenarioRuntime } from '../scenarios/build-scenario-runtime.js';
 import type { ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ScenarioDefinition } from '../scenarios/types.js';
 import { assertDistinctBasePaths } from './check-spec-set.js';
-import { inferPolicies } from './infer-policies.js';
 import { loadScenarioFiles } from './load-scenarios.js';
 
 export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
@@ -65,13 +64,20 @@ export async function loadSpecs(paths?: string[], validate = false, fresh = fals
   return specs;
 }
 
+/** The inferred policies of the specs `given` does not cover (the engine is imported only when there are some). */
+export async function inferMissingPolicies(specs: ApiSpec[], given: AnyPolicy[]): Promise<AnyPolicy[]> {
+  if (specs.every((s) => given.some((p) => p.id === s.id))) return [];
+  return (await import('./infer-policies.js')).inferPolicies(specs, given);
+}
+
 /** Creates a mock from files with the shipped policies; setup problems throw typed errors (`code`). */
 export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
   let specs = await loadSpecs(options.specs, options.validateSpecs);
   if (options.apis) specs = specs.filter((s) => options.apis?.includes(s.id));
   const given = options.policies ?? builtinPolicies;
-  // Every spec without a hand-written policy is served by the engine's inferred one (plus its overlay).
-  const policies = [...given, ...inferPolicies(specs, given)];
+  // Every spec without a hand-written policy is served by the engine's inferred one (plus its overlay); the engine is
+  // loaded only when such a spec is served.
+  const policies = [...given, ...(await inferMissingPolicies(specs, given))];
   const active = policies.filter((p) => specs.some((s) => s.id === p.id));
   const fixtures =
     typeof options.fixtures === 'object'

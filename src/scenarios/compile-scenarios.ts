@@ -1,5 +1,5 @@
 // Resolves scenario rules against the loaded specs: operations, documented statuses and spec-valid injected bodies.
-import { sample } from 'openapi-sampler';
+import { createRequire } from 'node:module';
 import type { ItemFailure, MockResult, RequestProblem } from '../apis/policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import { findResponseSpec } from '../validate/response-checks.js';
@@ -38,6 +38,11 @@ export interface CompiledScenario {
   /** The definition as written (for `scenarios show`). */
   definition: ScenarioDefinition;
 }
+
+type Sampler = typeof import('openapi-sampler');
+let sampler: Sampler | undefined;
+/** openapi-sampler, loaded on first use: only a status injected without an example needs it. */
+const loadSampler = (): Sampler => (sampler ??= createRequire(import.meta.url)('openapi-sampler') as Sampler);
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -92,7 +97,7 @@ function buildResponse(api: ApiSpec, op: Operation, rule: ScenarioRule, where: s
     // No example to start from: the required properties of the documented schema (any spec, not just the shipped four).
     if (base === undefined && !example && media.schema && body === undefined) {
       try {
-        base = sample(media.schema.schema as never, { quiet: true, skipNonRequired: true, skipWriteOnly: true }, api.document);
+        base = loadSampler().sample(media.schema.schema as never, { quiet: true, skipNonRequired: true, skipWriteOnly: true }, api.document);
       } catch {
         base = undefined;
       }

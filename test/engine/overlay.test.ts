@@ -58,6 +58,8 @@ describe('an overlay models a SCIM token API without code', () => {
     const read = await callValid(mock, 'GET', `${TOKENS}/${id}`);
     expect(read.json.token).toBeUndefined();
     expect(JSON.stringify((await callValid(mock, 'GET', `${TOKENS}/`)).json)).not.toContain(created.json.token);
+    // The state export (a test tool) keeps the secret the API never shows again.
+    expect(JSON.stringify(mock.exportState())).toContain(created.json.token);
 
     const third = await callValid(mock, 'POST', `${TOKENS}/`, { body: { name: 'one too many' } });
     expect(third.status).toBe(422);
