@@ -95,6 +95,8 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   }
   if (overlay) Object.assign(handlers, createActionHandlers(overlay, spec, model, runtimes, rules, errors.answer));
 
+  const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
+
   const fixtureSchema = {
     type: 'object',
     additionalProperties: false,
@@ -140,6 +142,13 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
       for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
       if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
       return out;
+    },
+    // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
+    countRecords(state: EngineState, operationId: string) {
+      if (!creates.has(operationId)) return undefined;
+      let held = 0;
+      for (const scopes of state.collections.values()) for (const bucket of scopes.values()) held += bucket.size;
+      return held;
     },
     handlers,
   };

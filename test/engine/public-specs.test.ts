@@ -54,6 +54,15 @@ describe('petstore-expanded (no examples at all)', () => {
     expect((await callValid(mock, 'GET', '/api/pets')).json).toEqual([]);
   });
 
+  it('the session record cap (--max-records) refuses one more create in the spec’s own error shape, changing nothing', async () => {
+    const mock = await createTestMock({ specs: [PETSTORE], strict: true, maxRecords: 2, onLog: (e) => log.push(e) });
+    for (const name of ['a', 'b']) expect((await callValid(mock, 'POST', '/api/pets', { body: { name } })).status).toBe(200);
+    const refused = await callValid(mock, 'POST', '/api/pets', { body: { name: 'c' } });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.json).toEqual({ code: refused.status, message: expect.stringContaining('2 records') });
+    expect((await callValid(mock, 'GET', '/api/pets')).json).toHaveLength(2);
+  });
+
   it('fixture records seed the collection beside the examples, and new ids count on from them', async () => {
     const mock = await createTestMock({
       specs: [PETSTORE],
