@@ -1,5 +1,7 @@
 // Resolves scenario rules against the loaded specs: operations, documented statuses and spec-valid injected bodies.
-import { createRequire } from 'node:module';
+// A static import, not a lazy require: this file is on scimulator/msw's browser import graph (no node:* there);
+// openapi-sampler costs ~25 ms of start-up.
+import { sample } from 'openapi-sampler';
 import type { ItemFailure, MockResult, RequestProblem } from '../apis/policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import { findResponseSpec } from '../validate/response-checks.js';
@@ -39,10 +41,6 @@ export interface CompiledScenario {
   definition: ScenarioDefinition;
 }
 
-type Sampler = typeof import('openapi-sampler');
-let sampler: Sampler | undefined;
-/** openapi-sampler, loaded on first use: only a status injected without an example needs it. */
-const loadSampler = (): Sampler => (sampler ??= createRequire(import.meta.url)('openapi-sampler') as Sampler);
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -97,7 +95,7 @@ function buildResponse(api: ApiSpec, op: Operation, rule: ScenarioRule, where: s
     // No example to start from: the required properties of the documented schema (any spec, not just the shipped four).
     if (base === undefined && !example && media.schema && body === undefined) {
       try {
-        base = loadSampler().sample(media.schema.schema as never, { quiet: true, skipNonRequired: true, skipWriteOnly: true }, api.document);
+        base = sample(media.schema.schema as never, { quiet: true, skipNonRequired: true, skipWriteOnly: true }, api.document);
       } catch {
         base = undefined;
       }
