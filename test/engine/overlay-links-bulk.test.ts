@@ -120,13 +120,32 @@ describe('bulk actions: one effect per item, answered with per-item outcomes', (
     ]);
   });
 
-  it('each: delete removes the named records; a body the spec forbids is refused before any change', async () => {
-    const mock = await mockWithOverlay('bulk-delete', OVERLAY.replace('each: set', 'each: delete'));
+  it('each: delete with items that are objects (key: an item field), one documented status for every outcome', async () => {
+    const overlay = `${OVERLAY}  bulkDeleteUsers:
+    effect: bulk
+    items: operations
+    key: user_id
+    each: delete
+    results: { property: results, key: user_id, ok: { status: disabled }, error: { status: failed, error: gone } }
+`;
+    const mock = await mockWithOverlay('bulk-delete', overlay);
     const ada = (await callValid(mock, 'POST', '/v1/users', { body: { name: 'Ada' } })).json;
-    expect((await callValid(mock, 'POST', '/v1/users/bulk-disable', { body: { user_ids: 'x' } })).status).toBe(422); // its only 4xx
-    expect((await callValid(mock, 'GET', `/v1/users/${ada.id}`)).status).toBe(200);
-    expect((await disable(mock, [ada.id, ada.id])).status).toBe(207); // the second is already gone
+    const res = await callValid(mock, 'POST', '/v1/users/bulk-delete', {
+      body: { operations: [{ user_id: ada.id }, { user_id: ada.id }] },
+    });
+    expect(res.status).toBe(207);
+    expect(res.json.results).toEqual([
+      { user_id: ada.id, status: 'disabled' },
+      { user_id: ada.id, status: 'failed', error: 'gone' }, // deleted by the first item
+    ]);
     expect((await callValid(mock, 'GET', `/v1/users/${ada.id}`)).status).toBe(404);
+  });
+
+  it('a body the spec forbids is refused in the API’s own shape before any change', async () => {
+    const mock = await mockWithOverlay('bulk-invalid');
+    const ada = (await callValid(mock, 'POST', '/v1/users', { body: { name: 'Ada', active: true } })).json;
+    expect((await callValid(mock, 'POST', '/v1/users/bulk-disable', { body: { user_ids: 'x' } })).status).toBe(422); // its only 4xx
+    expect((await callValid(mock, 'GET', `/v1/users/${ada.id}`)).json.active).toBe(true);
   });
 });
 
@@ -139,7 +158,7 @@ describe('a wrong link or bulk overlay stops start-up with one line naming file 
       `${OVERLAY.split('actions:')[0]}    fromParam: tenant_id\n`,
       /:5: listDomainIdps has no path parameter 'tenant_id'/,
     ],
-    ['unknown bulk operation', OVERLAY.replace('  bulkDisableUsers:', '  bulkDeleteUsers:'), /:9: no operation 'bulkDeleteUsers' in /],
+    ['unknown bulk operation', OVERLAY.replace('  bulkDisableUsers:', '  bulkPurgeUsers:'), /:9: no operation 'bulkPurgeUsers' in /],
     [
       'a bulk status the operation does not document',
       OVERLAY.replace('partial: 207', 'partial: 206'),
