@@ -71,7 +71,6 @@ function linkHandler(deps: LinkDeps, unlink: boolean): OperationHandler<EngineSt
     const from = liveRecord(deps, 'from', ctx);
     if (!('record' in from)) return from;
     const links = linksOf(deps, ctx, from);
-    linkedRecords(deps, ctx);
     const to = liveRecord(deps, 'to', ctx);
     if (!('record' in to)) return to;
     const key = `${to.scope}\u0000${to.id}`;

@@ -179,3 +179,40 @@ describe('a wrong link or bulk overlay stops start-up with one line naming file 
     });
   });
 });
+
+describe('links over other shapes', () => {
+  const MEMBERS = `links:
+  domain-members:
+    from: domains
+    to: users
+    list: listDomainMembers
+    link: addDomainMember
+resources:
+  users:
+    delete: { mode: soft, set: { active: false } }
+actions:
+  bulkDeleteUsers: { effect: bulk, items: operations, key: user_id, each: delete }
+`;
+
+  it('a link answering the linked record, a bare-array list, the to id under another parameter name', async () => {
+    const mock = await mockWithOverlay('members', MEMBERS);
+    const domain = (await callValid(mock, 'POST', '/v1/domains', { body: { name: 'example.com' } })).json;
+    const ada = (await callValid(mock, 'POST', '/v1/users', { body: { name: 'Ada' } })).json;
+    const added = await callValid(mock, 'POST', `/v1/domains/${domain.id}/members/${ada.id}`);
+    expect(added.status).toBe(200);
+    expect(added.json).toEqual(ada);
+    expect((await callValid(mock, 'GET', `/v1/domains/${domain.id}/members`)).json).toEqual([ada]);
+  });
+
+  it('a soft-deleted record leaves the list and can no longer be linked', async () => {
+    const mock = await mockWithOverlay('members-soft', MEMBERS);
+    const domain = (await callValid(mock, 'POST', '/v1/domains', { body: { name: 'example.com' } })).json;
+    const ada = (await callValid(mock, 'POST', '/v1/users', { body: { name: 'Ada' } })).json;
+    await callValid(mock, 'POST', `/v1/domains/${domain.id}/members/${ada.id}`);
+    const deleted = await callValid(mock, 'POST', '/v1/users/bulk-delete', { body: { operations: [{ user_id: ada.id }] } });
+    expect(deleted.status).toBe(207);
+    expect((await callValid(mock, 'GET', `/v1/users/${ada.id}`)).json.active).toBe(false); // soft: still readable
+    expect((await callValid(mock, 'GET', `/v1/domains/${domain.id}/members`)).json).toEqual([]);
+    expect((await callValid(mock, 'POST', `/v1/domains/${domain.id}/members/${ada.id}`)).status).toBe(404);
+  });
+});
