@@ -1,5 +1,5 @@
 // Overlay `links` (association views) and bulk actions with per-item outcomes, driven through handle() in strict mode.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -214,5 +214,20 @@ actions:
     expect((await callValid(mock, 'GET', `/v1/users/${ada.id}`)).json.active).toBe(false); // soft: still readable
     expect((await callValid(mock, 'GET', `/v1/domains/${domain.id}/members`)).json).toEqual([]);
     expect((await callValid(mock, 'POST', `/v1/domains/${domain.id}/members/${ada.id}`)).status).toBe(404);
+  });
+});
+
+describe('the README links-and-bulk example', () => {
+  it('serves the directory fixture as written', async () => {
+    const block = /```yaml\n(# directory-api\.scimulator\.yaml[\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1];
+    expect(block).toBeDefined();
+    const mock = await mockWithOverlay('readme', block as string);
+    const ada = (await callValid(mock, 'POST', '/v1/users', { body: { name: 'Ada' } })).json;
+    const res = await callValid(mock, 'POST', '/v1/users/bulk-disable', { body: { user_ids: [ada.id, 'usr_nope'] } });
+    expect(res.status).toBe(207);
+    expect(res.json.results).toEqual([
+      { user_id: ada.id, status: 'disabled' },
+      { user_id: 'usr_nope', status: 'failed', error: 'not_found' },
+    ]);
   });
 });
