@@ -18,6 +18,8 @@ import type { EngineState, Rec } from './engine-state.js';
 import { createSpecErrors } from './error-bodies.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
+import { createBulkHandlers } from './overlay-bulk.js';
+import { createLinkHandlers } from './overlay-links.js';
 import { listHandler } from './list-handler.js';
 import { buildResourceRuntimes, completeRecord, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -93,7 +95,11 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
         : undefined;
     handlers[action.operationId] = exampleHandler(spec, op, action.successStatus, itemCheck);
   }
-  if (overlay) Object.assign(handlers, createActionHandlers(overlay, spec, model, runtimes, rules, errors.answer));
+  if (overlay) {
+    Object.assign(handlers, createActionHandlers(overlay, spec, model, runtimes, rules, errors.answer));
+    Object.assign(handlers, createBulkHandlers(overlay, spec, model, runtimes, rules, errors.answer));
+    Object.assign(handlers, createLinkHandlers(overlay, spec, runtimes, rules, errors.answer));
+  }
 
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
 

@@ -1,6 +1,6 @@
 // GET on a collection: equality and SCIM filters, then page/offset/cursor paging, answered in the spec's envelope.
 import { filter as scimFilter, parse as parseScimFilter } from 'scim2-parse-filter';
-import type { OperationHandler } from '../apis/policy.js';
+import type { MockResult, OperationHandler } from '../apis/policy.js';
 import type { Parameter } from '../spec/types.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
@@ -168,8 +168,11 @@ function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | Ret
   return out;
 }
 
-/** GET on a collection, answered in the envelope the spec documents. */
-export function listHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+/**
+ * GET on a collection, answered in the envelope the spec documents. `source` replaces the scope's records (a link's
+ * list answers the linked records), or answers itself (not-found).
+ */
+export function listHandler(deps: HandlerDeps, source?: (ctx: Ctx) => Rec[] | MockResult): OperationHandler<EngineState> {
   const { runtime } = deps;
   const list = runtime.resource.list;
   const status = runtime.resource.operations.find((o) => o.role === 'list')?.successStatus ?? 200;
@@ -181,10 +184,10 @@ export function listHandler(deps: HandlerDeps): OperationHandler<EngineState> {
     return out;
   };
   return (ctx) => {
-    const bucket = scopedBucket(deps, ctx);
-    if (!(bucket instanceof Map)) return bucket;
+    const records = source ? source(ctx) : scopedBucket(deps, ctx);
+    if (!(records instanceof Map) && !Array.isArray(records)) return records;
     const name = runtime.resource.name;
-    const visible = [...bucket.values()].filter((r) => !deps.rules.isHidden(name, r, ctx.operation, true));
+    const visible = [...records.values()].filter((r) => !deps.rules.isHidden(name, r, ctx.operation, true));
     const filtered = filterRecords(deps, ctx, visible);
     if (!Array.isArray(filtered)) return filtered;
     if (!list) return { status, body: filtered };

@@ -14,7 +14,7 @@ import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
 
 /** Reads `a.b.c` from a value. */
-function readPath(value: unknown, path: string): unknown {
+export function readPath(value: unknown, path: string): unknown {
   let node = value;
   for (const seg of path.split('.')) {
     if (!isObj(node)) return undefined;
@@ -42,7 +42,8 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
   return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
 }
 
-function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
+/** Sets the evaluated fields on a record (undefined values leave a field alone). */
+export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
   for (const [k, v] of Object.entries(fields ?? {})) {
     const value = evaluate(v, ctx);
     if (value !== undefined) record[k] = value;
@@ -169,6 +170,7 @@ export function createActionHandlers(
 ): Record<string, OperationHandler<EngineState>> {
   const out: Record<string, OperationHandler<EngineState>> = {};
   for (const [operationId, action] of Object.entries(overlay.actions ?? {})) {
+    if (action.effect === 'bulk') continue; // createBulkHandlers
     const op = spec.operations.find((o) => o.operationId === operationId);
     const inferred = model.actions.find((a) => a.operationId === operationId);
     const named = action.resource

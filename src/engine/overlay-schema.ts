@@ -101,9 +101,42 @@ const action = {
   required: ['effect'],
   properties: {
     resource: { type: 'string', description: 'The resource it acts on (default: the one its path sits under).' },
-    effect: { enum: ['set', 'delete', 'none'] },
+    effect: { enum: ['set', 'delete', 'none', 'bulk'] },
     set: fieldMap,
     answer: { enum: ['record', 'example'], description: 'Answer with the changed record (default when documented) or the example.' },
+    items: { type: 'string', description: 'bulk: the request body field holding the array of items.' },
+    key: { type: 'string', description: 'bulk: the item field naming the record id (default: the item itself).' },
+    each: { enum: ['set', 'delete'], description: 'bulk: what happens to each named record (`set` uses `set`).' },
+    status: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ok: { type: 'integer' }, partial: { type: 'integer' }, failed: { type: 'integer' } },
+      description: 'bulk: the answer when every item succeeded, some did, none did.',
+    },
+    results: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['property'],
+      properties: { property: { type: 'string' }, key: { type: 'string' }, ok: fieldMap, error: fieldMap },
+      description: 'bulk: the answer array property; each entry has the item key (under `key`) and the `ok` or `error` fields.',
+    },
+  },
+  if: { required: ['effect'], properties: { effect: { const: 'bulk' } } },
+  then: { required: ['items', 'each'] },
+};
+
+const link = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to'],
+  properties: {
+    from: { type: 'string', description: 'The resource owning the association (`domains`).' },
+    to: { type: 'string', description: 'The resource whose records are linked (`identity-providers`).' },
+    list: { type: 'string', description: 'Operation id listing the linked records, in its own envelope.' },
+    link: { type: 'string', description: 'Operation id linking a record (`PUT …/{idp_id}`).' },
+    unlink: { type: 'string', description: 'Operation id unlinking a record (`DELETE …/{idp_id}`).' },
+    fromParam: { type: 'string', description: 'Path parameter naming the `from` record (default: its id parameter).' },
+    toParam: { type: 'string', description: 'Path parameter naming the `to` record (default: the last one).' },
   },
 };
 
@@ -116,6 +149,7 @@ export const overlaySchema = {
   properties: {
     resources: { type: 'object', additionalProperties: resource, description: 'By inferred resource name or collection path.' },
     actions: { type: 'object', additionalProperties: action, description: 'By operation id.' },
+    links: { type: 'object', additionalProperties: link, description: 'Associations between two resources, by any name.' },
     errors: {
       type: 'array',
       items: {

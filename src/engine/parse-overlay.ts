@@ -2,6 +2,7 @@
 import type { ApiSpec } from '../spec/types.js';
 import { createAjv } from '../validate/create-ajv.js';
 import { overlaySchema } from './overlay-schema.js';
+import { resolveLinksAndBulk } from './resolve-links-bulk.js';
 import type { ResourceModel } from './types.js';
 
 export type DerivedValue =
@@ -42,9 +43,26 @@ export interface ResourceOverlay {
 
 export interface ActionOverlay {
   resource?: string;
-  effect: 'set' | 'delete' | 'none';
+  effect: 'set' | 'delete' | 'none' | 'bulk';
   set?: Record<string, DerivedValue>;
   answer?: 'record' | 'example';
+  /** bulk: body field holding the items, the item field naming a record, what happens to each record. */
+  items?: string;
+  key?: string;
+  each?: 'set' | 'delete';
+  status?: { ok?: number; partial?: number; failed?: number };
+  results?: { property: string; key?: string; ok?: Record<string, DerivedValue>; error?: Record<string, DerivedValue> };
+}
+
+/** An association between two resources, served by non-CRUD operations (list / link / unlink). */
+export interface LinkOverlay {
+  from: string;
+  to: string;
+  list?: string;
+  link?: string;
+  unlink?: string;
+  fromParam?: string;
+  toParam?: string;
 }
 
 export interface ErrorOverride extends ErrorRef {
@@ -56,6 +74,7 @@ export interface ErrorOverride extends ErrorRef {
 export interface Overlay {
   resources?: Record<string, ResourceOverlay>;
   actions?: Record<string, ActionOverlay>;
+  links?: Record<string, LinkOverlay>;
   errors?: ErrorOverride[];
   source: string;
   lineFor?: (pointer: string) => number | undefined;
@@ -133,9 +152,10 @@ export function resolveOverlay(overlay: Overlay, spec: ApiSpec, model: ResourceM
       fail(`${at}/resource`, `no resource '${action.resource}' in ${spec.id} (inferred: ${names.join(', ') || 'none'})`);
     }
   }
+  const links = resolveLinksAndBulk(overlay, spec, model, fail);
   (overlay.errors ?? []).forEach((e, i) => {
     if (e.operationId && !spec.operations.some((o) => o.operationId === e.operationId))
       fail(`/errors/${i}/operationId`, `no operation '${e.operationId}' in ${spec.id}`);
   });
-  return { ...overlay, resources };
+  return { ...overlay, resources, ...(links ? { links } : {}) };
 }

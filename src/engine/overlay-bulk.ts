@@ -1,0 +1,92 @@
+// Bulk actions of an overlay: one effect per item of a request array, answered with per-item outcomes (200/207/422).
+import type { MockResult, OperationHandler } from '../apis/policy.js';
+import type { ApiSpec, Operation } from '../spec/types.js';
+import { scopedBucket, touch, type Answer, type Ctx, type HandlerDeps } from './collection-handlers.js';
+import type { EngineRules } from './engine-rules.js';
+import type { EngineState, Rec } from './engine-state.js';
+import { sampleSchema } from './generate-values.js';
+import { applyFields, readPath } from './overlay-rules.js';
+import type { ActionOverlay, Overlay } from './parse-overlay.js';
+import type { ResourceRuntime } from './resource-runtime.js';
+import { isObj } from './schema-shape.js';
+import { jsonMedia, successStatus } from './spec-helpers.js';
+import type { ResourceModel } from './types.js';
+
+/** Applies the action's per-item effect to the record an item names; false when there is no such live record. */
+function applyItem(deps: HandlerDeps, action: ActionOverlay, bucket: Map<string, Rec>, key: unknown, ctx: Ctx): boolean {
+  const name = deps.runtime.resource.name;
+  const id = typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+  const record = id === undefined ? undefined : bucket.get(id);
+  if (id === undefined || !record || deps.rules.isHidden(name, record)) return false;
+  if (action.each === 'delete') {
+    const kept = deps.rules.softDelete(name, record, ctx);
+    if (kept) bucket.set(id, kept);
+    else bucket.delete(id);
+    return true;
+  }
+  const next = { ...record };
+  applyFields(next, action.set, ctx);
+  touch(next, ctx.nowIso());
+  bucket.set(id, next);
+  return true;
+}
+
+/** The answer body for a status: its documented example (else a sample), with the per-item results put in. */
+function bulkBody(spec: ApiSpec, op: Operation, status: number, action: ActionOverlay, entries: Rec[]): MockResult {
+  const media = jsonMedia(op.responses.find((r) => r.status === String(status))?.content);
+  if (!media?.schema) return { status };
+  const example = media.examples[0]?.value;
+  const base = isObj(example) ? structuredClone(example) : sampleSchema(spec, media.schema.schema, media.schema.pointer, 'response');
+  if (!isObj(base) || !action.results) return { status, body: base };
+  return { status, body: { ...base, [action.results.property]: entries } };
+}
+
+function bulkHandler(deps: HandlerDeps, spec: ApiSpec, op: Operation, action: ActionOverlay, ok: number): OperationHandler<EngineState> {
+  const partial = action.status?.partial ?? ok;
+  const failed = action.status?.failed ?? partial;
+  const results = action.results;
+  return (ctx) => {
+    const items = readPath(ctx.body, action.items ?? '');
+    if (!Array.isArray(items)) {
+      const pointer = `/${(action.items ?? '').split('.').join('/')}`;
+      const violation = { check: 'body-schema', location: 'request.body' as const, pointer, keyword: 'type', message: 'must be an array' };
+      return deps.answer({ kind: 'validation', violations: [violation] }, ctx.operation);
+    }
+    const bucket = scopedBucket(deps, ctx);
+    if (!(bucket instanceof Map)) return bucket;
+    let done = 0;
+    const entries = items.map((item): Rec => {
+      const key = action.key ? readPath(item, action.key) : item;
+      const success = applyItem(deps, action, bucket, key, ctx);
+      if (success) done++;
+      const fields: Rec = results?.key ? { [results.key]: key } : {};
+      applyFields(fields, success ? results?.ok : results?.error, ctx);
+      return fields;
+    });
+    const status = done === items.length ? ok : done > 0 ? partial : failed;
+    return bulkBody(spec, op, status, action, entries);
+  };
+}
+
+/** Handlers of the overlay's bulk actions, by operation id. */
+export function createBulkHandlers(
+  overlay: Overlay,
+  spec: ApiSpec,
+  model: ResourceModel,
+  runtimes: Map<string, ResourceRuntime>,
+  rules: EngineRules,
+  answer: Answer,
+): Record<string, OperationHandler<EngineState>> {
+  const out: Record<string, OperationHandler<EngineState>> = {};
+  for (const [operationId, action] of Object.entries(overlay.actions ?? {})) {
+    if (action.effect !== 'bulk') continue;
+    const op = spec.operations.find((o) => o.operationId === operationId);
+    const inferred = model.actions.find((a) => a.operationId === operationId);
+    const named = model.resources.find((r) => r.name === action.resource || r.collectionPath === action.resource)?.name;
+    const runtime = runtimes.get(named ?? inferred?.resource ?? '');
+    if (!op || !runtime) continue;
+    const ok = action.status?.ok ?? inferred?.successStatus ?? successStatus(op);
+    out[operationId] = bulkHandler({ runtime, answer, rules }, spec, op, action, ok);
+  }
+  return out;
+}
