@@ -2,6 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/adapters/msw/create-handlers.js';
+import { UnknownApiError } from '../../src/index.js';
 
 const AUTH0 = 'https://acme.auth0.com/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens';
 const auth = { authorization: 'Bearer test', 'content-type': 'application/json' };
@@ -75,6 +76,8 @@ describe('isolation and setup errors', () => {
     expect(() => createHandlers({ apis: ['okta'] })).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_API', message: expect.stringMatching(/okta/) }),
     );
+    // The class the package entry exports, so `instanceof` works for msw users too.
+    expect(() => createHandlers({ apis: ['okta'] })).toThrow(UnknownApiError);
     expect(() => createHandlers({ scenario: 'nope' })).toThrow(expect.objectContaining({ code: 'SCENARIO_UNKNOWN' }));
     expect(() => createHandlers({ fixtures: { capillary: { orgs: [{ org_name: 'no id' }] } } })).toThrow(
       expect.objectContaining({ code: 'FIXTURE_INVALID' }),

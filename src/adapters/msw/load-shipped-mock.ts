@@ -1,32 +1,15 @@
 // Builds a mock from the specs, fixtures and scenarios embedded at build time: no file system, so it runs in a browser.
 import { parse } from 'yaml';
-import type { AnyPolicy } from '../../apis/policy.js';
-import { builtinPolicies } from '../../apis/builtin-policies.js';
-import { createMock, type Mock, type MockOptions } from '../../mock/create-mock.js';
+import { assembleMock, type AssembleMockOptions } from '../../mock/assemble-mock.js';
+import type { Mock } from '../../mock/create-mock.js';
 import { shippedData } from '../../generated/shipped-data.js';
-import { buildScenarioRuntime } from '../../scenarios/build-scenario-runtime.js';
-import type { ScenarioDefinition } from '../../scenarios/types.js';
 import { normaliseSpec } from '../../spec/normalise-spec.js';
 import type { ApiSpec } from '../../spec/types.js';
 import { FixtureError } from '../../state/fixture-error.js';
 import { validateFixtures } from '../../state/validate-fixtures.js';
 
-export interface LoadShippedMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
-  /** API ids to serve (default: all shipped). Unknown ids are a setup error. */
-  apis?: string[];
-  /** Inline fixture data, or (in Node only) a fixture file path; default: the shipped fixtures. */
-  fixtures?: string | Record<string, unknown>;
-  /** Extra scenario definitions, added to the shipped ones. */
-  scenarios?: ScenarioDefinition[];
-  /** Scenario names active in every session from the start. */
-  activeScenarios?: string[];
-  policies?: AnyPolicy[];
-}
-
-/** A setup error for an unknown API id. */
-export class UnknownApiError extends Error {
-  readonly code = 'UNKNOWN_API';
-}
+/** Options of `loadShippedMock` (the shipped data from the build-time embed). */
+export type LoadShippedMockOptions = AssembleMockOptions;
 
 let shippedSpecs: ApiSpec[] | undefined;
 
@@ -62,27 +45,15 @@ function readFixtureFile(file: string): unknown {
 
 /** Creates a mock synchronously from the embedded data; every setup problem throws a typed error (`code`). */
 export function loadShippedMock(options: LoadShippedMockOptions = {}): Mock {
-  const all = loadShippedSpecs();
-  const unknown = (options.apis ?? []).filter((id) => !all.some((s) => s.id === id));
-  if (unknown.length > 0)
-    throw new UnknownApiError(`unknown API id(s): ${unknown.join(', ')} (available: ${all.map((s) => s.id).join(', ')})`);
-  const specs = options.apis ? all.filter((s) => options.apis?.includes(s.id)) : all;
-  const policies = (options.policies ?? builtinPolicies).filter((p) => specs.some((s) => s.id === p.id));
-  const fixtures =
-    typeof options.fixtures === 'object'
-      ? validateFixtures(options.fixtures, policies, 'inline fixtures')
-      : typeof options.fixtures === 'string'
-        ? validateFixtures(readFixtureFile(options.fixtures), options.policies ?? builtinPolicies, options.fixtures)
-        : validateFixtures(shippedData.fixtures, options.policies ?? builtinPolicies, 'fixtures/default.yaml');
-  const scenarios = buildScenarioRuntime(
-    [...shippedData.scenarios, ...(options.scenarios ?? [])],
-    specs,
-    options.activeScenarios ?? [],
-    options.seed ?? 'scimulator',
+  return assembleMock(
+    {
+      specs: loadShippedSpecs(),
+      scenarios: shippedData.scenarios,
+      readFixtures: (file, policies) =>
+        file === undefined
+          ? validateFixtures(shippedData.fixtures, policies, 'fixtures/default.yaml')
+          : validateFixtures(readFixtureFile(file), policies, file),
+    },
+    options,
   );
-  const { apis: _a, fixtures: _f, scenarios: _s, activeScenarios: _as, policies: _p, ...rest } = options;
-  const mock = createMock({ ...rest, specs, policies, fixtures, scenarios });
-  // Sessions are created lazily; build the default one now so fixture problems surface at setup, not on a request.
-  mock.sessions.get('default');
-  return mock;
 }
