@@ -5,7 +5,7 @@ import { scopedBucket, touch, type Answer, type Ctx, type HandlerDeps } from './
 import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { sampleSchema } from './generate-values.js';
-import { applyFields, readPath } from './overlay-rules.js';
+import { applyFields, readPath, resolveActionTarget } from './overlay-rules.js';
 import type { ActionOverlay, Overlay } from './parse-overlay.js';
 import type { ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -80,11 +80,9 @@ export function createBulkHandlers(
   const out: Record<string, OperationHandler<EngineState>> = {};
   for (const [operationId, action] of Object.entries(overlay.actions ?? {})) {
     if (action.effect !== 'bulk') continue;
-    const op = spec.operations.find((o) => o.operationId === operationId);
-    const inferred = model.actions.find((a) => a.operationId === operationId);
-    const named = model.resources.find((r) => r.name === action.resource || r.collectionPath === action.resource)?.name;
-    const runtime = runtimes.get(named ?? inferred?.resource ?? '');
-    if (!op || !runtime) continue;
+    const target = resolveActionTarget(operationId, action, spec, model, runtimes);
+    if (!target) continue;
+    const { op, inferred, runtime } = target;
     const ok = action.status?.ok ?? inferred?.successStatus ?? successStatus(op);
     out[operationId] = bulkHandler({ runtime, answer, rules }, spec, op, action, ok);
   }

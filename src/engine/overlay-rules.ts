@@ -1,6 +1,6 @@
 // Turns a checked overlay into engine rules, action handlers, error overrides and model adjustments.
 import type { OperationHandler } from '../apis/policy.js';
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/types.js';
 import { formatIsoSeconds } from '../state/clock.js';
 import type { Ctx, Answer } from './collection-handlers.js';
 import { findRecord, touch } from './collection-handlers.js';
@@ -8,7 +8,7 @@ import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
-import type { ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
+import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
@@ -159,6 +159,26 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
   };
 }
 
+/**
+ * What an overlay action works on: its operation, the inferred action (success status) and the runtime of the resource
+ * it names (or the inferred one); undefined when any is missing (the overlay's load-time check reports those).
+ */
+export function resolveActionTarget(
+  operationId: string,
+  action: ActionOverlay,
+  spec: ApiSpec,
+  model: ResourceModel,
+  runtimes: Map<string, ResourceRuntime>,
+): { op: Operation; inferred: ResourceModel['actions'][number] | undefined; runtime: ResourceRuntime } | undefined {
+  const op = spec.operations.find((o) => o.operationId === operationId);
+  const inferred = model.actions.find((a) => a.operationId === operationId);
+  const named = action.resource
+    ? model.resources.find((r) => r.name === action.resource || r.collectionPath === action.resource)?.name
+    : inferred?.resource;
+  const runtime = named ? runtimes.get(named) : undefined;
+  return op && runtime ? { op, inferred, runtime } : undefined;
+}
+
 /** Handlers for the overlay's actions: set fields on the record, delete it, or only check it exists. */
 export function createActionHandlers(
   overlay: Overlay,
@@ -171,13 +191,9 @@ export function createActionHandlers(
   const out: Record<string, OperationHandler<EngineState>> = {};
   for (const [operationId, action] of Object.entries(overlay.actions ?? {})) {
     if (action.effect === 'bulk') continue; // createBulkHandlers
-    const op = spec.operations.find((o) => o.operationId === operationId);
-    const inferred = model.actions.find((a) => a.operationId === operationId);
-    const named = action.resource
-      ? model.resources.find((r) => r.name === action.resource || r.collectionPath === action.resource)?.name
-      : inferred?.resource;
-    const runtime = named ? runtimes.get(named) : undefined;
-    if (!op || !runtime) continue;
+    const target = resolveActionTarget(operationId, action, spec, model, runtimes);
+    if (!target) continue;
+    const { op, inferred, runtime } = target;
     const status = inferred?.successStatus ?? 200;
     const documented = op.responses.find((r) => r.status === String(status));
     const example = documented?.content[0]?.examples[0]?.value;
