@@ -38,7 +38,7 @@ import { evaluateTargets, renderMarkdown, renderConsole } from './lib/report.js'
 // lift the cap so creates measure the engine, not the cap's refusal.
 const MAX_RECORDS = ['--max-records', '1000000'];
 
-/** Sections of results.md that other harnesses write (`npm run fuzz`): a bench run keeps them as they are. */
+/** Sections of results.md that other harnesses write (`npm run fuzz`, engine-bench.js): a bench run keeps them. */
 function keptSections(file) {
   let old = '';
   try {
@@ -46,7 +46,7 @@ function keptSections(file) {
   } catch {
     return '';
   }
-  const kept = old.split(/^(?=## )/m).filter((section) => section.startsWith('## Fuzz'));
+  const kept = old.split(/^(?=## )/m).filter((section) => /^## (Fuzz|Engine)/.test(section));
   return kept.length > 0 ? `\n${kept.join('').trimEnd()}\n` : '';
 }
 
