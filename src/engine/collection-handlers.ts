@@ -190,14 +190,28 @@ export function replaceHandler(deps: HandlerDeps): OperationHandler<EngineState>
       const s = shape?.properties.get(k);
       if (next[k] === undefined && (s?.readOnly === true || shape?.required.has(k))) next[k] = v;
     }
-    const idProp = deps.runtime.resource.id?.property;
-    if (idProp) next[idProp] = found.record[idProp];
-    touch(next, ctx.nowIso());
-    const bad = checkRecord(deps, ctx, next) ?? deps.rules.checkUpdate(deps.runtime.resource.name, next, found.bucket, found.id, ctx);
-    if (bad) return bad;
-    found.bucket.set(found.id, next);
-    return recordAnswer(deps, ctx.operation, statusOf(deps, 'replace'), next);
+    return storeChanged(deps, ctx, found, next, 'replace');
   };
+}
+
+/**
+ * The shared end of PUT and PATCH: the record keeps its id, is stamped, checked (schema, overlay rules) and only then
+ * stored and answered; a refused change leaves the stored record as it was.
+ */
+function storeChanged(
+  deps: HandlerDeps,
+  ctx: Ctx,
+  found: { record: Rec; bucket: Map<string, Rec>; id: string },
+  next: Rec,
+  role: 'replace' | 'update',
+): MockResult {
+  const idProp = deps.runtime.resource.id?.property;
+  if (idProp) next[idProp] = found.record[idProp];
+  touch(next, ctx.nowIso());
+  const bad = checkRecord(deps, ctx, next) ?? deps.rules.checkUpdate(deps.runtime.resource.name, next, found.bucket, found.id, ctx);
+  if (bad) return bad;
+  found.bucket.set(found.id, next);
+  return recordAnswer(deps, ctx.operation, statusOf(deps, role), next);
 }
 
 /** PATCH on an item, in the dialect the request (or the spec) declares. */
@@ -211,14 +225,7 @@ export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): Ope
       const violation = { check: 'request-body', location: 'request.body' as const, pointer: '', keyword: 'patch', message: result.error };
       return deps.answer({ kind: 'validation', violations: [violation] }, ctx.operation);
     }
-    const patched = result.record;
-    const idProp = deps.runtime.resource.id?.property;
-    if (idProp) patched[idProp] = found.record[idProp];
-    touch(patched, ctx.nowIso());
-    const bad = checkRecord(deps, ctx, patched) ?? deps.rules.checkUpdate(deps.runtime.resource.name, patched, found.bucket, found.id, ctx);
-    if (bad) return bad;
-    found.bucket.set(found.id, patched);
-    return recordAnswer(deps, ctx.operation, statusOf(deps, role), patched);
+    return storeChanged(deps, ctx, found, result.record, role);
   };
 }
 
