@@ -48,3 +48,24 @@ export function editJson(res: MockResponse, change: (body: any) => void): MockRe
   const { 'content-length': _length, ...headers } = res.headers;
   return { ...res, headers, body: JSON.stringify(body) };
 }
+
+/**
+ * A server that shows an Auth0 token's secret again on the token list, slipped into a schema-valid place (a scope
+ * string), so that only the lifecycle check can see it. Each call remembers its own secrets.
+ */
+export function reshowSecretInScopes(): BreakRule {
+  const secrets = new Map<string, { id: string; secret: string }>();
+  return (x) => {
+    if (x.apiId !== 'auth0') return undefined;
+    if (x.operationId === 'CreateIdpProvisioningScimToken' && x.res.status === 201) {
+      const body = JSON.parse(x.res.body ?? '{}');
+      secrets.set(x.session, { id: body.token_id, secret: body.token });
+      return undefined;
+    }
+    const created = secrets.get(x.session);
+    if (x.operationId !== 'ListIdpProvisioningScimTokens' || x.res.status !== 200 || !created) return undefined;
+    return editJson(x.res, (b) => {
+      for (const t of b.scim_tokens) if (t.token_id === created.id) t.scopes = [...(t.scopes ?? []), created.secret];
+    });
+  };
+}

@@ -5,7 +5,7 @@ import type { ContractReport, StepResult } from '../../src/contract/types.js';
 import type { MockResponse } from '../../src/mock/types.js';
 import { loadMock } from '../../src/node/load-mock.js';
 import type { Violation } from '../../src/validate/violation.js';
-import { breakFirst, createBrokenMock, editJson, type BreakRule } from './broken-mock.js';
+import { breakFirst, createBrokenMock, editJson, reshowSecretInScopes, type BreakRule } from './broken-mock.js';
 
 const FROZEN_AT = '2026-03-01T12:00:00Z';
 
@@ -99,21 +99,7 @@ describe('a server that breaks one rule at a time is caught by the matching chec
   });
 
   it('a secret shown again on the token list is caught by secret-not-reshown', async () => {
-    // The secret is slipped into a schema-valid place (a scope string), so only the lifecycle check can see it.
-    const secrets = new Map<string, { id: string; secret: string }>();
-    const report = await runAgainst((x) => {
-      if (x.apiId !== 'auth0') return undefined;
-      if (x.operationId === 'CreateIdpProvisioningScimToken' && x.res.status === 201) {
-        const body = JSON.parse(x.res.body ?? '{}');
-        secrets.set(x.session, { id: body.token_id, secret: body.token });
-        return undefined;
-      }
-      const created = secrets.get(x.session);
-      if (x.operationId !== 'ListIdpProvisioningScimTokens' || x.res.status !== 200 || !created) return undefined;
-      return editJson(x.res, (b) => {
-        for (const t of b.scim_tokens) if (t.token_id === created.id) t.scopes = [...(t.scopes ?? []), created.secret];
-      });
-    });
+    const report = await runAgainst(reshowSecretInScopes());
     const found = newFindings(report);
     expect(checksOf(found)).toEqual(['secret-not-reshown']);
     expect(found[0]?.step.title).toBe('list shows the new token without its secret');

@@ -17,7 +17,7 @@ import type { ContractReport } from '../../src/contract/types.js';
 import type { Mock } from '../../src/mock/create-mock.js';
 import { loadMock } from '../../src/node/load-mock.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
-import { createBrokenMock, editJson, type BreakRule } from './broken-mock.js';
+import { createBrokenMock, editJson, reshowSecretInScopes, type BreakRule } from './broken-mock.js';
 
 const FROZEN_AT = '2026-03-01T12:00:00Z';
 const servers: Server[] = [];
@@ -164,21 +164,7 @@ describe('a step whose only violation is a lifecycle invariant', () => {
   const TITLE = 'list shows the new token without its secret';
 
   beforeAll(async () => {
-    // The secret is slipped into a schema-valid place (a scope string): only the lifecycle check can see it.
-    const secrets = new Map<string, { id: string; secret: string }>();
-    const rule: BreakRule = (x) => {
-      if (x.apiId !== 'auth0') return undefined;
-      if (x.operationId === 'CreateIdpProvisioningScimToken' && x.res.status === 201) {
-        const body = JSON.parse(x.res.body ?? '{}');
-        secrets.set(x.session, { id: body.token_id, secret: body.token });
-        return undefined;
-      }
-      const created = secrets.get(x.session);
-      if (x.operationId !== 'ListIdpProvisioningScimTokens' || x.res.status !== 200 || !created) return undefined;
-      return editJson(x.res, (b) => {
-        for (const t of b.scim_tokens) if (t.token_id === created.id) t.scopes = [...(t.scopes ?? []), created.secret];
-      });
-    };
+    const rule = reshowSecretInScopes();
     report = await runContract({
       handle: createBrokenMock(mock, rule),
       specs: mock.specs,
