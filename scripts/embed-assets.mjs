@@ -41,11 +41,17 @@ const yamlFiles = (dir) =>
   readdirSync(join(root, dir))
     .filter((n) => /\.ya?ml$/.test(n))
     .sort();
-const specs = yamlFiles('specs').map((name) => {
+const isOverlay = (name) => /\.scimulator\.(ya?ml|json)$/.test(name);
+const specNames = yamlFiles('specs').filter((n) => !isOverlay(n));
+const specs = specNames.map((name) => {
   const document = parse(readFileSync(join(root, 'specs', name), 'utf8'), { maxAliasCount: 1000 });
   // The same id rule as loadSpec: info.x-scimulator-id, else the file name up to its first dash.
   const id = document?.info?.['x-scimulator-id'] ?? name.replace(/\.(ya?ml)$/, '').split('-')[0];
-  return { id, file: `specs/${name}`, document };
+  // The overlay beside the spec (`<stem>.scimulator.yaml|yml|json`), as the Node loader finds it.
+  const stem = name.replace(/\.(ya?ml|json)$/, '');
+  const overlayName = readdirSync(join(root, 'specs')).find((n) => isOverlay(n) && n.replace(/\.scimulator\.(ya?ml|json)$/, '') === stem);
+  const overlay = overlayName ? parse(readFileSync(join(root, 'specs', overlayName), 'utf8')) : undefined;
+  return { id, file: `specs/${name}`, document, ...(overlay !== undefined ? { overlay } : {}) };
 });
 const fixtures = parse(readFileSync(join(root, 'fixtures', 'default.yaml'), 'utf8'));
 const scenarios = yamlFiles('scenarios').map((name) => ({

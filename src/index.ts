@@ -12,6 +12,6 @@ export { validateExamples, type ExampleFinding } from './validate/validate-examp
 export { validateResponse, type ObservedResponse } from './validate/response-checks.js';
 export { getSpecValidator, type SpecValidator } from './validate/spec-validator.js';
 export type { Violation } from './validate/violation.js';
-export type { ApiPolicy, OperationContext, ErrorDialect, MockResult } from './apis/policy.js';
+export type { ApiPolicy, OperationContext, ErrorDialect, MockResult } from './engine/policy.js';
 export { builtinPolicies } from './apis/builtin-policies.js';
 export { createEnginePolicy, inferResources, type ResourceModel, type Resource } from './engine/index.js';

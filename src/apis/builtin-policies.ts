@@ -1,5 +1,5 @@
 // The lifecycle policies that ship with scimulator, one per API id.
-import type { AnyPolicy } from './policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
 import { auth0Policy } from './auth0/policy.js';
 import { capillaryPolicy } from './capillary/policy.js';
 import { scaikeyPolicy } from './scaikey/policy.js';

@@ -1,5 +1,5 @@
 // Stateful handlers for a collection resource: create, read, replace, update (three PATCH dialects), delete.
-import type { MockResult, OperationContext, OperationHandler } from '../apis/policy.js';
+import type { MockResult, OperationContext, OperationHandler } from './policy.js';
 import type { Operation } from '../spec/types.js';
 import { getSpecValidator } from '../validate/spec-validator.js';
 import { applyPatch, requestDialect } from './apply-patch.js';

@@ -1,5 +1,5 @@
 // The inferred policy: any OpenAPI document becomes a stateful sandbox (records, lists, PATCH, errors in its shape).
-import type { ApiPolicy, MockResult, OperationHandler } from '../apis/policy.js';
+import type { ApiPolicy, ErrorDialect, MockResult, OperationHandler } from './policy.js';
 import type { ApiSpec } from '../spec/types.js';
 import { formatIsoSeconds } from '../state/clock.js';
 import {
@@ -13,8 +13,9 @@ import {
 } from './collection-handlers.js';
 import { inferredRules } from './engine-rules.js';
 import { adjustModel, createActionHandlers, createOverlayRules, overlayErrorRules } from './overlay-rules.js';
-import { resolveOverlay, type Overlay } from './parse-overlay.js';
-import type { EngineState, Rec } from './engine-state.js';
+import { OverlayError, resolveOverlay, type Overlay } from './parse-overlay.js';
+import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';
+import type { ApiHooks, EngineAccess, ProblemAnswer } from './hooks.js';
 import { createSpecErrors } from './error-bodies.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
@@ -32,6 +33,8 @@ export interface EnginePolicyOptions {
   model?: ResourceModel;
   /** What inference cannot see (checked against the spec here: a wrong name throws `OverlayError`). */
   overlay?: Overlay;
+  /** The API's hooks: what neither inference nor the overlay can say (the shipped APIs' come from `src/apis/`). */
+  hooks?: ApiHooks;
 }
 
 function collectionHandlers(deps: HandlerDeps): Record<string, OperationHandler<EngineState>> {
@@ -75,7 +78,8 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   const inferred = options.model ?? inferResources(spec);
   const overlay = options.overlay ? resolveOverlay(options.overlay, spec, inferred) : undefined;
   const model = adjustModel(inferred, overlay);
-  const errors = createSpecErrors(spec, overlayErrorRules(overlay, model));
+  const hooks = options.hooks ?? {};
+  const errors = withProblemHook(createSpecErrors(spec, overlayErrorRules(overlay, model)), hooks);
   const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
@@ -101,9 +105,11 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     Object.assign(handlers, createLinkHandlers(overlay, spec, runtimes, rules, errors.answer));
   }
 
+  wrapOperations(spec, handlers, hooks, engineAccess(runtimes, errors.answer));
+
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
 
-  const fixtureSchema = {
+  const fixtureSchema = hooks.fixture?.schema ?? {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(
@@ -117,7 +123,8 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     fixtureSchema,
     createState(fixture, _random, clock): EngineState {
       const nowIso = formatIsoSeconds(clock.now());
-      const data = isObj(fixture) ? fixture : {};
+      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture) : fixture;
+      const data = isObj(mapped) ? mapped : {};
       const state: EngineState = {
         collections: new Map(),
         singletons: new Map(),
@@ -141,14 +148,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
       }
       return state;
     },
-    exportState(state: EngineState) {
-      const out: Record<string, unknown> = {};
-      for (const [name, scopes] of state.collections)
-        out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
-      for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
-      if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
-      return out;
-    },
+    exportState: hooks.exportState ? (state: EngineState) => hooks.exportState?.(state, exportEngineState) : exportEngineState,
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;
@@ -158,4 +158,52 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     },
     handlers,
   };
+}
+
+/** The engine's own state export: records by resource and scope (`*` when unscoped), singletons, shown-once values. */
+function exportEngineState(state: EngineState): unknown {
+  {
+    const out: Record<string, unknown> = {};
+    for (const [name, scopes] of state.collections)
+      out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
+    for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
+    if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
+    return out;
+  }
+}
+
+/** The error dialect with the API's `problem` hook in front of the engine's own answers. */
+function withProblemHook<E extends ErrorDialect & { answer: ProblemAnswer }>(base: E, hooks: ApiHooks): E {
+  const hook = hooks.problem;
+  if (!hook) return base;
+  const answer: ProblemAnswer = (problem, op) => hook(problem, op, base.answer);
+  return { ...base, answer, problem: answer };
+}
+
+/** What hooks may use of the engine, bound to this API's resources. */
+function engineAccess(runtimes: Map<string, ResourceRuntime>, answer: ProblemAnswer): EngineAccess {
+  return {
+    records(ctx, name) {
+      const runtime = runtimes.get(name);
+      if (!runtime) throw new OverlayError('OVERLAY_INVALID', `hook: no resource '${name}' (known: ${[...runtimes.keys()].join(', ')})`);
+      const r = runtime.resource;
+      return bucketOf(ctx.state, name, scopeKey(r.parentParams, ctx.params), r.id?.property);
+    },
+    answer: (problem, ctx) => answer(problem, ctx.operation),
+  };
+}
+
+/** Puts each operation hook around the engine's handler of that operation (a hook for an unknown id is a setup bug). */
+function wrapOperations(
+  spec: ApiSpec,
+  handlers: Record<string, OperationHandler<EngineState>>,
+  hooks: ApiHooks,
+  engine: EngineAccess,
+): void {
+  for (const [id, hook] of Object.entries(hooks.operations ?? {})) {
+    if (!spec.operations.some((o) => o.operationId === id))
+      throw new OverlayError('OVERLAY_INVALID', `${spec.file}: hook for unknown operation '${id}'`);
+    const next: OperationHandler<EngineState> = handlers[id] ?? ((ctx) => engine.answer({ kind: 'not-found' }, ctx));
+    handlers[id] = (ctx) => hook(ctx, next, engine);
+  }
 }

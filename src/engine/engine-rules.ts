@@ -1,5 +1,5 @@
 // The hooks through which an overlay changes the inferred lifecycle (derive, limit, unique, soft delete, visibility).
-import type { MockResult, OperationContext } from '../apis/policy.js';
+import type { MockResult, OperationContext } from './policy.js';
 import type { Operation } from '../spec/types.js';
 import type { EngineState, Rec } from './engine-state.js';
 

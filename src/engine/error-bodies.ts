@@ -1,5 +1,5 @@
 // Errors in the spec's own shape: the documented response's example (message adapted) or a sample of its schema.
-import type { ErrorDialect, MockResult, RequestProblem } from '../apis/policy.js';
+import type { ErrorDialect, MockResult, RequestProblem } from './policy.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
 import { getSpecValidator } from '../validate/spec-validator.js';
 import { sampleSchema } from './generate-values.js';

@@ -1,5 +1,5 @@
 // Handlers for an overlay's `links`: link / unlink a record of one resource to a record of another, list the linked.
-import type { MockResult, OperationHandler } from '../apis/policy.js';
+import type { MockResult, OperationHandler } from './policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import type { Answer, Ctx } from './collection-handlers.js';
 import type { EngineRules } from './engine-rules.js';

@@ -1,5 +1,5 @@
 // Turns a checked overlay into engine rules, action handlers, error overrides and model adjustments.
-import type { OperationHandler } from '../apis/policy.js';
+import type { OperationHandler } from './policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import { formatIsoSeconds } from '../state/clock.js';
 import type { Ctx, Answer } from './collection-handlers.js';

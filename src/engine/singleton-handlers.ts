@@ -1,5 +1,5 @@
 // Handlers for singleton documents (`/orgs/{org}/settings`) and for action operations without a declared effect.
-import type { MockResult, OperationHandler } from '../apis/policy.js';
+import type { MockResult, OperationHandler } from './policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import { applyPatch, requestDialect } from './apply-patch.js';
 import { touch, type HandlerDeps } from './collection-handlers.js';

@@ -1,5 +1,5 @@
 // The admin API under /__scimulator/: health, state, reset, clock and scenario selection, all per session.
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
 import type { ScenarioRuntime } from '../scenarios/runtime.js';
 import type { ApiSpec } from '../spec/types.js';
 import type { SessionStore } from '../state/session-store.js';

@@ -1,6 +1,8 @@
 // Puts a mock together from already-loaded specs, scenarios and fixtures: the sync loader and the msw adapter share it.
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
+import { builtinHooks } from '../apis/builtin-hooks.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
+import { createEnginePolicy, type Overlay } from '../engine/index.js';
 import { buildScenarioRuntime } from '../scenarios/build-scenario-runtime.js';
 import type { ScenarioDefinition } from '../scenarios/types.js';
 import type { ApiSpec } from '../spec/types.js';
@@ -25,6 +27,8 @@ export interface ShippedSources {
   scenarios: ScenarioDefinition[];
   /** The validated fixtures of a file (`undefined`: the shipped default), checked against `policies`. */
   readFixtures(file: string | undefined, policies: AnyPolicy[]): Record<string, unknown>;
+  /** The overlay of a spec (file beside it, `x-scimulator`, or embedded), checked; undefined when it has none. */
+  overlayOf(spec: ApiSpec): Overlay | undefined;
 }
 
 /** A setup error for an unknown API id. */
@@ -39,11 +43,16 @@ export function assembleMock(sources: ShippedSources, options: AssembleMockOptio
   if (unknown.length > 0)
     throw new UnknownApiError(`unknown API id(s): ${unknown.join(', ')} (available: ${all.map((s) => s.id).join(', ')})`);
   const specs = options.apis ? all.filter((s) => options.apis?.includes(s.id)) : all;
-  const policies = (options.policies ?? builtinPolicies).filter((p) => specs.some((s) => s.id === p.id));
+  const given = options.policies ?? builtinPolicies;
+  // Every shipped spec without a hand-written policy is served by the engine (its overlay and hooks); the fixture file
+  // has sections for all of them, so all are built even when `apis` serves fewer.
+  const inferred = all.filter((s) => !given.some((p) => p.id === s.id)).map((s) => inferPolicy(s, sources.overlayOf(s)));
+  const everyPolicy = [...given, ...inferred];
+  const policies = everyPolicy.filter((p) => specs.some((s) => s.id === p.id));
   const fixtures =
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, policies, 'inline fixtures')
-      : sources.readFixtures(options.fixtures, options.policies ?? builtinPolicies);
+      : sources.readFixtures(options.fixtures, everyPolicy);
   const scenarios = buildScenarioRuntime(
     [...sources.scenarios, ...(options.scenarios ?? [])],
     specs,
@@ -55,4 +64,10 @@ export function assembleMock(sources: ShippedSources, options: AssembleMockOptio
   // Sessions are created lazily; build the default one now so fixture problems surface at setup, not on a request.
   mock.sessions.get('default');
   return mock;
+}
+
+/** The engine's policy for a spec, with its overlay and the shipped hooks of its API id. */
+function inferPolicy(spec: ApiSpec, overlay: Overlay | undefined): AnyPolicy {
+  const hooks = builtinHooks[spec.id];
+  return createEnginePolicy(spec, { ...(overlay ? { overlay } : {}), ...(hooks ? { hooks } : {}) });
 }

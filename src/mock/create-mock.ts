@@ -1,5 +1,5 @@
 // The core: handle(Request) → Response over the parsed specs — route, auth, validate, scenario, policy, respond.
-import type { AnyPolicy, MockResult, OperationContext, RequestProblem } from '../apis/policy.js';
+import type { AnyPolicy, MockResult, OperationContext, RequestProblem } from '../engine/policy.js';
 import { createFallbackPolicy } from '../apis/fallback-policy.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from '../scenarios/rate-limiter.js';
 import type { Interception, ScenarioRuntime } from '../scenarios/runtime.js';

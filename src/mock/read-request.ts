@@ -1,5 +1,5 @@
 // Reads a routed request against its operation: parameters (coerced), content type, size, JSON and body schema.
-import type { RequestProblem } from '../apis/policy.js';
+import type { RequestProblem } from '../engine/policy.js';
 import type { Operation, Parameter } from '../spec/types.js';
 import { baseMediaType, findMediaType } from '../validate/response-checks.js';
 import type { SpecValidator } from '../validate/spec-validator.js';

@@ -3,7 +3,7 @@ import type { ScenarioDefinition } from '../scenarios/types.js';
 
 export interface ShippedData {
   /** Each shipped spec document as parsed from YAML, with its API id and the file it came from. */
-  specs: Array<{ id: string; file: string; document: Record<string, unknown> }>;
+  specs: Array<{ id: string; file: string; document: Record<string, unknown>; overlay?: unknown }>;
   /** fixtures/default.yaml, parsed. */
   fixtures: Record<string, unknown>;
   /** Every scenarios/*.yaml, parsed (`source` names the file). */

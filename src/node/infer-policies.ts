@@ -1,6 +1,7 @@
 // Builds the inferred policy of every spec without a hand-written one, with its overlay (file beside it or x-scimulator).
 import { existsSync, readFileSync } from 'node:fs';
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
+import { builtinHooks } from '../apis/builtin-hooks.js';
 import { checkOverlay, createEnginePolicy, type Overlay } from '../engine/index.js';
 import { parseOverlay } from './parse-overlay-file.js';
 import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
@@ -35,6 +36,7 @@ export function inferPolicies(specs: ApiSpec[], given: AnyPolicy[]): AnyPolicy[]
     .filter((s) => !given.some((p) => p.id === s.id))
     .map((spec) => {
       const overlay = findOverlay(spec);
-      return createEnginePolicy(spec, overlay ? { overlay } : {});
+      const hooks = builtinHooks[spec.id];
+      return createEnginePolicy(spec, { ...(overlay ? { overlay } : {}), ...(hooks ? { hooks } : {}) });
     });
 }

@@ -9,6 +9,7 @@ import { defaultFixturesFile, defaultScenariosDir, defaultSpecsDir } from '../sp
 import { loadSpecSync } from '../spec/load-spec.js';
 import type { ApiSpec } from '../spec/types.js';
 import { loadFixtureFileSync } from '../state/load-fixtures.js';
+import { findOverlay } from './infer-policies.js';
 
 /** Options of `loadMockSync` (the shipped data read from files). */
 export type LoadMockSyncOptions = AssembleMockOptions;
@@ -21,7 +22,7 @@ let shippedScenarios: ScenarioDefinition[] | undefined;
 /** The shipped specs, parsed once per process and shared by every mock (they are immutable). */
 export function loadShippedSpecsSync(): ApiSpec[] {
   shippedSpecs ??= readdirSync(defaultSpecsDir)
-    .filter((n) => /\.(ya?ml|json)$/.test(n))
+    .filter((n) => /\.(ya?ml|json)$/.test(n) && !/\.scimulator\.(ya?ml|json)$/.test(n))
     .sort()
     .map((n) => loadSpecSync(join(defaultSpecsDir, n)));
   return shippedSpecs;
@@ -43,6 +44,7 @@ export function loadMockSync(options: LoadMockSyncOptions = {}): Mock {
       specs: loadShippedSpecsSync(),
       scenarios: loadShippedScenariosSync(),
       readFixtures: (file, policies) => loadFixtureFileSync(file ?? defaultFixturesFile, policies),
+      overlayOf: findOverlay,
     },
     options,
   );

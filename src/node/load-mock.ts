@@ -1,6 +1,6 @@
 // Builds a mock from files: the shipped (or given) specs, a fixture file and scenario files. Node-only (reads disk).
 import { basename } from 'node:path';
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
 import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
 import { defaultFixturesFile, defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';

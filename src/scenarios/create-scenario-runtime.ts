@@ -1,5 +1,5 @@
 // The scenario runtime: per-session selection, rule matching (params, body, nth, seeded probability) and injection.
-import type { ItemFailure } from '../apis/policy.js';
+import type { ItemFailure } from '../engine/policy.js';
 import { createRandom, type Random } from '../state/random.js';
 import type { Session } from '../state/session.js';
 import type { ApiSpec } from '../spec/types.js';

@@ -1,5 +1,5 @@
 // The interface between the engine and the scenario runtime: what a scenario may do to one routed request.
-import type { ItemFailure, MockResult, RequestProblem } from '../apis/policy.js';
+import type { ItemFailure, MockResult, RequestProblem } from '../engine/policy.js';
 import type { ApiSpec, Operation } from '../spec/types.js';
 import type { Session } from '../state/session.js';
 

@@ -1,7 +1,7 @@
 // Loads a fixture file (YAML/JSON) or inline object and validates each API's section against its policy's schema.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
 import { validateFixtures } from './validate-fixtures.js';
 import { FixtureError } from './fixture-error.js';
 import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';

@@ -1,5 +1,5 @@
 // A session: one isolated world (per-API state, clock, randomness, scenario and rate-limit bookkeeping).
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { createRandom, type Random } from './random.js';
 

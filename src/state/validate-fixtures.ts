@@ -1,12 +1,13 @@
 // Validates fixture data (from a file or inline) against the fixture schemas the policies declare.
 // No YAML or node import here: the msw adapter validates inline fixtures in the browser too.
-import type { AnyPolicy } from '../apis/policy.js';
+import type { AnyPolicy } from '../engine/policy.js';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../validate/create-ajv.js';
 import { FixtureError } from './fixture-error.js';
 
-// Policies are module singletons, so their fixture schemas can be compiled once per set of API ids.
-const compiled = new Map<string, ValidateFunction>();
+// Fixture schemas are compiled once per set of API ids, and again only when a policy of that id brings another schema
+// (the engine builds a policy per loaded spec, so the same id may come with a different spec).
+const compiled = new Map<string, { schemas: unknown[]; validate: ValidateFunction }>();
 
 /** Throws `FixtureError` with `source[:line]: /pointer reason` for the first problem; returns the data as a record. */
 export function validateFixtures(
@@ -21,11 +22,13 @@ export function validateFixtures(
     additionalProperties: false,
   };
   const key = policies.map((p) => p.id).join(',');
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = createAjv('oas31', false).compile(schema);
-    compiled.set(key, validate);
+  const schemas = policies.map((p) => p.fixtureSchema);
+  let entry = compiled.get(key);
+  if (!entry || entry.schemas.some((s, i) => s !== schemas[i])) {
+    entry = { schemas, validate: createAjv('oas31', false).compile(schema) };
+    compiled.set(key, entry);
   }
+  const validate = entry.validate;
   if (!validate(data ?? {})) {
     const e = validate.errors?.[0];
     const path = e?.instancePath ?? '';

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/adapters/node/index.js';
 import type { Mock } from '../../src/mock/create-mock.js';
-import type { AnyPolicy } from '../../src/apis/policy.js';
+import type { AnyPolicy } from '../../src/engine/policy.js';
 import { builtinPolicies } from '../../src/apis/builtin-policies.js';
 import { BASE, createTestMock } from '../helpers/mock-client.js';
 

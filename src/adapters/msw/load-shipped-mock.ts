@@ -2,6 +2,7 @@
 import { parse } from 'yaml';
 import { assembleMock, type AssembleMockOptions } from '../../mock/assemble-mock.js';
 import type { Mock } from '../../mock/create-mock.js';
+import { checkOverlay } from '../../engine/index.js';
 import { shippedData } from '../../generated/shipped-data.js';
 import { normaliseSpec } from '../../spec/normalise-spec.js';
 import type { ApiSpec } from '../../spec/types.js';
@@ -53,6 +54,10 @@ export function loadShippedMock(options: LoadShippedMockOptions = {}): Mock {
         file === undefined
           ? validateFixtures(shippedData.fixtures, policies, 'fixtures/default.yaml')
           : validateFixtures(readFixtureFile(file), policies, file),
+      overlayOf: (spec) => {
+        const embedded = shippedData.specs.find((s) => s.id === spec.id)?.overlay;
+        return embedded === undefined ? undefined : checkOverlay(embedded, spec.file);
+      },
     },
     options,
   );

@@ -1,5 +1,5 @@
 // Auth0's error dialect: the My Organization problem bodies (ErrorResponseContent / ValidationErrorResponseContent).
-import type { ErrorDialect, MockResult, RequestProblem } from '../policy.js';
+import type { ErrorDialect, MockResult, RequestProblem } from '../../engine/policy.js';
 import type { Violation } from '../../validate/violation.js';
 
 /** The `type` URI of each error kind; the codes the spec documents, plus 405 (absent from the spec) in the same style. */

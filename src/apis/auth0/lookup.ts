@@ -1,6 +1,6 @@
 // Shared lookups for Auth0 handlers: the IdP of a request, its provisioning configuration, and time formatting.
 import { formatIsoSeconds } from '../../state/clock.js';
-import type { MockResult, OperationContext } from '../policy.js';
+import type { MockResult, OperationContext } from '../../engine/policy.js';
 import { auth0NotFound } from './errors.js';
 import type { Auth0Idp, Auth0ProvisioningConfig, Auth0State } from './state.js';
 

@@ -1,5 +1,5 @@
 // Auth0 My Organization lifecycle: per-IdP provisioning configuration and its SCIM tokens (two active at most).
-import type { ApiPolicy } from '../policy.js';
+import type { ApiPolicy } from '../../engine/policy.js';
 import type { Clock } from '../../state/clock.js';
 import type { Random } from '../../state/random.js';
 import { auth0Errors } from './errors.js';

@@ -1,5 +1,5 @@
 // Auth0 provisioning configuration handlers: get, create (once per IdP), delete (takes its tokens along), refresh.
-import type { MockResult } from '../policy.js';
+import type { MockResult } from '../../engine/policy.js';
 import { AUTH0_ERROR_TYPES, auth0Error } from './errors.js';
 import { findIdp, findProvisioned, NO_PROVISIONING, type Auth0Ctx } from './lookup.js';
 import type { Auth0Idp, Auth0ProvisioningConfig } from './state.js';

@@ -1,6 +1,6 @@
 // Auth0 SCIM token handlers: list, create (at most two active per IdP), get (never the secret), revoke.
 import { pushHistory } from '../../state/history.js';
-import type { MockResult } from '../policy.js';
+import type { MockResult } from '../../engine/policy.js';
 import { AUTH0_ERROR_TYPES, auth0Error, auth0NotFound, auth0ValidationError } from './errors.js';
 import { findProvisioned, isoSeconds, NO_PROVISIONING_FOR_TOKENS, TOKEN_NOT_FOUND, type Auth0Ctx } from './lookup.js';
 import { DEFAULT_TOKEN_SCOPES, type Auth0Idp, type Auth0ScimToken } from './state.js';

@@ -1,5 +1,5 @@
 // Capillary's error dialect: the launchpad envelope {success:false, metadata:{status,errorCode,message,error[]}, result:null}.
-import type { ErrorDialect, MockResult, RequestProblem } from '../policy.js';
+import type { ErrorDialect, MockResult, RequestProblem } from '../../engine/policy.js';
 import type { Violation } from '../../validate/violation.js';
 
 type ErrorItem = { in: 'body' | 'header'; field: string; code: string; message: string };

@@ -1,7 +1,7 @@
 // Capillary launchpad lifecycle: create tokens per org name (always 200), bulk revoke by org id (200/207/422).
 import { formatIsoSeconds } from '../../state/clock.js';
 import { pushHistory } from '../../state/history.js';
-import type { ApiPolicy, OperationContext } from '../policy.js';
+import type { ApiPolicy, OperationContext } from '../../engine/policy.js';
 import { capillaryErrors } from './errors.js';
 import { capillaryFixtureSchema, type CapillaryFixture, type CapillaryOrg, type CapillaryState } from './state.js';
 

@@ -1,6 +1,6 @@
 // ScaiKey's error dialect: FastAPI's {detail: string} for HTTPException and {detail: [ValidationError]} for 422.
 import type { Operation } from '../../spec/types.js';
-import type { ErrorDialect, MockResult, RequestProblem } from '../policy.js';
+import type { ErrorDialect, MockResult, RequestProblem } from '../../engine/policy.js';
 import { toValidationDetail, type ValidationErrorItem } from './validation-detail.js';
 
 const detail = (status: number, message: string, headers?: Record<string, string>): MockResult => ({

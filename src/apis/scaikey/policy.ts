@@ -1,6 +1,6 @@
 // ScaiKey SCIM token lifecycle: paginated list, create (secret once), read, rename/rescope, soft-delete revoke.
-import type { ApiPolicy, MockResult, OperationContext } from '../policy.js';
-import { reply } from '../policy.js';
+import type { ApiPolicy, MockResult, OperationContext } from '../../engine/policy.js';
+import { reply } from '../../engine/policy.js';
 import { scaikeyErrors } from './errors.js';
 import {
   ALL_SCOPES,

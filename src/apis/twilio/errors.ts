@@ -1,7 +1,7 @@
 // Twilio's error dialect: every error is an application/scim+json ScimError with a string status and a Twilio code.
 import type { Operation } from '../../spec/types.js';
 import type { Violation } from '../../validate/violation.js';
-import type { ErrorDialect, MockResult, RequestProblem } from '../policy.js';
+import type { ErrorDialect, MockResult, RequestProblem } from '../../engine/policy.js';
 
 export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 

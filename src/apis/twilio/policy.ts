@@ -2,7 +2,7 @@
 import { formatIsoSeconds } from '../../state/clock.js';
 import type { ApiSpec } from '../../spec/types.js';
 import { setHistory } from '../../state/history.js';
-import type { ApiPolicy, MockResult, OperationContext } from '../policy.js';
+import type { ApiPolicy, MockResult, OperationContext } from '../../engine/policy.js';
 import { scimError, TITLES, twilioErrors, USER_NOT_FOUND } from './errors.js';
 import { compileFilter, runFilter } from './filter.js';
 import { applyPatch, checkPatchRequest, readPatchRequest } from './patch.js';

@@ -1,0 +1,42 @@
+// Per-API hooks: the few rules an overlay cannot say, as code that wraps the engine's own handlers and error dialect.
+import type { Operation } from '../spec/types.js';
+import type { EngineProblem } from './error-bodies.js';
+import type { EngineState, Rec } from './engine-state.js';
+import type { MockResult, OperationContext, OperationHandler } from './policy.js';
+
+export type EngineCtx = OperationContext<EngineState>;
+
+/** Answers a problem (request-level or an engine rule's) in the API's shape. */
+export type ProblemAnswer = (problem: EngineProblem, operation: Operation | undefined) => MockResult;
+
+/** What a hook may use of the engine: the records of a resource in the request's scope, and answers in its shape. */
+export interface EngineAccess {
+  /**
+   * The records of `resource` (an inferred resource name) in this request's parent scope, seeded on first use and
+   * keyed by id. Mutating the map or a record changes the session's world.
+   */
+  records(ctx: EngineCtx, resource: string): Map<string, Rec>;
+  /** An error answer in the API's own shape (overlay `errors` rules and the `problem` hook applied). */
+  answer(problem: EngineProblem, ctx: EngineCtx): MockResult;
+}
+
+/** Wraps (or replaces) the engine's handler of one operation; `next` runs the engine's own. */
+export type OperationHook = (ctx: EngineCtx, next: OperationHandler<EngineState>, engine: EngineAccess) => MockResult;
+
+/**
+ * The hooks of one API. Each exists only where the overlay vocabulary cannot express a rule, and the API's hook file
+ * says why. Everything else (records, ids, lists, PATCH, secrets, limits, errors in the spec's shape) is the engine's.
+ */
+export interface ApiHooks {
+  /** Operation id → a hook around the engine's handler. */
+  operations?: Record<string, OperationHook>;
+  /** Request problems in the API's own dialect where its documented examples cannot say it; `next` is the engine's. */
+  problem?: (problem: EngineProblem, operation: Operation | undefined, next: ProblemAnswer) => MockResult;
+  /**
+   * The API's fixture section when its shape is not the engine's `{<resource>: records[]}`: the section's JSON Schema
+   * and a mapping to the engine's shape (run once per new session, on a schema-valid section).
+   */
+  fixture?: { schema: Record<string, unknown>; toEngine(fixture: unknown): Record<string, unknown> };
+  /** The state export (`GET /__scimulator/state`) when the API's own view differs from the engine's. */
+  exportState?: (state: EngineState, next: (state: EngineState) => unknown) => unknown;
+}
