@@ -1,0 +1,119 @@
+// Checks over every answer of the run: error bodies (RFC 7644 §3.12), ListResponses (§3.4.2), media type, auth.
+import { ERROR_SCHEMA, LIST_SCHEMA, attr, describeAnswer, expectStatus, hasJsonBody } from '../answer-helpers.js';
+import type { Finding, ProfileCheck, ScimAnswer } from '../types.js';
+
+/** Table 9 of RFC 7644 §3.12: the only scimType keywords. */
+const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive'];
+
+/** Reports at most a few offending answers per check, with a count of the rest. */
+function firstFew(found: Finding[], max = 5): Finding[] {
+  return found.length <= max ? found : [...found.slice(0, max), `… and ${found.length - max} more answer(s) like these`];
+}
+
+const errorAnswers = (answers: ScimAnswer[]) => answers.filter((a) => a.status >= 400 && a.status < 500);
+const listAnswers = (answers: ScimAnswer[]) =>
+  answers.filter((a) => a.method === 'GET' && a.status === 200 && /\/(Users|Groups)(\?|$)/.test(a.url.replace(/^https?:\/\/[^/]+/, '')));
+
+const errorSchemas: ProfileCheck = {
+  name: 'error-schemas',
+  title: 'every error answer is a SCIM Error: schemas ["urn:ietf:params:scim:api:messages:2.0:Error"]',
+  section: 'RFC 7644 §3.12',
+  level: 'MUST',
+  group: 'errors',
+  needs: (state) => (errorAnswers(state.answers).length > 0 ? undefined : 'no error answer was seen'),
+  async run(ctx) {
+    return firstFew(
+      errorAnswers(ctx.state.answers)
+        .filter((a) => {
+          const schemas = attr(a.json, 'schemas');
+          return !Array.isArray(schemas) || !schemas.includes(ERROR_SCHEMA);
+        })
+        .map((a) => `${describeAnswer(a)} with schemas ${JSON.stringify(attr(a.json, 'schemas'))}`),
+    );
+  },
+};
+
+const errorStatusString: ProfileCheck = {
+  name: 'error-status-is-string',
+  title: 'every error answer\'s "status" is the HTTP status as a JSON string ("404", not 404)',
+  section: 'RFC 7644 §3.12',
+  level: 'MUST',
+  group: 'errors',
+  needs: errorSchemas.needs,
+  async run(ctx) {
+    return firstFew(
+      errorAnswers(ctx.state.answers)
+        .filter((a) => attr(a.json, 'status') !== String(a.status))
+        .map((a) => `${describeAnswer(a)} with "status": ${JSON.stringify(attr(a.json, 'status'))}`),
+    );
+  },
+};
+
+const errorScimType: ProfileCheck = {
+  name: 'error-scim-type-keyword',
+  title: 'an error\'s scimType, when present, is one of the keywords of Table 9',
+  section: 'RFC 7644 §3.12',
+  level: 'MUST',
+  group: 'errors',
+  needs: errorSchemas.needs,
+  async run(ctx) {
+    return firstFew(
+      errorAnswers(ctx.state.answers)
+        .filter((a) => attr(a.json, 'scimType') !== undefined && !SCIM_TYPES.includes(String(attr(a.json, 'scimType'))))
+        .map((a) => `${describeAnswer(a)} with scimType ${JSON.stringify(attr(a.json, 'scimType'))}`),
+    );
+  },
+};
+
+const listResponseShape: ProfileCheck = {
+  name: 'list-response-shape',
+  title: 'every query answer is a ListResponse: its schemas URN, an integer totalResults, Resources when non-zero',
+  section: 'RFC 7644 §3.4.2',
+  level: 'MUST',
+  group: 'lists',
+  async run(ctx) {
+    if (listAnswers(ctx.state.answers).length === 0) await ctx.send('GET', '/Users?count=1');
+    const found: Finding[] = [];
+    for (const a of listAnswers(ctx.state.answers)) {
+      const schemas = attr(a.json, 'schemas');
+      const total = attr(a.json, 'totalResults');
+      if (!Array.isArray(schemas) || !schemas.includes(LIST_SCHEMA)) found.push(`${describeAnswer(a)} with schemas ${JSON.stringify(schemas)}`);
+      if (!Number.isInteger(total)) found.push(`${describeAnswer(a)} with totalResults ${JSON.stringify(total)}`);
+      else if ((total as number) > 0 && !Array.isArray(attr(a.json, 'Resources'))) {
+        const count = new URL(a.url).searchParams.get('count');
+        if (count !== '0') found.push(`${describeAnswer(a)} with totalResults ${String(total)} but no Resources`);
+      }
+    }
+    return firstFew(found);
+  },
+};
+
+const mediaType: ProfileCheck = {
+  name: 'media-type-scim-json',
+  title: 'JSON answers are sent as application/scim+json',
+  section: 'RFC 7644 §3.1, §8.1',
+  level: 'SHOULD',
+  group: 'lists',
+  async run(ctx) {
+    return firstFew(
+      ctx.state.answers
+        .filter((a) => hasJsonBody(a) && !(a.headers['content-type'] ?? '').toLowerCase().startsWith('application/scim+json'))
+        .map((a) => `${describeAnswer(a)} as ${JSON.stringify(a.headers['content-type'] ?? '(none)')}`),
+    );
+  },
+};
+
+const unauthenticated401: ProfileCheck = {
+  name: 'unauthenticated-401',
+  title: 'a request without the Authorization header answers 401',
+  section: 'RFC 7644 §2, §3.12',
+  level: 'MUST',
+  group: 'auth',
+  needs: (state) => (state.authHeaderGiven ? undefined : 'no Authorization header was given (--header), so there is nothing to leave out'),
+  async run(ctx) {
+    return expectStatus(await ctx.send('GET', '/Users?count=1', { omitAuth: true }), 401);
+  },
+};
+
+/** Run last: they judge the answers every other check collected. */
+export const answerShapeChecks: ProfileCheck[] = [unauthenticated401, errorSchemas, errorStatusString, errorScimType, listResponseShape, mediaType];
