@@ -1,0 +1,76 @@
+// Test peer: an independent SCIM server built with scimmy + scimmy-routers (as their READMEs show), in memory, on 127.0.0.1:0.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import SCIMMY from 'scimmy';
+import SCIMMYRouters from 'scimmy-routers';
+
+type Stored = Record<string, unknown> & { id: string; meta: { created: Date; lastModified: Date } };
+
+/**
+ * Declares in-memory User and Group handlers the way an integrator does: filter with scimmy's own Filter.match,
+ * refuse a duplicate userName with 409 uniqueness, 404 for unknown ids; paging and sorting are scimmy's.
+ */
+function declareResources(): void {
+  const stores = { User: new Map<string, Stored>(), Group: new Map<string, Stored>() };
+  let next = 1;
+  for (const kind of ['User', 'Group'] as const) {
+    const store = stores[kind];
+    SCIMMY.Resources.declare(SCIMMY.Resources[kind])
+      .ingress((resource: { id?: string }, instance: Record<string, unknown>) => {
+        const userName = String(instance.userName ?? '').toLowerCase();
+        const clash = [...store.values()].find((r) => kind === 'User' && r.id !== resource.id && String(r.userName).toLowerCase() === userName);
+        if (clash) throw new SCIMMY.Types.Error(409, 'uniqueness', `userName ${String(instance.userName)} is already in use`);
+        const existing = resource.id ? store.get(resource.id) : undefined;
+        if (resource.id && !existing) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
+        const now = new Date();
+        const id = existing?.id ?? String(next++).padStart(8, '0');
+        const stored: Stored = { ...instance, id, meta: { created: existing?.meta.created ?? now, lastModified: now } };
+        store.set(id, stored);
+        return stored;
+      })
+      .egress((resource: { id?: string; filter?: { match(values: unknown[]): unknown[] } }) => {
+        if (resource.id) {
+          const found = store.get(resource.id);
+          if (!found) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
+          return found;
+        }
+        const all = [...store.values()];
+        return (resource.filter ? resource.filter.match(all) : all) as Stored[];
+      })
+      .degress((resource: { id?: string }) => {
+        if (!resource.id || !store.delete(resource.id)) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
+      });
+  }
+}
+
+export interface ScimmyPeer {
+  /** The SCIM base URL (`http://127.0.0.1:<port>/scim`). */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Starts the peer; scimmy keeps its declarations in a module singleton, so start one per test file. */
+export async function startScimmyPeer(): Promise<ScimmyPeer> {
+  SCIMMY.Config.set({ patch: true, filter: true, sort: true, bulk: true });
+  declareResources();
+  const app = express();
+  app.use(
+    '/scim',
+    new SCIMMYRouters({
+      type: 'bearer',
+      handler: (req: express.Request) => {
+        if (!req.header('Authorization')?.startsWith('Bearer ')) throw new Error('Authorization not detected!');
+        return 'profile-tester';
+      },
+    }),
+  );
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}/scim`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
