@@ -50,10 +50,18 @@ export interface ScimmyPeer {
   close(): Promise<void>;
 }
 
-/** Starts the peer; scimmy keeps its declarations in a module singleton, so start one per test file. */
+let declared = false;
+
+/**
+ * Starts a peer. scimmy keeps its declarations in a module singleton (and test files share modules), so the resources
+ * are declared once and every peer serves the same store; runs keep apart by their own userName tags.
+ */
 export async function startScimmyPeer(): Promise<ScimmyPeer> {
-  SCIMMY.Config.set({ patch: true, filter: true, sort: true, bulk: true });
-  declareResources();
+  if (!declared) {
+    SCIMMY.Config.set({ patch: true, filter: true, sort: true, bulk: true });
+    declareResources();
+    declared = true;
+  }
   const app = express();
   app.use(
     '/scim',
