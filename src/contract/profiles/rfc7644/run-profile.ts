@@ -148,7 +148,14 @@ export async function runProfile(options: RunProfileOptions): Promise<ContractRe
     authHeaderGiven: Object.keys(options.headers ?? {}).some((k) => k.toLowerCase() === 'authorization'),
   };
   const last: { answer?: ScimAnswer } = {};
-  const ctx: CheckContext = { state, base: target.baseUrl, send: createSender(target, headers, state, last) };
+  const ctx: CheckContext = {
+    state,
+    base: target.baseUrl,
+    send: createSender(target, headers, state, last),
+    judged: (answer) => {
+      if (answer) last.answer = answer;
+    },
+  };
   const spc = await discover(ctx, target.label);
   if (spc) {
     state.serviceProviderConfig = spc;

@@ -71,6 +71,8 @@ export interface CheckContext {
    * headers; JSON bodies go as `application/scim+json`. Throws {@link TransportError} when no answer came.
    */
   send(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; omitAuth?: boolean }): Promise<ScimAnswer>;
+  /** Names the answer a check judged without sending anything (an earlier one), so its step shows a request and status. */
+  judged(answer: ScimAnswer | undefined): void;
 }
 
 /** What a check found wrong: one line each, no RFC section (the runner adds it). */

@@ -1,6 +1,6 @@
 // Checks over every answer of the run: error bodies (RFC 7644 §3.12), ListResponses (§3.4.2), media type, auth.
 import { ERROR_SCHEMA, LIST_SCHEMA, attr, describeAnswer, expectStatus, hasJsonBody } from '../answer-helpers.js';
-import type { Finding, ProfileCheck, ScimAnswer } from '../types.js';
+import type { CheckContext, Finding, ProfileCheck, ScimAnswer } from '../types.js';
 
 /** Table 9 of RFC 7644 §3.12: the only scimType keywords. */
 const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive'];
@@ -8,6 +8,20 @@ const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'inv
 /** Reports at most a few offending answers per check, with a count of the rest. */
 function firstFew(found: Finding[], max = 5): Finding[] {
   return found.length <= max ? found : [...found.slice(0, max), `… and ${found.length - max} more answer(s) like these`];
+}
+
+/**
+ * Judges every answer of a kind: one finding per offender (`describe` says what is wrong, or undefined when nothing
+ * is), and the step shows the first offender, else the last answer judged.
+ */
+function judgeAll(ctx: CheckContext, answers: ScimAnswer[], describe: (a: ScimAnswer) => string | undefined): Finding[] {
+  const found: Array<[ScimAnswer, string]> = [];
+  for (const a of answers) {
+    const what = describe(a);
+    if (what !== undefined) found.push([a, what]);
+  }
+  ctx.judged(found[0]?.[0] ?? answers.at(-1));
+  return firstFew(found.map(([, what]) => what));
 }
 
 const errorAnswers = (answers: ScimAnswer[]) => answers.filter((a) => a.status >= 400 && a.status < 500);
@@ -22,14 +36,10 @@ const errorSchemas: ProfileCheck = {
   group: 'errors',
   needs: (state) => (errorAnswers(state.answers).length > 0 ? undefined : 'no error answer was seen'),
   async run(ctx) {
-    return firstFew(
-      errorAnswers(ctx.state.answers)
-        .filter((a) => {
-          const schemas = attr(a.json, 'schemas');
-          return !Array.isArray(schemas) || !schemas.includes(ERROR_SCHEMA);
-        })
-        .map((a) => `${describeAnswer(a)} with schemas ${JSON.stringify(attr(a.json, 'schemas'))}`),
-    );
+    return judgeAll(ctx, errorAnswers(ctx.state.answers), (a) => {
+      const schemas = attr(a.json, 'schemas');
+      return Array.isArray(schemas) && schemas.includes(ERROR_SCHEMA) ? undefined : `${describeAnswer(a)} with schemas ${JSON.stringify(schemas)}`;
+    });
   },
 };
 
@@ -41,10 +51,8 @@ const errorStatusString: ProfileCheck = {
   group: 'errors',
   needs: errorSchemas.needs,
   async run(ctx) {
-    return firstFew(
-      errorAnswers(ctx.state.answers)
-        .filter((a) => attr(a.json, 'status') !== String(a.status))
-        .map((a) => `${describeAnswer(a)} with "status": ${JSON.stringify(attr(a.json, 'status'))}`),
+    return judgeAll(ctx, errorAnswers(ctx.state.answers), (a) =>
+      attr(a.json, 'status') === String(a.status) ? undefined : `${describeAnswer(a)} with "status": ${JSON.stringify(attr(a.json, 'status'))}`,
     );
   },
 };
@@ -57,11 +65,10 @@ const errorScimType: ProfileCheck = {
   group: 'errors',
   needs: errorSchemas.needs,
   async run(ctx) {
-    return firstFew(
-      errorAnswers(ctx.state.answers)
-        .filter((a) => attr(a.json, 'scimType') !== undefined && !SCIM_TYPES.includes(String(attr(a.json, 'scimType'))))
-        .map((a) => `${describeAnswer(a)} with scimType ${JSON.stringify(attr(a.json, 'scimType'))}`),
-    );
+    return judgeAll(ctx, errorAnswers(ctx.state.answers), (a) => {
+      const scimType = attr(a.json, 'scimType');
+      return scimType === undefined || SCIM_TYPES.includes(String(scimType)) ? undefined : `${describeAnswer(a)} with scimType ${JSON.stringify(scimType)}`;
+    });
   },
 };
 
@@ -73,18 +80,16 @@ const listResponseShape: ProfileCheck = {
   group: 'lists',
   async run(ctx) {
     if (listAnswers(ctx.state.answers).length === 0) await ctx.send('GET', '/Users?count=1');
-    const found: Finding[] = [];
-    for (const a of listAnswers(ctx.state.answers)) {
+    return judgeAll(ctx, listAnswers(ctx.state.answers), (a) => {
       const schemas = attr(a.json, 'schemas');
       const total = attr(a.json, 'totalResults');
-      if (!Array.isArray(schemas) || !schemas.includes(LIST_SCHEMA)) found.push(`${describeAnswer(a)} with schemas ${JSON.stringify(schemas)}`);
-      if (!Number.isInteger(total)) found.push(`${describeAnswer(a)} with totalResults ${JSON.stringify(total)}`);
-      else if ((total as number) > 0 && !Array.isArray(attr(a.json, 'Resources'))) {
-        const count = new URL(a.url).searchParams.get('count');
-        if (count !== '0') found.push(`${describeAnswer(a)} with totalResults ${String(total)} but no Resources`);
-      }
-    }
-    return firstFew(found);
+      if (!Array.isArray(schemas) || !schemas.includes(LIST_SCHEMA)) return `${describeAnswer(a)} with schemas ${JSON.stringify(schemas)}`;
+      if (!Number.isInteger(total)) return `${describeAnswer(a)} with totalResults ${JSON.stringify(total)}`;
+      const count = new URL(a.url).searchParams.get('count');
+      if ((total as number) > 0 && count !== '0' && !Array.isArray(attr(a.json, 'Resources')))
+        return `${describeAnswer(a)} with totalResults ${String(total)} but no Resources`;
+      return undefined;
+    });
   },
 };
 
@@ -95,10 +100,10 @@ const mediaType: ProfileCheck = {
   level: 'SHOULD',
   group: 'lists',
   async run(ctx) {
-    return firstFew(
-      ctx.state.answers
-        .filter((a) => hasJsonBody(a) && !(a.headers['content-type'] ?? '').toLowerCase().startsWith('application/scim+json'))
-        .map((a) => `${describeAnswer(a)} as ${JSON.stringify(a.headers['content-type'] ?? '(none)')}`),
+    return judgeAll(ctx, ctx.state.answers.filter(hasJsonBody), (a) =>
+      (a.headers['content-type'] ?? '').toLowerCase().startsWith('application/scim+json')
+        ? undefined
+        : `${describeAnswer(a)} as ${JSON.stringify(a.headers['content-type'] ?? '(none)')}`,
     );
   },
 };

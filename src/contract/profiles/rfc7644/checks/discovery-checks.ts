@@ -15,6 +15,7 @@ const serviceProviderConfigServed: ProfileCheck = {
   group: 'discovery',
   async run(ctx) {
     const answer = ctx.state.serviceProviderConfig ?? (await ctx.send('GET', '/ServiceProviderConfig'));
+    ctx.judged(answer);
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
     const schemas = attr(answer.json, 'schemas');
@@ -32,6 +33,7 @@ const serviceProviderConfigComplete: ProfileCheck = {
   group: 'discovery',
   needs: (state) => (state.serviceProviderConfig?.status === 200 ? undefined : 'no ServiceProviderConfig was served'),
   async run(ctx) {
+    ctx.judged(ctx.state.serviceProviderConfig);
     const spc = ctx.state.serviceProviderConfig?.json;
     const found: Finding[] = [];
     for (const feature of FEATURES) {

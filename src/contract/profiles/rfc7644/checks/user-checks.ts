@@ -44,6 +44,7 @@ const userCreateLocation: ProfileCheck = {
   needs: needsAlpha,
   async run(ctx) {
     const alpha = ctx.state.users.alpha as CreatedResource;
+    ctx.judged(alpha.created);
     const location = alpha.created.headers.location;
     const metaLocation = attr(attr(alpha.created.json, 'meta'), 'location');
     if (!location) return ['no Location header on the 201'];
@@ -65,6 +66,7 @@ const userCreateMeta: ProfileCheck = {
   writes: true,
   needs: needsAlpha,
   async run(ctx) {
+    ctx.judged((ctx.state.users.alpha as CreatedResource).created);
     const meta = asObject(attr((ctx.state.users.alpha as CreatedResource).created.json, 'meta'));
     const found: Finding[] = [];
     if (attr(meta, 'resourceType') !== 'User') found.push(`meta.resourceType is ${JSON.stringify(attr(meta, 'resourceType'))}`);
