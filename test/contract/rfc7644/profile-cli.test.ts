@@ -46,7 +46,21 @@ afterAll(async () => {
 describe('scimulator contract --profile rfc7644', () => {
   it('passes a conforming server (exit 0) and writes JSON (per the report schema), JUnit and Markdown', async () => {
     const [json, junit, md] = ['r.json', 'r.xml', 'r.md'].map((f) => join(dir, 'out', f)) as [string, string, string];
-    const res = await runCliCaptured(['contract', '--profile', 'rfc7644', '--target', correct.base, ...auth, '--allow-writes', '--json', json, '--junit', junit, '--markdown', md]);
+    const res = await runCliCaptured([
+      'contract',
+      '--profile',
+      'rfc7644',
+      '--target',
+      correct.base,
+      ...auth,
+      '--allow-writes',
+      '--json',
+      json,
+      '--junit',
+      junit,
+      '--markdown',
+      md,
+    ]);
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
     expect(res.out).toMatch(/ok {4}rfc7644 discovery \/ service-provider-config-served — GET service-provider-config-served → 200/);
@@ -71,7 +85,9 @@ describe('scimulator contract --profile rfc7644', () => {
     expect(res.code).toBe(1);
     expect(res.out).toContain('✗ rfc7644 errors / error-status-is-string');
     // The console wraps long findings; unwrap before matching.
-    expect(res.out.replace(/\n\s+/g, ' ')).toMatch(/error-status-is-string: RFC 7644 §3\.12 \(MUST\): GET \/scim\/Users\/\S+ answered 404 with "status": 404/);
+    expect(res.out.replace(/\n\s+/g, ' ')).toMatch(
+      /error-status-is-string: RFC 7644 §3\.12 \(MUST\): GET \/scim\/Users\/\S+ answered 404 with "status": 404/,
+    );
     expect(res.out.trim().split('\n').at(-1)).toMatch(/^Result: FAIL/);
   });
 

@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** The one rule a proxy breaks; `none` is the correct server. */
-export type BrokenRule = 'none' | 'integer-error-status' | 'list-without-schemas' | 'conflict-instead-of-412' | 'ignored-start-index' | 'unknown-operator-200';
+export type BrokenRule =
+  'none' | 'integer-error-status' | 'list-without-schemas' | 'conflict-instead-of-412' | 'ignored-start-index' | 'unknown-operator-200';
 
 type Json = Record<string, unknown>;
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -15,7 +16,10 @@ const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 function etagOf(resource: Json): string {
   const meta = { ...(resource.meta as Json | undefined) };
   delete meta.version;
-  return `W/"${createHash('sha1').update(JSON.stringify({ ...resource, meta })).digest('hex').slice(0, 16)}"`;
+  return `W/"${createHash('sha1')
+    .update(JSON.stringify({ ...resource, meta }))
+    .digest('hex')
+    .slice(0, 16)}"`;
 }
 
 function withVersion(resource: Json): Json {
@@ -35,7 +39,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** scimmy compares userName case-exactly; the fixtures store lower-case names, so a lower-cased literal gives the RFC's answer. */
 function fixFilter(url: URL): void {
   const filter = url.searchParams.get('filter');
-  if (filter) url.searchParams.set('filter', filter.replace(/(userName\s+eq\s+)"([^"]*)"/gi, (_m, op: string, v: string) => `${op}"${v.toLowerCase()}"`));
+  if (filter)
+    url.searchParams.set(
+      'filter',
+      filter.replace(/(userName\s+eq\s+)"([^"]*)"/gi, (_m, op: string, v: string) => `${op}"${v.toLowerCase()}"`),
+    );
 }
 
 export interface RuleBreakingProxy {
@@ -86,11 +94,16 @@ export async function startRuleBreakingProxy(upstream: string, broken: BrokenRul
     }
     if (json && url.pathname.endsWith('/ServiceProviderConfig')) json = { ...json, etag: { supported: true } };
     if (json && Array.isArray(json.schemas) && json.schemas.includes(LIST_SCHEMA)) {
-      if (Array.isArray(json.Resources)) json = { ...json, Resources: (json.Resources as Json[]).map((r) => (r.meta ? withVersion(r) : r)) };
+      if (Array.isArray(json.Resources))
+        json = { ...json, Resources: (json.Resources as Json[]).map((r) => (r.meta ? withVersion(r) : r)) };
       if (broken === 'list-without-schemas') delete json.schemas;
     }
     if (json && res.status === 400 && json.scimType === 'invalidFilter' && broken === 'unknown-operator-200')
-      return { status: 200, headers: out, body: { schemas: [LIST_SCHEMA], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] } };
+      return {
+        status: 200,
+        headers: out,
+        body: { schemas: [LIST_SCHEMA], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] },
+      };
     if (json && res.status >= 400 && broken === 'integer-error-status') json = { ...json, status: res.status };
     return { status: res.status, headers: out, ...(json ? { body: json } : {}) };
   };

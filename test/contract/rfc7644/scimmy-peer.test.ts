@@ -56,7 +56,9 @@ describe('the rfc7644 profile against scimmy', () => {
     const create = report.steps.find((s) => s.operationId === 'user-create');
     expect(create?.skipped).toMatch(/add --allow-writes/);
     const ran = report.steps.filter((s) => !s.skipped).map((s) => s.operationId);
-    expect(ran).toEqual(expect.arrayContaining(['service-provider-config-served', 'unknown-user-404', 'filter-invalid-400', 'error-status-is-string']));
+    expect(ran).toEqual(
+      expect.arrayContaining(['service-provider-config-served', 'unknown-user-404', 'filter-invalid-400', 'error-status-is-string']),
+    );
     expect(report.steps.filter((s) => !s.skipped).every((s) => s.method === '' || s.method === 'GET')).toBe(true);
     const left = await fetch(`${peer.base}/Users?filter=${encodeURIComponent('userName sw "scimmy-e"')}`, { headers: auth });
     expect(((await left.json()) as { totalResults: number }).totalResults).toBe(0);

@@ -19,7 +19,9 @@ function declareResources(): void {
     SCIMMY.Resources.declare(SCIMMY.Resources[kind])
       .ingress((resource: { id?: string }, instance: Record<string, unknown>) => {
         const userName = String(instance.userName ?? '').toLowerCase();
-        const clash = [...store.values()].find((r) => kind === 'User' && r.id !== resource.id && String(r.userName).toLowerCase() === userName);
+        const clash = [...store.values()].find(
+          (r) => kind === 'User' && r.id !== resource.id && String(r.userName).toLowerCase() === userName,
+        );
         if (clash) throw new SCIMMY.Types.Error(409, 'uniqueness', `userName ${String(instance.userName)} is already in use`);
         const existing = resource.id ? store.get(resource.id) : undefined;
         if (resource.id && !existing) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);

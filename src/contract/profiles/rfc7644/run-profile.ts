@@ -50,7 +50,12 @@ function createSender(target: ContractTarget, headers: Record<string, string>, s
     const sent: Record<string, string> = { accept: 'application/scim+json', ...headers, ...options.headers };
     if (options.omitAuth) for (const key of Object.keys(sent)) if (key.toLowerCase() === 'authorization') delete sent[key];
     if (options.body !== undefined) sent['content-type'] = 'application/scim+json';
-    const exchange = await target.send({ method, url, headers: sent, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+    const exchange = await target.send({
+      method,
+      url,
+      headers: sent,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
     if (!exchange.ok) throw new TransportError(exchange.error, method, url);
     const answer = toAnswer(method, url, exchange);
     state.answers.push(answer);
@@ -69,7 +74,12 @@ function skipReason(check: ProfileCheck, state: ProfileState, options: { allowWr
 }
 
 /** Runs one check into a step; findings become violations citing the check's section and level. */
-async function runCheck(check: ProfileCheck, ctx: CheckContext, last: { answer?: ScimAnswer }, skipped: string | undefined): Promise<StepResult> {
+async function runCheck(
+  check: ProfileCheck,
+  ctx: CheckContext,
+  last: { answer?: ScimAnswer },
+  skipped: string | undefined,
+): Promise<StepResult> {
   const step: StepResult = {
     id: `${PROFILE_ID} ${check.group} / ${check.name}`,
     flow: `${PROFILE_ID} ${check.group}`,
@@ -180,7 +190,12 @@ export async function runProfile(options: RunProfileOptions): Promise<ContractRe
     examples: [],
   }));
   const summary = summariseRun(steps, coverage, 0);
-  const verdict = judgeRun({ steps, summary, notFound: [], ...(options.floorPercent !== undefined ? { floorPercent: options.floorPercent } : {}) });
+  const verdict = judgeRun({
+    steps,
+    summary,
+    notFound: [],
+    ...(options.floorPercent !== undefined ? { floorPercent: options.floorPercent } : {}),
+  });
   return {
     version: REPORT_VERSION,
     target: target.label,

@@ -70,7 +70,11 @@ export interface CheckContext {
    * Sends a request to `path` (relative to the base, or an absolute URL such as a `Location`) with the profile's
    * headers; JSON bodies go as `application/scim+json`. Throws {@link TransportError} when no answer came.
    */
-  send(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; omitAuth?: boolean }): Promise<ScimAnswer>;
+  send(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string>; omitAuth?: boolean },
+  ): Promise<ScimAnswer>;
   /** Names the answer a check judged without sending anything (an earlier one), so its step shows a request and status. */
   judged(answer: ScimAnswer | undefined): void;
 }

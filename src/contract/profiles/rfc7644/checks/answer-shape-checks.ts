@@ -3,7 +3,18 @@ import { ERROR_SCHEMA, LIST_SCHEMA, attr, describeAnswer, expectStatus, hasJsonB
 import type { CheckContext, Finding, ProfileCheck, ScimAnswer } from '../types.js';
 
 /** Table 9 of RFC 7644 §3.12: the only scimType keywords. */
-const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive'];
+const SCIM_TYPES = [
+  'invalidFilter',
+  'tooMany',
+  'uniqueness',
+  'mutability',
+  'invalidSyntax',
+  'invalidPath',
+  'noTarget',
+  'invalidValue',
+  'invalidVers',
+  'sensitive',
+];
 
 /** Reports at most a few offending answers per check, with a count of the rest. */
 function firstFew(found: Finding[], max = 5): Finding[] {
@@ -38,7 +49,9 @@ const errorSchemas: ProfileCheck = {
   async run(ctx) {
     return judgeAll(ctx, errorAnswers(ctx.state.answers), (a) => {
       const schemas = attr(a.json, 'schemas');
-      return Array.isArray(schemas) && schemas.includes(ERROR_SCHEMA) ? undefined : `${describeAnswer(a)} with schemas ${JSON.stringify(schemas)}`;
+      return Array.isArray(schemas) && schemas.includes(ERROR_SCHEMA)
+        ? undefined
+        : `${describeAnswer(a)} with schemas ${JSON.stringify(schemas)}`;
     });
   },
 };
@@ -52,14 +65,16 @@ const errorStatusString: ProfileCheck = {
   needs: errorSchemas.needs,
   async run(ctx) {
     return judgeAll(ctx, errorAnswers(ctx.state.answers), (a) =>
-      attr(a.json, 'status') === String(a.status) ? undefined : `${describeAnswer(a)} with "status": ${JSON.stringify(attr(a.json, 'status'))}`,
+      attr(a.json, 'status') === String(a.status)
+        ? undefined
+        : `${describeAnswer(a)} with "status": ${JSON.stringify(attr(a.json, 'status'))}`,
     );
   },
 };
 
 const errorScimType: ProfileCheck = {
   name: 'error-scim-type-keyword',
-  title: 'an error\'s scimType, when present, is one of the keywords of Table 9',
+  title: "an error's scimType, when present, is one of the keywords of Table 9",
   section: 'RFC 7644 §3.12',
   level: 'MUST',
   group: 'errors',
@@ -67,7 +82,9 @@ const errorScimType: ProfileCheck = {
   async run(ctx) {
     return judgeAll(ctx, errorAnswers(ctx.state.answers), (a) => {
       const scimType = attr(a.json, 'scimType');
-      return scimType === undefined || SCIM_TYPES.includes(String(scimType)) ? undefined : `${describeAnswer(a)} with scimType ${JSON.stringify(scimType)}`;
+      return scimType === undefined || SCIM_TYPES.includes(String(scimType))
+        ? undefined
+        : `${describeAnswer(a)} with scimType ${JSON.stringify(scimType)}`;
     });
   },
 };
@@ -121,4 +138,11 @@ const unauthenticated401: ProfileCheck = {
 };
 
 /** Run last: they judge the answers every other check collected. */
-export const answerShapeChecks: ProfileCheck[] = [unauthenticated401, errorSchemas, errorStatusString, errorScimType, listResponseShape, mediaType];
+export const answerShapeChecks: ProfileCheck[] = [
+  unauthenticated401,
+  errorSchemas,
+  errorStatusString,
+  errorScimType,
+  listResponseShape,
+  mediaType,
+];

@@ -19,7 +19,9 @@ const serviceProviderConfigServed: ProfileCheck = {
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
     const schemas = attr(answer.json, 'schemas');
-    return Array.isArray(schemas) && schemas.includes(SPC_SCHEMA) ? [] : [`schemas is ${JSON.stringify(schemas)}, expected to include ${SPC_SCHEMA}`];
+    return Array.isArray(schemas) && schemas.includes(SPC_SCHEMA)
+      ? []
+      : [`schemas is ${JSON.stringify(schemas)}, expected to include ${SPC_SCHEMA}`];
   },
 };
 
@@ -79,4 +81,9 @@ const schemasServed: ProfileCheck = {
   },
 };
 
-export const discoveryChecks: ProfileCheck[] = [serviceProviderConfigServed, serviceProviderConfigComplete, resourceTypesServed, schemasServed];
+export const discoveryChecks: ProfileCheck[] = [
+  serviceProviderConfigServed,
+  serviceProviderConfigComplete,
+  resourceTypesServed,
+  schemasServed,
+];

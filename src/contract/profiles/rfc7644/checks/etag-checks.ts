@@ -48,7 +48,10 @@ const ifNoneMatch: ProfileCheck = {
 async function putBravo(ctx: CheckContext, ifMatch: string) {
   const bravo = ctx.state.users.bravo as CreatedResource;
   const { password: _password, ...body } = bravo.sent;
-  return ctx.send('PUT', `/Users/${encodeURIComponent(bravo.id)}`, { body: { ...body, displayName: 'Bravo Versioned' }, headers: { 'if-match': ifMatch } });
+  return ctx.send('PUT', `/Users/${encodeURIComponent(bravo.id)}`, {
+    body: { ...body, displayName: 'Bravo Versioned' },
+    headers: { 'if-match': ifMatch },
+  });
 }
 
 const ifMatchStale: ProfileCheck = {

@@ -1,5 +1,14 @@
 // The remaining announced features: /Bulk with bulkId references (RFC 7644 §3.7) and changing a password.
-import { BULK_REQUEST_SCHEMA, BULK_RESPONSE_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, GROUP_SCHEMA, attr, describeAnswer, expectStatus } from '../answer-helpers.js';
+import {
+  BULK_REQUEST_SCHEMA,
+  BULK_RESPONSE_SCHEMA,
+  PATCH_SCHEMA,
+  USER_SCHEMA,
+  GROUP_SCHEMA,
+  attr,
+  describeAnswer,
+  expectStatus,
+} from '../answer-helpers.js';
 import type { CreatedResource, Finding, ProfileCheck } from '../types.js';
 
 const bulkWithReference: ProfileCheck = {
@@ -16,7 +25,12 @@ const bulkWithReference: ProfileCheck = {
       schemas: [BULK_REQUEST_SCHEMA],
       Operations: [
         { method: 'POST', path: '/Users', bulkId: 'u1', data: { schemas: [USER_SCHEMA], userName: `${tag}-bulk@example.org` } },
-        { method: 'POST', path: '/Groups', bulkId: 'g1', data: { schemas: [GROUP_SCHEMA], displayName: `${tag}-bulk-group`, members: [{ value: 'bulkId:u1' }] } },
+        {
+          method: 'POST',
+          path: '/Groups',
+          bulkId: 'g1',
+          data: { schemas: [GROUP_SCHEMA], displayName: `${tag}-bulk-group`, members: [{ value: 'bulkId:u1' }] },
+        },
       ],
     };
     const answer = await ctx.send('POST', '/Bulk', { body });
@@ -33,14 +47,17 @@ const bulkWithReference: ProfileCheck = {
     if (ops.length !== 2) return [...found, `${ops.length} operations answered, expected 2`];
     for (const op of ops) {
       const status = attr(op, 'status');
-      if (status !== '201') found.push(`operation ${String(attr(op, 'bulkId'))} status is ${JSON.stringify(status)}, expected "201" (a string)`);
+      if (status !== '201')
+        found.push(`operation ${String(attr(op, 'bulkId'))} status is ${JSON.stringify(status)}, expected "201" (a string)`);
       if (typeof attr(op, 'location') !== 'string') found.push(`operation ${String(attr(op, 'bulkId'))} has no location`);
     }
     const groupLocation = attr(ops[1], 'location');
     if (typeof groupLocation === 'string') {
       const group = await ctx.send('GET', groupLocation);
       const members = attr(group.json, 'members');
-      const userId = String(attr(ops[0], 'location') ?? '').split('/').pop();
+      const userId = String(attr(ops[0], 'location') ?? '')
+        .split('/')
+        .pop();
       if (!Array.isArray(members) || !members.some((m) => attr(m, 'value') === userId))
         found.push(`${describeAnswer(group)} without the user created by bulkId "u1" as a member`);
     }
@@ -56,7 +73,8 @@ const changePassword: ProfileCheck = {
   group: 'features',
   feature: 'changePassword',
   writes: true,
-  needs: (state) => (!state.users.alpha ? 'needs the user that user-create did not create' : state.features.patch ? undefined : 'needs patch'),
+  needs: (state) =>
+    !state.users.alpha ? 'needs the user that user-create did not create' : state.features.patch ? undefined : 'needs patch',
   async run(ctx) {
     const path = `/Users/${encodeURIComponent((ctx.state.users.alpha as CreatedResource).id)}`;
     const answer = await ctx.send('PATCH', path, {
@@ -86,7 +104,8 @@ const userDelete: ProfileCheck = {
     found.push(...expectStatus(await ctx.send('DELETE', path), 404));
     if (ctx.state.features.filter) {
       const listed = await ctx.send('GET', `/Users?filter=${encodeURIComponent(`userName eq "${String(charlie.sent.userName)}"`)}`);
-      if (attr(listed.json, 'totalResults') !== 0) found.push(`after delete, a filter for the user finds totalResults ${JSON.stringify(attr(listed.json, 'totalResults'))}`);
+      if (attr(listed.json, 'totalResults') !== 0)
+        found.push(`after delete, a filter for the user finds totalResults ${JSON.stringify(attr(listed.json, 'totalResults'))}`);
     }
     return found;
   },

@@ -16,7 +16,12 @@ async function expectFilter(ctx: CheckContext, filter: string, expected: Fixture
 }
 
 /** A filter check: the filters (in terms of the run's tag) and which fixture users each must return. */
-function filterCheck(name: string, title: string, cases: (tag: string) => Array<[string, FixtureUser[]]>, section = 'RFC 7644 §3.4.2.2'): ProfileCheck {
+function filterCheck(
+  name: string,
+  title: string,
+  cases: (tag: string) => Array<[string, FixtureUser[]]>,
+  section = 'RFC 7644 §3.4.2.2',
+): ProfileCheck {
   return {
     name,
     title,
@@ -39,7 +44,9 @@ const u = (tag: string, who: FixtureUser) => `"${fixtureUserName(tag, who)}"`;
 const mine = (tag: string) => `userName sw "${tag}-"`;
 
 const filterChecks_: ProfileCheck[] = [
-  filterCheck('filter-eq', 'userName eq returns exactly that user (Okta and Entra look users up this way)', (t) => [[`userName eq ${u(t, 'alpha')}`, ['alpha']]]),
+  filterCheck('filter-eq', 'userName eq returns exactly that user (Okta and Entra look users up this way)', (t) => [
+    [`userName eq ${u(t, 'alpha')}`, ['alpha']],
+  ]),
   filterCheck('filter-ne', 'ne excludes the user', (t) => [[`userName ne ${u(t, 'alpha')} and ${mine(t)}`, ['bravo', 'charlie']]]),
   filterCheck('filter-co', 'co matches a substring', (t) => [[`userName co "${t}-br"`, ['bravo']]]),
   filterCheck('filter-sw', 'sw matches a prefix', (t) => [[mine(t), ['alpha', 'bravo', 'charlie']]]),
@@ -51,7 +58,9 @@ const filterChecks_: ProfileCheck[] = [
     [`userName lt ${u(t, 'bravo')} and ${mine(t)}`, ['alpha']],
     [`userName le ${u(t, 'bravo')} and ${mine(t)}`, ['alpha', 'bravo']],
   ]),
-  filterCheck('filter-or', 'or returns either side', (t) => [[`userName eq ${u(t, 'alpha')} or userName eq ${u(t, 'charlie')}`, ['alpha', 'charlie']]]),
+  filterCheck('filter-or', 'or returns either side', (t) => [
+    [`userName eq ${u(t, 'alpha')} or userName eq ${u(t, 'charlie')}`, ['alpha', 'charlie']],
+  ]),
   filterCheck('filter-not-and-grouping', 'not and parentheses group as the grammar says', (t) => [
     [`not (userName eq ${u(t, 'alpha')}) and ${mine(t)}`, ['bravo', 'charlie']],
     [`(userName eq ${u(t, 'alpha')} or userName eq ${u(t, 'bravo')}) and title pr`, ['alpha']],
@@ -60,11 +69,21 @@ const filterChecks_: ProfileCheck[] = [
     [`emails[type eq "work" and value co "${t}-alpha"]`, ['alpha']],
     [`emails[type eq "home" and value co "${t}-bravo"]`, []],
   ]),
-  filterCheck('filter-case-insensitive', 'attribute names and operators are case-insensitive, and userName (caseExact false) compares case-insensitively', (t) => [
-    [`USERNAME EQ ${u(t, 'alpha')}`, ['alpha']],
-    [`userName eq ${u(t, 'alpha').toUpperCase()}`, ['alpha']],
-  ], 'RFC 7644 §3.4.2.2; RFC 7643 §4.1.1'),
-  filterCheck('filter-no-match-is-empty', 'a filter matching nothing answers 200 with totalResults 0', (t) => [[`userName eq "${t}-nobody@example.org"`, []]], 'RFC 7644 §3.4.2'),
+  filterCheck(
+    'filter-case-insensitive',
+    'attribute names and operators are case-insensitive, and userName (caseExact false) compares case-insensitively',
+    (t) => [
+      [`USERNAME EQ ${u(t, 'alpha')}`, ['alpha']],
+      [`userName eq ${u(t, 'alpha').toUpperCase()}`, ['alpha']],
+    ],
+    'RFC 7644 §3.4.2.2; RFC 7643 §4.1.1',
+  ),
+  filterCheck(
+    'filter-no-match-is-empty',
+    'a filter matching nothing answers 200 with totalResults 0',
+    (t) => [[`userName eq "${t}-nobody@example.org"`, []]],
+    'RFC 7644 §3.4.2',
+  ),
 ];
 
 const invalidFilter: ProfileCheck = {

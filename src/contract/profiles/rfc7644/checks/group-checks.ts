@@ -52,7 +52,11 @@ const groupFilter: ProfileCheck = {
     const answer = await ctx.send('GET', `/Groups?filter=${encodeURIComponent(`displayName eq "${ctx.state.tag}-group"`)}`);
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
-    return expectSameSet('groups found', resourcesOf(answer).map((r) => String(attr(r, 'id'))), [(ctx.state.group as CreatedResource).id]);
+    return expectSameSet(
+      'groups found',
+      resourcesOf(answer).map((r) => String(attr(r, 'id'))),
+      [(ctx.state.group as CreatedResource).id],
+    );
   },
 };
 
@@ -113,7 +117,9 @@ const groupReplace: ProfileCheck = {
     });
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
-    return attr(answer.json, 'displayName') === displayName ? [] : [`the PUT answer's displayName is ${JSON.stringify(attr(answer.json, 'displayName'))}`];
+    return attr(answer.json, 'displayName') === displayName
+      ? []
+      : [`the PUT answer's displayName is ${JSON.stringify(attr(answer.json, 'displayName'))}`];
   },
 };
 

@@ -26,7 +26,7 @@ const pagingCount: ProfileCheck = {
   level: 'MUST',
   group: 'paging',
   writes: true,
-  needs: (state) => needsUsers(state) ?? (state.features.filter ? undefined : 'needs filter (to count only this run\'s users)'),
+  needs: (state) => needsUsers(state) ?? (state.features.filter ? undefined : "needs filter (to count only this run's users)"),
   async run(ctx) {
     const answer = await ctx.send('GET', mineQuery(ctx, 'startIndex=1&count=1'));
     const found = expectStatus(answer, 200);
@@ -133,7 +133,10 @@ const attributesParameter: ProfileCheck = {
     const alpha = ctx.state.users.alpha as CreatedResource;
     const found: Finding[] = [];
     const read = await ctx.send('GET', `/Users/${encodeURIComponent(alpha.id)}?attributes=userName`);
-    const listed = await ctx.send('GET', `/Users?attributes=userName&filter=${encodeURIComponent(`userName eq "${String(alpha.sent.userName)}"`)}`);
+    const listed = await ctx.send(
+      'GET',
+      `/Users?attributes=userName&filter=${encodeURIComponent(`userName eq "${String(alpha.sent.userName)}"`)}`,
+    );
     for (const [answer, resource] of [
       [read, read.json],
       [listed, resourcesOf(listed)[0]],

@@ -26,9 +26,11 @@ const userCreate: ProfileCheck = {
       }
       if (typeof id !== 'string' || id === '') found.push(`the created ${who} has no id`);
       else ctx.state.users[who] = { id, location: answer.headers.location ?? '', sent, created: answer };
-      if (attr(answer.json, 'userName') !== sent.userName) found.push(`the created ${who}'s userName is ${JSON.stringify(attr(answer.json, 'userName'))}`);
+      if (attr(answer.json, 'userName') !== sent.userName)
+        found.push(`the created ${who}'s userName is ${JSON.stringify(attr(answer.json, 'userName'))}`);
       const schemas = attr(answer.json, 'schemas');
-      if (!Array.isArray(schemas) || !schemas.includes(USER_SCHEMA)) found.push(`the created ${who}'s schemas do not include ${USER_SCHEMA}`);
+      if (!Array.isArray(schemas) || !schemas.includes(USER_SCHEMA))
+        found.push(`the created ${who}'s schemas do not include ${USER_SCHEMA}`);
     }
     return found;
   },
@@ -72,7 +74,8 @@ const userCreateMeta: ProfileCheck = {
     if (attr(meta, 'resourceType') !== 'User') found.push(`meta.resourceType is ${JSON.stringify(attr(meta, 'resourceType'))}`);
     for (const key of ['created', 'lastModified']) {
       const value = attr(meta, key);
-      if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) found.push(`meta.${key} is ${JSON.stringify(value)}, not an xsd:dateTime`);
+      if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
+        found.push(`meta.${key} is ${JSON.stringify(value)}, not an xsd:dateTime`);
     }
     if (typeof attr(meta, 'location') !== 'string') found.push('meta.location is missing');
     return found;
@@ -108,7 +111,8 @@ const userRead: ProfileCheck = {
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
     if (attr(answer.json, 'id') !== alpha.id) found.push(`the read user's id is ${JSON.stringify(attr(answer.json, 'id'))}`);
-    if (attr(answer.json, 'userName') !== alpha.sent.userName) found.push(`the read user's userName is ${JSON.stringify(attr(answer.json, 'userName'))}`);
+    if (attr(answer.json, 'userName') !== alpha.sent.userName)
+      found.push(`the read user's userName is ${JSON.stringify(attr(answer.json, 'userName'))}`);
     return found;
   },
 };
@@ -176,9 +180,11 @@ const userReplace: ProfileCheck = {
     const answer = await ctx.send('PUT', path, { body });
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
-    if (attr(answer.json, 'displayName') !== 'Bravo Replaced') found.push(`the PUT answer's displayName is ${JSON.stringify(attr(answer.json, 'displayName'))}`);
+    if (attr(answer.json, 'displayName') !== 'Bravo Replaced')
+      found.push(`the PUT answer's displayName is ${JSON.stringify(attr(answer.json, 'displayName'))}`);
     const read = await ctx.send('GET', path);
-    if (attr(read.json, 'displayName') !== 'Bravo Replaced') found.push(`a read after PUT shows displayName ${JSON.stringify(attr(read.json, 'displayName'))}`);
+    if (attr(read.json, 'displayName') !== 'Bravo Replaced')
+      found.push(`a read after PUT shows displayName ${JSON.stringify(attr(read.json, 'displayName'))}`);
     return found;
   },
 };
