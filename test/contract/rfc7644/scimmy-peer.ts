@@ -7,6 +7,13 @@ import SCIMMYRouters from 'scimmy-routers';
 
 type Stored = Record<string, unknown> & { id: string; meta: { created: Date; lastModified: Date } };
 
+/** The handler-registration surface of a declared scimmy resource type, typed loosely enough for both kinds. */
+interface DeclaredResource {
+  ingress(handler: (resource: { id?: string }, instance: Record<string, unknown>) => Stored): DeclaredResource;
+  egress(handler: (resource: { id?: string; filter?: { match(values: unknown[]): unknown[] } }) => Stored | Stored[]): DeclaredResource;
+  degress(handler: (resource: { id?: string }) => void): DeclaredResource;
+}
+
 /**
  * Declares in-memory User and Group handlers the way an integrator does: filter with scimmy's own Filter.match,
  * refuse a duplicate userName with 409 uniqueness, 404 for unknown ids; paging and sorting are scimmy's.
@@ -16,7 +23,8 @@ function declareResources(): void {
   let next = 1;
   for (const kind of ['User', 'Group'] as const) {
     const store = stores[kind];
-    SCIMMY.Resources.declare(SCIMMY.Resources[kind])
+    // One handler set serves both kinds; scimmy's typings (per-schema instance types) cannot type that.
+    (SCIMMY.Resources.declare(SCIMMY.Resources[kind]) as unknown as DeclaredResource)
       .ingress((resource: { id?: string }, instance: Record<string, unknown>) => {
         const userName = String(instance.userName ?? '').toLowerCase();
         const clash = [...store.values()].find(
