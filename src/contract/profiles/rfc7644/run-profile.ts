@@ -35,6 +35,15 @@ export class NotScimTargetError extends Error {
   readonly code = 'NOT_SCIM';
 }
 
+/**
+ * The answer a check's step shows (method, URL, status): the one the check says it judged, else the first it got,
+ * which is the action checked (the create, the PATCH) rather than the reads that verify it.
+ */
+interface ShownAnswer {
+  first?: ScimAnswer;
+  judged?: ScimAnswer;
+}
+
 /** Resolves a path the way the profile means it: absolute URLs as they are, the base path's own paths from the origin. */
 function resolveUrl(base: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
@@ -44,7 +53,7 @@ function resolveUrl(base: string, path: string): string {
 }
 
 /** A sender bound to the target and the run's headers; every answer is kept in `state.answers`. */
-function createSender(target: ContractTarget, headers: Record<string, string>, state: ProfileState, last: { answer?: ScimAnswer }) {
+function createSender(target: ContractTarget, headers: Record<string, string>, state: ProfileState, shown: ShownAnswer) {
   return async (method: string, path: string, options: Parameters<CheckContext['send']>[2] = {}): Promise<ScimAnswer> => {
     const url = resolveUrl(target.baseUrl, path);
     const sent: Record<string, string> = { accept: 'application/scim+json', ...headers, ...options.headers };
@@ -59,7 +68,7 @@ function createSender(target: ContractTarget, headers: Record<string, string>, s
     if (!exchange.ok) throw new TransportError(exchange.error, method, url);
     const answer = toAnswer(method, url, exchange);
     state.answers.push(answer);
-    last.answer = answer;
+    shown.first ??= answer;
     return answer;
   };
 }
@@ -74,12 +83,7 @@ function skipReason(check: ProfileCheck, state: ProfileState, options: { allowWr
 }
 
 /** Runs one check into a step; findings become violations citing the check's section and level. */
-async function runCheck(
-  check: ProfileCheck,
-  ctx: CheckContext,
-  last: { answer?: ScimAnswer },
-  skipped: string | undefined,
-): Promise<StepResult> {
+async function runCheck(check: ProfileCheck, ctx: CheckContext, shown: ShownAnswer, skipped: string | undefined): Promise<StepResult> {
   const step: StepResult = {
     id: `${PROFILE_ID} ${check.group} / ${check.name}`,
     flow: `${PROFILE_ID} ${check.group}`,
@@ -94,7 +98,8 @@ async function runCheck(
   };
   if (skipped) return { ...step, skipped };
   const started = performance.now();
-  last.answer = undefined;
+  shown.first = undefined;
+  shown.judged = undefined;
   try {
     const findings = await check.run(ctx);
     step.violations = findings.map((message) => ({
@@ -112,7 +117,7 @@ async function runCheck(
   }
   step.ms = performance.now() - started;
   // Read back through a cast: TypeScript keeps the `undefined` assigned above, but the check has set it since.
-  const answer = last.answer as ScimAnswer | undefined;
+  const answer = (shown.judged ?? shown.first) as ScimAnswer | undefined;
   if (answer) Object.assign(step, { method: answer.method, url: answer.url, status: answer.status });
   return step;
 }
@@ -157,13 +162,13 @@ export async function runProfile(options: RunProfileOptions): Promise<ContractRe
     cleanup: [],
     authHeaderGiven: Object.keys(options.headers ?? {}).some((k) => k.toLowerCase() === 'authorization'),
   };
-  const last: { answer?: ScimAnswer } = {};
+  const shown: ShownAnswer = {};
   const ctx: CheckContext = {
     state,
     base: target.baseUrl,
-    send: createSender(target, headers, state, last),
+    send: createSender(target, headers, state, shown),
     judged: (answer) => {
-      if (answer) last.answer = answer;
+      if (answer) shown.judged = answer;
     },
   };
   const spc = await discover(ctx, target.label);
@@ -175,7 +180,7 @@ export async function runProfile(options: RunProfileOptions): Promise<ContractRe
   const checks = options.only ? rfc7644Checks.filter((c) => options.only?.includes(c.name)) : rfc7644Checks;
   const steps: StepResult[] = [];
   for (const check of checks) {
-    const step = await runCheck(check, ctx, last, skipReason(check, state, run));
+    const step = await runCheck(check, ctx, shown, skipReason(check, state, run));
     steps.push(step);
     options.onStep?.(step);
   }

@@ -40,7 +40,9 @@ const ifNoneMatch: ProfileCheck = {
   async run(ctx) {
     const etag = versionOf(await readBravo(ctx));
     if (!etag) return ['no ETag to send'];
-    return expectStatus(await readBravo(ctx, { 'if-none-match': etag }), 304);
+    const answer = await readBravo(ctx, { 'if-none-match': etag });
+    ctx.judged(answer);
+    return expectStatus(answer, 304);
   },
 };
 
@@ -65,7 +67,9 @@ const ifMatchStale: ProfileCheck = {
   needs: needsBravo,
   async run(ctx) {
     const before = await readBravo(ctx);
-    const found = expectStatus(await putBravo(ctx, 'W/"scimulator-stale-version"'), 412);
+    const refused = await putBravo(ctx, 'W/"scimulator-stale-version"');
+    ctx.judged(refused);
+    const found = expectStatus(refused, 412);
     const after = await readBravo(ctx);
     if (attr(after.json, 'displayName') !== attr(before.json, 'displayName')) found.push('the refused PUT changed displayName');
     return found;
@@ -85,6 +89,7 @@ const ifMatchCurrent: ProfileCheck = {
     const etag = versionOf(await readBravo(ctx));
     if (!etag) return ['no ETag to send'];
     const answer = await putBravo(ctx, etag);
+    ctx.judged(answer);
     const found: Finding[] = expectStatus(answer, 200);
     if (found.length === 0 && versionOf(answer) === etag) found.push('the ETag did not change with the resource');
     return found;
