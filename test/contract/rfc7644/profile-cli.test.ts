@@ -121,6 +121,22 @@ describe('scimulator contract --profile rfc7644', () => {
     ]);
   });
 
+  it('a target that never answers ends with one line and exit 2 after --timeout', async () => {
+    const silent = createServer(() => {
+      // Never answers: the profile's per-request timeout must end the wait.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/scim/v2`;
+      const res = await runCliCaptured(['contract', '--profile', 'rfc7644', '--target', url, '--timeout', '300']);
+      expect(res.code).toBe(2);
+      expect(res.err).toBe(`scimulator contract: cannot reach ${url}: timeout\n`);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   it('a target that refuses the credentials says to give --header (exit 2)', async () => {
     const res = await runCliCaptured(['contract', '--profile', 'rfc7644', '--target', correct.base]);
     expect(res.code).toBe(2);

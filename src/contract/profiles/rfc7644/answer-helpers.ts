@@ -38,7 +38,13 @@ export function userNamesOf(answer: ScimAnswer): string[] {
 /** How an answer reads in a finding: `GET /Users?… answered 404`. */
 export function describeAnswer(answer: ScimAnswer): string {
   const path = answer.url.replace(/^https?:\/\/[^/]+/, '');
-  return `${answer.method} ${decodeURIComponent(path)} answered ${answer.status}`;
+  let readable = path;
+  try {
+    readable = decodeURIComponent(path);
+  } catch {
+    // A Location from the target may hold a malformed escape: show it as sent.
+  }
+  return `${answer.method} ${readable} answered ${answer.status}`;
 }
 
 /** A finding unless the answer's status is one of `expected`. */
