@@ -24,7 +24,7 @@ async function runAgainst(rule: BrokenRule) {
 }
 
 describe('the rfc7644 profile against rule-breaking servers', () => {
-  it('passes the correct server (scimmy completed with ETags, Location and case-insensitive userName)', async () => {
+  it('passes the correct server (scimmy completed with ETags, Location, case-insensitive userName, WWW-Authenticate)', async () => {
     const report = await runAgainst('none');
     expect(report.steps.filter((s) => s.violations.length > 0 || s.error)).toEqual([]);
     expect(report.verdict.result).toBe('pass');
@@ -33,7 +33,7 @@ describe('the rfc7644 profile against rule-breaking servers', () => {
 
   it.each([
     ['integer-error-status', 'error-status-is-string', 'RFC 7644 §3.12 (MUST)'],
-    ['list-without-schemas', 'list-response-shape', 'RFC 7644 §3.4.2 (MUST)'],
+    ['list-without-schemas', 'list-response-shape', 'RFC 7644 §3.4.2, §4 (MUST)'],
     ['conflict-instead-of-412', 'etag-if-match-stale-412', 'RFC 7644 §3.14, §3.12 (OPTIONAL)'],
     ['ignored-start-index', 'paging-start-index', 'RFC 7644 §3.4.2.4 (MUST)'],
     ['unknown-operator-200', 'filter-invalid-400', 'RFC 7644 §3.4.2.2, §3.12 (OPTIONAL)'],

@@ -1,5 +1,5 @@
 // Test server: a proxy over the scimmy peer that completes it into a correct SCIM server (ETags, Location, case-insensitive
-// userName), and optionally breaks exactly one RFC rule, so a profile run can be shown to name that rule.
+// userName, WWW-Authenticate), and optionally breaks exactly one RFC rule, so a profile run can be shown to name that rule.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -86,6 +86,7 @@ export async function startRuleBreakingProxy(upstream: string, broken: BrokenRul
     const res = await forward(method, url, headers, body || undefined);
     let json = res.json;
     const out: Record<string, string> = {};
+    if (res.status === 401) out['www-authenticate'] = 'Bearer realm="scim"';
     if (json && typeof json.id === 'string' && json.meta) {
       json = withVersion(json);
       out.etag = String((json.meta as Json).version);

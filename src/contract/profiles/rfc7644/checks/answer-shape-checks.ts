@@ -36,8 +36,11 @@ function judgeAll(ctx: CheckContext, answers: ScimAnswer[], describe: (a: ScimAn
 }
 
 const errorAnswers = (answers: ScimAnswer[]) => answers.filter((a) => a.status >= 400 && a.status < 500);
+/** Query answers: GET on /Users or /Groups (with or without a query), and /Schemas, which §4 also puts in a ListResponse. */
 const listAnswers = (answers: ScimAnswer[]) =>
-  answers.filter((a) => a.method === 'GET' && a.status === 200 && /\/(Users|Groups)(\?|$)/.test(a.url.replace(/^https?:\/\/[^/]+/, '')));
+  answers.filter(
+    (a) => a.method === 'GET' && a.status === 200 && /\/(Users|Groups|Schemas)(\?|$)/.test(a.url.replace(/^https?:\/\/[^/]+/, '')),
+  );
 
 const errorSchemas: ProfileCheck = {
   name: 'error-schemas',
@@ -91,8 +94,8 @@ const errorScimType: ProfileCheck = {
 
 const listResponseShape: ProfileCheck = {
   name: 'list-response-shape',
-  title: 'every query answer is a ListResponse: its schemas URN, an integer totalResults, Resources when non-zero',
-  section: 'RFC 7644 §3.4.2',
+  title: 'every query answer (and /Schemas) is a ListResponse: its schemas URN, an integer totalResults, Resources when non-zero',
+  section: 'RFC 7644 §3.4.2, §4',
   level: 'MUST',
   group: 'lists',
   async run(ctx) {
@@ -113,7 +116,7 @@ const listResponseShape: ProfileCheck = {
 const mediaType: ProfileCheck = {
   name: 'media-type-scim-json',
   title: 'JSON answers are sent as application/scim+json',
-  section: 'RFC 7644 §3.1, §8.1',
+  section: 'RFC 7644 §3.8',
   level: 'SHOULD',
   group: 'lists',
   async run(ctx) {
@@ -137,9 +140,24 @@ const unauthenticated401: ProfileCheck = {
   },
 };
 
+const wwwAuthenticate: ProfileCheck = {
+  name: 'www-authenticate-on-401',
+  title: 'a 401 names the supported authentication schemes in a WWW-Authenticate header',
+  section: 'RFC 7644 §2',
+  level: 'MUST',
+  group: 'auth',
+  needs: unauthenticated401.needs,
+  async run(ctx) {
+    const answer = await ctx.send('GET', '/Users?count=1', { omitAuth: true });
+    if (answer.status !== 401) return [`${describeAnswer(answer)}, so there is no 401 to judge`];
+    return answer.headers['www-authenticate'] ? [] : ['no WWW-Authenticate header on the 401'];
+  },
+};
+
 /** Run last: they judge the answers every other check collected. */
 export const answerShapeChecks: ProfileCheck[] = [
   unauthenticated401,
+  wwwAuthenticate,
   errorSchemas,
   errorStatusString,
   errorScimType,

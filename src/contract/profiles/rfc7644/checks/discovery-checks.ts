@@ -73,11 +73,12 @@ const schemasServed: ProfileCheck = {
     const answer = await ctx.send('GET', '/Schemas');
     const found = expectStatus(answer, 200);
     if (found.length > 0) return found;
+    // Its ListResponse envelope (§4: "/Schemas" SHALL answer in ListResponse format) is list-response-shape's to judge.
     const user = discoveryItems(answer).find((r) => attr(r, 'id') === USER_SCHEMA);
-    if (!user) return [`no schema has id ${USER_SCHEMA}`];
+    if (!user) return [...found, `no schema has id ${USER_SCHEMA}`];
     const attributes = attr(user, 'attributes');
     const names = Array.isArray(attributes) ? attributes.map((a) => String(attr(a, 'name')).toLowerCase()) : [];
-    return names.includes('username') ? [] : ['the User schema does not describe userName'];
+    return names.includes('username') ? found : [...found, 'the User schema does not describe userName'];
   },
 };
 

@@ -45,7 +45,10 @@ const bulkWithReference: ProfileCheck = {
     const schemas = attr(answer.json, 'schemas');
     if (!Array.isArray(schemas) || !schemas.includes(BULK_RESPONSE_SCHEMA)) found.push(`schemas do not include ${BULK_RESPONSE_SCHEMA}`);
     if (ops.length !== 2) return [...found, `${ops.length} operations answered, expected 2`];
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
+      const bulkId = body.Operations[i]?.bulkId;
+      if (attr(op, 'bulkId') !== bulkId)
+        found.push(`operation ${i + 1} came back with bulkId ${JSON.stringify(attr(op, 'bulkId'))}, not "${bulkId}"`);
       const status = attr(op, 'status');
       if (status !== '201')
         found.push(`operation ${String(attr(op, 'bulkId'))} status is ${JSON.stringify(status)}, expected "201" (a string)`);

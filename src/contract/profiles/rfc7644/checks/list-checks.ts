@@ -124,7 +124,7 @@ const needsAlpha = (state: ProfileState) => (state.users.alpha ? undefined : 'ne
 const attributesParameter: ProfileCheck = {
   name: 'attributes-parameter',
   title: 'attributes=userName returns id and userName but not emails, on a read and on a list',
-  section: 'RFC 7644 §3.9, §3.4.2.5',
+  section: 'RFC 7644 §3.4.2.5, §3.9',
   level: 'MUST',
   group: 'attributes',
   writes: true,
@@ -157,7 +157,7 @@ const attributesParameter: ProfileCheck = {
 const excludedAttributesParameter: ProfileCheck = {
   name: 'excluded-attributes-parameter',
   title: 'excludedAttributes=emails leaves out emails and keeps userName',
-  section: 'RFC 7644 §3.9, §3.4.2.5',
+  section: 'RFC 7644 §3.4.2.5, §3.9',
   level: 'MUST',
   group: 'attributes',
   writes: true,
