@@ -79,6 +79,15 @@ const filterChecks_: ProfileCheck[] = [
     'RFC 7644 §3.4.2.2; RFC 7643 §4.1.1',
   ),
   filterCheck(
+    'filter-external-id-case-exact',
+    'externalId eq matches exactly, and (caseExact true) not in another case — how Entra ID can match users',
+    (t) => [
+      [`externalId eq "${t}-ext-alpha"`, ['alpha']],
+      [`externalId eq "${t.toUpperCase()}-EXT-ALPHA"`, []],
+    ],
+    'RFC 7644 §3.4.2.2; RFC 7643 §3.1',
+  ),
+  filterCheck(
     'filter-no-match-is-empty',
     'a filter matching nothing answers 200 with totalResults 0',
     (t) => [[`userName eq "${t}-nobody@example.org"`, []]],

@@ -101,6 +101,34 @@ const patchValuePath: ProfileCheck = {
   },
 };
 
+const patchMultipleOperations: ProfileCheck = {
+  name: 'patch-multiple-operations',
+  title: 'one PatchOp with several operations (as Entra ID sends) applies them all',
+  section: 'RFC 7644 §3.5.2',
+  level: 'OPTIONAL',
+  group: 'patch',
+  feature: 'patch',
+  writes: true,
+  needs: needsCharlie,
+  async run(ctx) {
+    const { found, after } = await patchCharlie(ctx, [
+      { op: 'replace', path: 'name.familyName', value: 'Patched' },
+      { op: 'add', path: 'title', value: 'Multi-op' },
+      { op: 'replace', path: 'displayName', value: 'Charlie Patched' },
+    ]);
+    if (found.length > 0) return found;
+    const got = {
+      familyName: attr(attr(after, 'name'), 'familyName'),
+      title: attr(after, 'title'),
+      displayName: attr(after, 'displayName'),
+    };
+    const want = { familyName: 'Patched', title: 'Multi-op', displayName: 'Charlie Patched' };
+    return JSON.stringify(got) === JSON.stringify(want)
+      ? []
+      : [`after the PATCH a read shows ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`];
+  },
+};
+
 const patchRemoveWithoutPath: ProfileCheck = {
   name: 'patch-remove-without-path-400',
   title: 'remove without a path answers 400 with scimType "noTarget"',
@@ -145,6 +173,7 @@ export const patchChecks: ProfileCheck[] = [
   patchAdd,
   patchRemove,
   patchValuePath,
+  patchMultipleOperations,
   patchRemoveWithoutPath,
   patchEntraLegacy,
 ];
