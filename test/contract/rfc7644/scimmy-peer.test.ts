@@ -1,6 +1,7 @@
 // The rfc7644 profile against an independent open-source SCIM server (scimmy + scimmy-routers): its departures, check by check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProfile } from '../../../src/contract/profiles/index.js';
+import { createHttpTarget, type ContractTarget } from '../../../src/contract/target.js';
 import type { ContractReport } from '../../../src/contract/types.js';
 import { startScimmyPeer, type ScimmyPeer } from './scimmy-peer.js';
 
@@ -62,5 +63,24 @@ describe('the rfc7644 profile against scimmy', () => {
     expect(report.steps.filter((s) => !s.skipped).every((s) => s.method === '' || s.method === 'GET')).toBe(true);
     const left = await fetch(`${peer.base}/Users?filter=${encodeURIComponent('userName sw "scimmy-e"')}`, { headers: auth });
     expect(((await left.json()) as { totalResults: number }).totalResults).toBe(0);
+  });
+
+  it("against a scimulator (it answers /__scimulator/health) writes are on by default, each request in the run's session", async () => {
+    const http = createHttpTarget(peer.base);
+    const sessions = new Set<string | undefined>();
+    // scimmy behind a target that also answers scimulator's health probe, as a scimulator serving /scim would.
+    const target: ContractTarget = {
+      ...http,
+      async send(req) {
+        if (req.url.endsWith('/__scimulator/health'))
+          return { ok: true, status: 200, headers: { 'content-type': 'application/json' }, bodyText: '{"name":"scimulator"}', ms: 0 };
+        sessions.add(req.headers['x-scimulator-session']);
+        return http.send(req);
+      },
+    };
+    const report = await runProfile({ target, headers: auth, runId: 'scimmy-f' });
+    expect(report.scimulator).toBe(true);
+    expect(report.steps.find((s) => s.operationId === 'user-create')?.skipped).toBeUndefined();
+    expect([...sessions]).toEqual(['profile-scimmy-f']);
   });
 });
