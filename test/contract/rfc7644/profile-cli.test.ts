@@ -91,6 +91,14 @@ describe('scimulator contract --profile rfc7644', () => {
     expect(res.out.trim().split('\n').at(-1)).toMatch(/^Result: FAIL/);
   });
 
+  it('contract --help documents --profile, --header and --interop', async () => {
+    const res = await runCliCaptured(['contract', '--help']);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/--profile rfc7644 +run the SCIM 2\.0 conformance profile/);
+    expect(res.out).toContain("--header '<name>: <v>'");
+    expect(res.out).toContain('--interop');
+  });
+
   it('an unknown profile is a one-line usage error (exit 2)', async () => {
     const res = await runCliCaptured(['contract', '--profile', 'rfc9999', '--target', correct.base]);
     expect(res.code).toBe(2);
