@@ -6,6 +6,7 @@ import { createHttpTarget, type ContractTarget } from '../../target.js';
 import { REPORT_VERSION, type ContractReport, type CoverageCell, type StepResult } from '../../types.js';
 import { rfc7644Checks } from './checks/index.js';
 import { readFeatures } from './read-features.js';
+import { resolveUrl } from './resolve-url.js';
 import { toAnswer, TransportError, type CheckContext, type ProfileCheck, type ProfileState, type ScimAnswer } from './types.js';
 
 /** The API id the profile's steps and coverage cells carry. */
@@ -44,18 +45,11 @@ interface ShownAnswer {
   judged?: ScimAnswer;
 }
 
-/** Resolves a path the way the profile means it: absolute URLs as they are, the base path's own paths from the origin. */
-function resolveUrl(base: string, path: string): string {
-  if (/^https?:\/\//i.test(path)) return path;
-  const { origin, pathname } = new URL(base);
-  const basePath = pathname.replace(/\/+$/, '');
-  return basePath && path.startsWith(`${basePath}/`) ? `${origin}${path}` : `${base}${path}`;
-}
-
 /** A sender bound to the target and the run's headers; every answer is kept in `state.answers`. */
 function createSender(target: ContractTarget, headers: Record<string, string>, state: ProfileState, shown: ShownAnswer) {
   return async (method: string, path: string, options: Parameters<CheckContext['send']>[2] = {}): Promise<ScimAnswer> => {
     const url = resolveUrl(target.baseUrl, path);
+    if (url === undefined) throw new TransportError(`refused to follow ${path}: it is outside the target's origin`, method, path);
     const sent: Record<string, string> = { accept: 'application/scim+json', ...headers, ...options.headers };
     if (options.omitAuth) for (const key of Object.keys(sent)) if (key.toLowerCase() === 'authorization') delete sent[key];
     if (options.body !== undefined) sent['content-type'] = 'application/scim+json';
