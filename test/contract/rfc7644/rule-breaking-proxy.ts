@@ -1,5 +1,6 @@
 // Test server: a proxy over the scimmy peer that completes it into a correct SCIM server (ETags, Location, case-insensitive
-// userName, WWW-Authenticate), and optionally breaks exactly one RFC rule, so a profile run can be shown to name that rule.
+// userName and displayName, WWW-Authenticate), and optionally breaks exactly one RFC rule, so a profile run can be
+// shown to name that rule.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,13 +37,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** scimmy compares userName case-exactly; the fixtures store lower-case names, so a lower-cased literal gives the RFC's answer. */
+/**
+ * scimmy compares userName and displayName (both caseExact false) case-exactly; the fixtures store lower-case values,
+ * so a lower-cased literal gives the RFC's answer for them.
+ */
 function fixFilter(url: URL): void {
   const filter = url.searchParams.get('filter');
   if (filter)
     url.searchParams.set(
       'filter',
-      filter.replace(/(userName\s+eq\s+)"([^"]*)"/gi, (_m, op: string, v: string) => `${op}"${v.toLowerCase()}"`),
+      filter.replace(/((?:userName|displayName)\s+eq\s+)"([^"]*)"/gi, (_m, op: string, v: string) => `${op}"${v.toLowerCase()}"`),
     );
 }
 

@@ -21,7 +21,13 @@ describe('the rfc7644 profile against scimmy', () => {
   it('names exactly the departures of scimmy from the RFC, each citing its section', async () => {
     const report = await runProfile({ target: peer.base, headers: auth, allowWrites: true, runId: 'scimmy-a' });
     // The snapshot of departures (see the report to the lead for the RFC text that decides each).
-    expect(failing(report).sort()).toEqual(['filter-case-insensitive', 'group-create', 'user-create-location', 'www-authenticate-on-401']);
+    expect(failing(report).sort()).toEqual([
+      'filter-case-insensitive',
+      'group-create',
+      'group-filter-case-insensitive',
+      'user-create-location',
+      'www-authenticate-on-401',
+    ]);
     expect(report.verdict.result).toBe('fail');
     const location = report.steps.find((s) => s.operationId === 'user-create-location');
     expect(location?.violations[0]?.message).toMatch(/^RFC 7644 §3\.3 \(MUST\): no Location header on the 201/);

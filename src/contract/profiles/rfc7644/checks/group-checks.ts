@@ -39,6 +39,15 @@ const groupCreate: ProfileCheck = {
   },
 };
 
+/** GETs /Groups with a displayName filter and expects exactly the fixture group. */
+async function expectGroupFound(ctx: CheckContext, displayName: string): Promise<Finding[]> {
+  const answer = await ctx.send('GET', `/Groups?filter=${encodeURIComponent(`displayName eq "${displayName}"`)}`);
+  const found = expectStatus(answer, 200);
+  if (found.length > 0) return found;
+  const ids = resourcesOf(answer).map((r) => String(attr(r, 'id')));
+  return expectSameSet(`groups found by displayName eq "${displayName}"`, ids, [(ctx.state.group as CreatedResource).id]);
+}
+
 const groupFilter: ProfileCheck = {
   name: 'group-filter-display-name',
   title: 'GET /Groups?filter=displayName eq "…" finds the group (how Okta looks groups up)',
@@ -48,16 +57,19 @@ const groupFilter: ProfileCheck = {
   feature: 'filter',
   writes: true,
   needs: needsGroup,
-  async run(ctx) {
-    const answer = await ctx.send('GET', `/Groups?filter=${encodeURIComponent(`displayName eq "${ctx.state.tag}-group"`)}`);
-    const found = expectStatus(answer, 200);
-    if (found.length > 0) return found;
-    return expectSameSet(
-      'groups found',
-      resourcesOf(answer).map((r) => String(attr(r, 'id'))),
-      [(ctx.state.group as CreatedResource).id],
-    );
-  },
+  run: (ctx) => expectGroupFound(ctx, `${ctx.state.tag}-group`),
+};
+
+const groupFilterCase: ProfileCheck = {
+  name: 'group-filter-case-insensitive',
+  title: "displayName (caseExact false) finds the group in another case (Entra ID's validator checks this)",
+  section: 'RFC 7644 §3.4.2.2; RFC 7643 §4.2',
+  level: 'OPTIONAL',
+  group: 'groups',
+  feature: 'filter',
+  writes: true,
+  needs: needsGroup,
+  run: (ctx) => expectGroupFound(ctx, `${ctx.state.tag}-GROUP`.toUpperCase()),
 };
 
 /** Sends a PatchOp to the group and checks the members afterwards. */
@@ -140,4 +152,12 @@ const groupDelete: ProfileCheck = {
   },
 };
 
-export const groupChecks: ProfileCheck[] = [groupCreate, groupFilter, groupAddMember, groupRemoveMember, groupReplace, groupDelete];
+export const groupChecks: ProfileCheck[] = [
+  groupCreate,
+  groupFilter,
+  groupFilterCase,
+  groupAddMember,
+  groupRemoveMember,
+  groupReplace,
+  groupDelete,
+];
