@@ -45,6 +45,14 @@ Behaviour
   --timeout <ms>          per-request timeout (default 10000)
   --min-coverage <pct>    fail (exit 1) when fewer than pct% of documented statuses were exercised
 
+Conformance profile (checks a SCIM server against RFC 7643/7644 instead of the specs)
+  --profile rfc7644       run the SCIM 2.0 conformance profile; --target is the SCIM base URL
+                          (e.g. http://127.0.0.1:4010/scim/v2); --allow-writes, --timeout, --quiet and the
+                          report options apply as above
+  --header '<name>: <v>'  a header sent with every profile request (repeatable), e.g.
+                          --header 'Authorization: Bearer …'
+  --interop               also run interop checks: request forms IdPs send that the RFC does not require
+
 Reports
   --json <file>           write the full report as JSON ('-' for stdout; the console report then goes to stderr)
   --junit <file>          write JUnit XML (one testsuite per flow, one testcase per step)
@@ -101,7 +109,7 @@ export function tokenEnvName(apiId: string): string {
   return `SCIMULATOR_TOKEN_${apiId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
-async function writeReport(flag: string, file: string, text: string, stdout: (text: string) => void): Promise<void> {
+export async function writeReport(flag: string, file: string, text: string, stdout: (text: string) => void): Promise<void> {
   if (file === '-') {
     stdout(text.replace(/\n$/, ''));
     return;
@@ -132,12 +140,18 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
     'no-inject': { type: 'boolean' },
     stateless: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    profile: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    interop: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(contractHelp);
     return 0;
   }
+  // A conformance profile checks a SCIM server against an RFC instead of the specs: its own mode (profile-command.ts).
+  if (values.profile !== undefined) return (await import('./profile-command.js')).runProfileMode(values, out, err);
+  if (values.header?.length || values.interop) throw new UsageError('--header and --interop go with --profile (see --help)');
   if (!values.target && !values.api?.length)
     throw new UsageError('give a server to check: --target <url> or --api <id>=<url> (see --help)');
   if (values.junit === '-') throw new UsageError('--junit needs a file name');
@@ -219,13 +233,13 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
 }
 
 /** Marks the end of the run for the step reporter (clears a terminal's progress line). */
-const DONE = { id: '' } as StepResult;
+export const DONE = { id: '' } as StepResult;
 
 /**
  * Per-step output: on a terminal, a progress line on stderr and a full line for each failing step only; elsewhere
  * (CI logs, files, pipes) one line per step, since carriage returns would garble an append-only log.
  */
-function createStepReporter(
+export function createStepReporter(
   log: (line: string) => void,
   palette: ReturnType<typeof createPalette>,
   interactive: boolean,

@@ -12,6 +12,7 @@ export type {
   VerdictResult,
 } from './types.js';
 export { DEFAULT_COVERAGE_FLOOR } from './judge-run.js';
+export { runProfile, rfc7644Checks, NotScimTargetError, PROFILES, type RunProfileOptions } from './profiles/index.js';
 export type { Flow } from './flows/flow.js';
 export { builtinFlows } from './flows/index.js';
 export { generateFlows } from './flows/generated-flows.js';

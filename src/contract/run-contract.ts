@@ -65,7 +65,7 @@ function deferSteps(onStep: ((step: StepResult) => void) | undefined): { push: (
 }
 
 /** Asks `/__scimulator/health` whether the target is a scimulator (and so supports sessions and scenarios). */
-async function detectScimulator(target: ContractTarget): Promise<{ scimulator: boolean; reachable: boolean; error?: string }> {
+export async function detectScimulator(target: ContractTarget): Promise<{ scimulator: boolean; reachable: boolean; error?: string }> {
   const res = await target.send({ method: 'GET', url: `${target.baseUrl}/__scimulator/health`, headers: { accept: 'application/json' } });
   if (!res.ok) return { scimulator: false, reachable: false, error: res.error };
   try {
