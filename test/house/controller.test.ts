@@ -1,4 +1,6 @@
 // One controller (reset, scenarios, clock, state) behind the admin API, the msw handlers and in-process users.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/adapters/msw/index.js';
 import { loadMockSync } from '../../src/load/node.js';
@@ -68,5 +70,21 @@ describe('the msw handlers', () => {
     const scim = createHandlers({ apis: ['auth0'], now: FROZEN_AT });
     expect(() => scim.clock.set('not a date')).toThrow(expect.objectContaining({ code: 'CLOCK_OUT_OF_RANGE' }));
     expect(scim.clock.now().toISOString()).toBe('2026-03-01T12:00:00.000Z');
+  });
+});
+
+describe('the README in-process example', () => {
+  it('answers the token list with 200, and its controller calls answer as its comments say', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(readme).toContain("mock.controller.useScenarios(['token-not-found']); // → { active: [...] }");
+    const mock = loadMockSync({ apis: ['auth0'], clock: { frozenAt: '2026-03-01T12:00:00Z' } });
+    const tokens = 'http://127.0.0.1/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens';
+    expect(readme).toContain(`const tokens = '${tokens}';`);
+    const res = await mock.handle(new Request(tokens, { headers: { authorization: 'Bearer t' } }));
+    expect(res.status).toBe(200);
+    expect(mock.controller.useScenarios(['token-not-found'])).toEqual({ active: ['token-not-found'] });
+    expect(mock.controller.moveClock({ advance: 3600 })).toEqual({ now: '2026-03-01T13:00:00.000Z' });
+    mock.controller.reset();
+    expect(mock.controller.activeScenarios()).toEqual([]);
   });
 });
