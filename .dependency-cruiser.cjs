@@ -81,9 +81,19 @@ module.exports = {
       from: { path: '^src/(mock|adapters/msw)/' },
       to: { path: NODE_BUILTINS, reachable: true },
     },
+    {
+      name: 'msw-only-in-adapter',
+      comment: 'msw is an optional peer dependency: only the msw adapter may import it',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/adapters/msw/' },
+      to: { path: '^node_modules/msw/' },
+    },
   ],
   options: {
-    includeOnly: ['^src/', NODE_BUILTINS],
+    includeOnly: ['^src/', NODE_BUILTINS, '^node_modules/msw/'],
+    doNotFollow: { path: 'node_modules' },
+    // node_modules may be a symlink (the layer test's temp copy): keep its paths under node_modules/.
+    preserveSymlinks: true,
     exclude: { path: '^src/generated/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

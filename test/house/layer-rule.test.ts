@@ -39,7 +39,9 @@ describe('the layer rule', () => {
     plant('cli/planted-deep.ts', "export { corsHeaders } from '../mock/cors.js';");
     // (d) the browser-safe core reaching node:*.
     plant('mock/planted-fs.ts', "export { readFileSync } from 'node:fs';");
-    // One run for all four keeps the suite fast: each finding names its rule and its file.
+    // (e) msw, an optional peer dependency, outside the msw adapter.
+    plant('mock/planted-msw.ts', "export { http } from 'msw';");
+    // One run for all of them keeps the suite fast: each finding names its rule and its file.
     result = await lintLayers(dir);
   }, 90_000);
 
@@ -67,9 +69,13 @@ describe('the layer rule', () => {
     expect(result.output).toMatch(/error portable-core: src\/mock\/[\w/.-]+\.ts → (node:)?fs/);
   });
 
+  it('names an msw import outside the msw adapter', () => {
+    expect(result.output).toMatch(/error msw-only-in-adapter: src\/mock\/planted-msw\.ts → node_modules\/msw\//);
+  });
+
   it('finds nothing else: the real tree is clean', () => {
     const findings = result.output.split('\n').filter((l) => /^\s*error /.test(l));
-    expect(findings.length).toBeGreaterThanOrEqual(4);
+    expect(findings.length).toBeGreaterThanOrEqual(5);
     expect(findings.filter((l) => !l.includes('planted-'))).toEqual([]);
   });
 });
