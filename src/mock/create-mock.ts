@@ -84,10 +84,42 @@ export const DEFAULT_MAX_RECORDS = 10_000;
 
 /** Creates the mock engine. All setup work (routing tables, schema compilation) happens here, not per request. */
 export function createMock(options: MockOptions): Mock {
+  const core = createCore(options);
+  const reload = (next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>) => installSpecs(core, options, next);
+  reload(options);
+
+  // The last line of defence: whatever slips through answers a logged 500 without a stack trace, never a rejection.
+  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
+    const started = performance.now();
+    try {
+      return await runPipeline(core, req, started);
+    } catch (err) {
+      return internalError(core, req, started, err);
+    }
+  };
+
+  return {
+    dispatch,
+    async handle(request) {
+      return toWebResponse(await dispatch(await fromWebRequest(request)), request.method);
+    },
+    controller: core.controller,
+    get specs() {
+      return core.specs;
+    },
+    sessions: core.sessions,
+    scenarios: core.scenarios,
+    requests: core.requests,
+    exportState: (sessionId = DEFAULT_SESSION) => core.controller.state(sessionId),
+    reload,
+  };
+}
+
+/** The mock's tables before any spec is installed: sessions, CORS, limits, the controller, the request log. */
+function createCore(options: MockOptions): MockCore {
   const cors: CorsOptions = options.cors ?? { origins: '*' };
-  const seed = options.seed ?? 'scimulator';
   const sessions = createSessionStore(
-    { policies: [], fixtures: {}, seed, ...(options.clock ? { clock: options.clock } : {}) },
+    { policies: [], fixtures: {}, seed: options.seed ?? 'scimulator', ...(options.clock ? { clock: options.clock } : {}) },
     {
       ...(options.maxSessions !== undefined ? { maxSessions: options.maxSessions } : {}),
       onEvict: (id) =>
@@ -98,7 +130,7 @@ export function createMock(options: MockOptions): Mock {
   );
   const policies = new Map<string, AnyPolicy>();
   const scenarios = options.scenarios;
-  const core: MockCore = {
+  return {
     specs: [],
     router: createRouter([]),
     policies,
@@ -120,65 +152,39 @@ export function createMock(options: MockOptions): Mock {
     onLog: options.onLog,
     version: options.version ?? '0.0.0',
   };
+}
 
-  const install = (next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>) => {
-    core.specs = next.specs;
-    core.router = createRouter(next.specs);
-    core.tokenEndpoints = findTokenEndpoints(next.specs);
-    core.oauthPaths = findOAuthPaths(core.tokenEndpoints);
-    policies.clear();
-    core.infos.clear();
-    for (const spec of next.specs) {
-      const own = next.policies.find((p) => p.id === spec.id);
-      // Operations a hand policy does not handle (yet) still answer with their documented example.
-      policies.set(
-        spec.id,
-        own
-          ? { ...own, handlers: { ...createFallbackPolicy(spec).handlers, ...own.handlers } }
-          : (options.inferPolicy?.(spec) ?? createFallbackPolicy(spec)),
-      );
-      const precompile = () => getSpecValidator(spec).precompile({ responses: core.strict });
-      if (options.warmup === 'background') setTimeout(precompile, 0);
-      else precompile();
-      for (const op of spec.operations) {
-        // Filled per status on first use: a handful of statuses per operation, not every code from 100 to 599.
-        core.infos.set(op, { responses: new Map(), limited: op.responses.some((r) => r.status === '429') });
-      }
+/** Installs specs, policies and fixtures (at creation and on `reload`); sessions keep their state. */
+function installSpecs(core: MockCore, options: MockOptions, next: Pick<MockOptions, 'specs' | 'policies' | 'fixtures'>): void {
+  core.specs = next.specs;
+  core.router = createRouter(next.specs);
+  core.tokenEndpoints = findTokenEndpoints(next.specs);
+  core.oauthPaths = findOAuthPaths(core.tokenEndpoints);
+  core.policies.clear();
+  core.infos.clear();
+  for (const spec of next.specs) {
+    const own = next.policies.find((p) => p.id === spec.id);
+    // Operations a hand policy does not handle (yet) still answer with their documented example.
+    core.policies.set(
+      spec.id,
+      own
+        ? { ...own, handlers: { ...createFallbackPolicy(spec).handlers, ...own.handlers } }
+        : (options.inferPolicy?.(spec) ?? createFallbackPolicy(spec)),
+    );
+    const precompile = () => getSpecValidator(spec).precompile({ responses: core.strict });
+    if (options.warmup === 'background') setTimeout(precompile, 0);
+    else precompile();
+    for (const op of spec.operations) {
+      // Filled per status on first use: a handful of statuses per operation, not every code from 100 to 599.
+      core.infos.set(op, { responses: new Map(), limited: op.responses.some((r) => r.status === '429') });
     }
-    sessions.setOptions({
-      policies: [...policies.values()],
-      fixtures: next.fixtures,
-      seed,
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
-  };
-  install(options);
-
-  // The last line of defence: whatever slips through answers a logged 500 without a stack trace, never a rejection.
-  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
-    const started = performance.now();
-    try {
-      return await runPipeline(core, req, started);
-    } catch (err) {
-      return internalError(core, req, started, err);
-    }
-  };
-
-  return {
-    dispatch,
-    async handle(request) {
-      return toWebResponse(await dispatch(await fromWebRequest(request)), request.method);
-    },
-    controller: core.controller,
-    get specs() {
-      return core.specs;
-    },
-    sessions,
-    scenarios,
-    requests: core.requests,
-    exportState: (sessionId = DEFAULT_SESSION) => core.controller.state(sessionId),
-    reload: install,
-  };
+  }
+  core.sessions.setOptions({
+    policies: [...core.policies.values()],
+    fixtures: next.fixtures,
+    seed: options.seed ?? 'scimulator',
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }
 
 /** A 500 for an error no step caught, logged with its cause; the client sees no stack trace. */
