@@ -1,7 +1,7 @@
 // Times the contract runner's full suite against a running mock. Prints one JSON object on stdout.
 // Usage: node bench/contract-bench.js <target-url>
 import { performance } from 'node:perf_hooks';
-import { loadSpecs } from '../dist/node/load-mock.js';
+import { loadSpecs } from '../dist/load/node.js';
 import { runContract } from '../dist/contract/run-contract.js';
 
 const target = process.argv[2];

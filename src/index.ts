@@ -1,17 +1,24 @@
-// `scimulator`: the Web-standard core (handle(Request) → Response), spec loading, validation and the error types.
-export { createMock, type Mock, type MockOptions } from './mock/create-mock.js';
-export type { MockRequest, MockResponse, LogEntry } from './mock/types.js';
-export { loadMock, loadSpecs, type LoadMockOptions } from './node/load-mock.js';
-export { loadMockSync, type LoadMockSyncOptions, UnknownApiError } from './node/load-mock-sync.js';
-export { loadSpec, loadSpecSync, loadSpecFromObject } from './spec/load-spec.js';
-export type { ApiSpec, Operation, ResponseSpec, Parameter, MediaType, Example } from './spec/types.js';
-export { SpecError } from './spec/spec-error.js';
-export { FixtureError } from './state/fixture-error.js';
-export { ScenarioError } from './scenarios/scenario-error.js';
-export { validateExamples, type ExampleFinding } from './validate/validate-examples.js';
-export { validateResponse, type ObservedResponse } from './validate/response-checks.js';
-export { getSpecValidator, type SpecValidator } from './validate/spec-validator.js';
-export type { Violation } from './validate/violation.js';
-export type { ApiPolicy, OperationContext, ErrorDialect, MockResult } from './engine/policy.js';
-export { builtinPolicies } from './apis/builtin-policies.js';
+// `scimulator` (the package entry, above every folder): the Web-standard core (handle(Request) → Response), spec loading, validation and the error types.
+export {
+  ControlError,
+  createMock,
+  type ControlRefusal,
+  type ControlResult,
+  type Mock,
+  type MockController,
+  type MockOptions,
+} from './mock/index.js';
+export type { MockRequest, MockResponse, LogEntry } from './mock/index.js';
+export { loadMock, loadMockSync, loadSpecs, UnknownApiError, type LoadMockOptions, type LoadMockSyncOptions } from './load/node.js';
+export { loadSpec, loadSpecSync, loadSpecFromObject } from './spec/node.js';
+export type { ApiSpec, Operation, ResponseSpec, Parameter, MediaType, Example } from './spec/index.js';
+export { SpecError } from './spec/index.js';
+export { FixtureError } from './state/index.js';
+export { ScenarioError } from './scenarios/index.js';
+export { validateExamples, type ExampleFinding } from './validate/index.js';
+export { validateResponse, type ObservedResponse } from './validate/index.js';
+export { getSpecValidator, type SpecValidator } from './validate/index.js';
+export type { Violation } from './validate/index.js';
+export type { ApiPolicy, OperationContext, ErrorDialect, MockResult } from './engine/index.js';
+export { builtinPolicies } from './apis/index.js';
 export { createEnginePolicy, inferResources, type ResourceModel, type Resource } from './engine/index.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 import { rssMb, send as sendWith, startServer } from './fuzz-http.js';
 import { createJudge, stableState } from './judge-response.js';
 import { hostileRequests, type HostileRequest } from './hostile-requests.js';

@@ -1,5 +1,5 @@
 // `scimulator admin`: steers a running server through its admin API (reset, scenarios, clock, state, requests).
-import type { RecordedRequest } from '../mock/request-log.js';
+import type { RecordedRequest } from '../mock/index.js';
 import { formatRequestLine } from './format-request-line.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { didYouMean } from './suggest.js';

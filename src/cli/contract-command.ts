@@ -1,17 +1,24 @@
 // `scimulator contract`: runs the contract runner against a live or mock server and writes console/JSON/JUnit/Markdown reports.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createConsoleProgress, formatConsoleSummary, formatStepLine } from '../contract/reporters/console-reporter.js';
-import { formatJsonReport } from '../contract/reporters/json-reporter.js';
-import { formatJunitReport } from '../contract/reporters/junit-reporter.js';
-import { formatMarkdownReport } from '../contract/reporters/markdown-reporter.js';
-import { createPalette, shouldUseColour } from '../contract/reporters/palette.js';
-import { createProgressLine } from '../contract/reporters/progress-line.js';
-import { stepOutcome } from '../contract/reporters/step-outcome.js';
-import { runContract, type RunContractOptions } from '../contract/run-contract.js';
-import type { ContractReport, StepResult } from '../contract/types.js';
-import { loadSpecs } from '../node/load-mock.js';
-import type { ApiSpec } from '../spec/types.js';
+import {
+  createConsoleProgress,
+  createPalette,
+  createProgressLine,
+  formatConsoleSummary,
+  formatJsonReport,
+  formatJunitReport,
+  formatMarkdownReport,
+  formatStepLine,
+  runContract,
+  shouldUseColour,
+  stepOutcome,
+  type ContractReport,
+  type RunContractOptions,
+  type StepResult,
+} from '../contract/index.js';
+import { loadSpecs } from '../load/node.js';
+import type { ApiSpec } from '../spec/index.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 

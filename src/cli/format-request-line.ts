@@ -1,5 +1,5 @@
 // One request as one console line: time, method, path, status, duration, session, scenario and, for errors, why.
-import type { LogEntry } from '../mock/types.js';
+import type { LogEntry } from '../mock/index.js';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -1,10 +1,10 @@
 // `scimulator lint [paths…]`: validates spec documents and every example in them; exit 0 clean, 1 violations, 2 errors.
 import { relative } from 'node:path';
-import { defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';
-import { loadSpec } from '../spec/load-spec.js';
-import { SpecError } from '../spec/spec-error.js';
-import type { ApiSpec } from '../spec/types.js';
-import { validateExamples, type ExampleFinding } from '../validate/validate-examples.js';
+import { defaultSpecsDir, expandSpecPaths } from '../spec/node.js';
+import { loadSpec } from '../spec/node.js';
+import { SpecError } from '../spec/index.js';
+import type { ApiSpec } from '../spec/index.js';
+import { validateExamples, type ExampleFinding } from '../validate/index.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 

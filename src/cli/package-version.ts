@@ -1,7 +1,7 @@
 // Reads scimulator's own version from package.json (for the banner, --version and the health endpoint).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../spec/default-specs.js';
+import { packageRoot } from '../spec/node.js';
 
 let cached: string | undefined;
 

@@ -1,8 +1,8 @@
 // `scimulator scenarios [show NAME]`: lists the scenarios with descriptions, or prints what one injects.
 import { stringify } from 'yaml';
-import { compileScenarios } from '../scenarios/compile-scenarios.js';
-import { loadScenarioFiles } from '../node/load-scenarios.js';
-import { loadSpecs } from '../node/load-mock.js';
+import { compileScenarios } from '../scenarios/index.js';
+import { loadScenarioFiles } from '../scenarios/node.js';
+import { loadSpecs } from '../load/node.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 

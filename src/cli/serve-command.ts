@@ -1,13 +1,10 @@
 // `scimulator serve`: the node:http mock server with banner, request log, --strict, --watch and graceful shutdown.
 import { watch, type FSWatcher } from 'node:fs';
-import { startServer } from '../adapters/node/start-server.js';
-import type { LogEntry } from '../mock/types.js';
-import { inferMissingPolicies, loadMock, loadSpecs } from '../node/load-mock.js';
-import { displayBase } from '../mock/create-mock.js';
-import { isLoopbackHost } from '../mock/admin-guard.js';
-import { builtinPolicies } from '../apis/builtin-policies.js';
-import { defaultFixturesFile, defaultSpecsDir } from '../spec/default-specs.js';
-import { loadFixtureFile } from '../state/load-fixtures.js';
+import { startServer } from '../adapters/node/index.js';
+import { builtinPolicies } from '../apis/index.js';
+import { inferMissingPolicies, loadFixtureFile, loadMock, loadSpecs } from '../load/node.js';
+import { displayBase, isLoopbackHost, type LogEntry } from '../mock/index.js';
+import { defaultFixturesFile, defaultSpecsDir } from '../spec/node.js';
 import { formatRequestLine } from './format-request-line.js';
 import { readPackageVersion } from './package-version.js';
 import { parseCommandArgs } from './parse-command-args.js';

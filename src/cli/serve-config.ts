@@ -1,8 +1,8 @@
 // `scimulator.config.yaml|json`: every `serve` option in a file, checked against a JSON Schema with file:line errors.
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
-import { createAjv } from '../validate/create-ajv.js';
+import { lineOf, parseLocatedYaml } from '../spec/node.js';
+import { createAjv } from '../validate/index.js';
 import { UsageError } from './usage-error.js';
 
 /** The serve options a config file may hold (paths are relative to the file). */

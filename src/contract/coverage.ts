@@ -1,7 +1,7 @@
 // The coverage matrix: operation × documented status (with its examples), from the steps a run made.
-import type { ApiSpec as Spec, Operation } from '../spec/types.js';
-import { findResponseSpec } from '../validate/response-checks.js';
-import type { ExampleFinding } from '../validate/validate-examples.js';
+import type { ApiSpec as Spec, Operation } from '../spec/index.js';
+import { findResponseSpec } from '../validate/index.js';
+import type { ExampleFinding } from '../validate/index.js';
 import type { CoverageCell, StepResult } from './types.js';
 
 const REACH_ORDER = { natural: 0, scenario: 1, injected: 2 } as const;

@@ -1,6 +1,6 @@
 // Adds what was expected and the offending value to a check's finding, so a report reader need not replay the call.
-import { resolvePointer } from '../spec/json-pointer.js';
-import type { Violation } from '../validate/violation.js';
+import { resolvePointer } from '../spec/index.js';
+import type { Violation } from '../validate/index.js';
 import type { ContractViolation } from './types.js';
 
 /** Longest offending value kept in a report (long bodies are clipped with an ellipsis). */

@@ -1,5 +1,5 @@
 // Spots APIs that answered 404 to every request and asks once more without the base path, to suggest a working base.
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec } from '../spec/index.js';
 import type { NotFoundFinding } from './judge-run.js';
 import type { ContractTarget } from './target.js';
 import type { StepResult } from './types.js';

@@ -1,9 +1,9 @@
 // What a flow uses to call operations by id: builds requests from the spec, runs every check, records coverage.
-import { followSchemaRefs } from '../spec/json-pointer.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
-import { createRandom } from '../state/random.js';
-import { validateResponse } from '../validate/response-checks.js';
-import { getSpecValidator } from '../validate/spec-validator.js';
+import { followSchemaRefs } from '../spec/index.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import { createRandom } from '../state/index.js';
+import { validateResponse } from '../validate/index.js';
+import { getSpecValidator } from '../validate/index.js';
 import { checkMultiStatus } from './checks/multi-status.js';
 import { clipValue, describeViolation } from './describe-violation.js';
 import { sampleResponseBody } from './flows/request-bodies.js';

@@ -1,6 +1,6 @@
 // Runs the contract against a target: lifecycle flows, generic probes, injected statuses, static example checks.
-import type { ApiSpec, Operation, Parameter } from '../spec/types.js';
-import { validateExamples } from '../validate/validate-examples.js';
+import type { ApiSpec, Operation, Parameter } from '../spec/index.js';
+import { validateExamples } from '../validate/index.js';
 import { buildCoverage, isCovered } from './coverage.js';
 import { createFlowContext, type CallSpec, type RunState } from './flow-context.js';
 import { generateFlows } from './flows/generated-flows.js';

@@ -1,5 +1,5 @@
 // Contract runner types: exchanges, step results, coverage cells and the final report.
-import type { Violation } from '../validate/violation.js';
+import type { Violation } from '../validate/index.js';
 
 /** One HTTP request the runner sends. */
 export interface OutgoingRequest {

@@ -21,3 +21,14 @@ export type { Rec } from './engine-state.js';
 export type { EngineState } from './engine-state.js';
 export { checkOverlay, OverlayError, type Overlay } from './parse-overlay.js';
 export { overlaySchema } from './overlay-schema.js';
+export {
+  reply,
+  type AnyPolicy,
+  type ApiPolicy,
+  type ErrorDialect,
+  type ItemFailure,
+  type MockResult,
+  type OperationContext,
+  type OperationHandler,
+  type RequestProblem,
+} from './policy.js';

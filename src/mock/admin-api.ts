@@ -1,17 +1,16 @@
 // The admin API under /__scimulator/: health, state, reset, clock and scenario selection, all per session.
-import type { AnyPolicy } from '../engine/policy.js';
-import type { ScenarioRuntime } from '../scenarios/runtime.js';
-import type { ApiSpec } from '../spec/types.js';
-import type { SessionStore } from '../state/session-store.js';
-import { isClockInstant } from '../state/clock.js';
+import type { ScenarioRuntime } from '../scenarios/index.js';
+import type { ApiSpec } from '../spec/index.js';
+import type { SessionStore } from '../state/index.js';
 import { readAdminInput, type ClockInput, type ResetInput, type ScenarioInput } from './admin-input.js';
+import type { ControlRefusal, MockController } from './controller.js';
 import type { MockResponse } from './types.js';
 
 export const ADMIN_PREFIX = '/__scimulator/';
 
 export interface AdminDeps {
   specs: ApiSpec[];
-  policies: Map<string, AnyPolicy>;
+  controller: MockController;
   sessions: SessionStore;
   scenarios: ScenarioRuntime | undefined;
   version: string;
@@ -24,23 +23,22 @@ function json(status: number, body: unknown): MockResponse {
 
 const bad = (message: string) => json(400, { error: 'bad_request', message });
 
-/** Exports one session's state: the virtual time and each API's view. */
-export function exportSessionState(deps: AdminDeps, sessionId: string): unknown {
-  const session = deps.sessions.get(sessionId);
-  const apis: Record<string, unknown> = {};
-  for (const [id, policy] of deps.policies) apis[id] = policy.exportState(session.apis.get(id), session.clock);
-  return {
-    session: sessionId,
-    now: new Date(session.clock.now()).toISOString(),
-    scenarios: deps.scenarios?.active(session) ?? [],
-    apis,
-  };
+/** A refused control call as the admin API's 400. */
+function refusal(r: ControlRefusal, usage?: string): MockResponse {
+  switch (r.refused) {
+    case 'unknown-scenario':
+      return json(400, { error: 'unknown_scenario', message: r.message, available: r.available });
+    case 'invalid-scenario':
+      return json(400, { error: 'invalid_scenario', message: r.message });
+    default:
+      return bad(usage ? `${r.message}; ${usage}` : r.message);
+  }
 }
 
 /** Handles an admin request; `path` is the part after `/__scimulator/`. */
 export function handleAdmin(deps: AdminDeps, method: string, path: string, sessionId: string, body: string | undefined): MockResponse {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
-  const session = () => deps.sessions.get(sessionId);
+  const control = deps.controller;
   switch (route) {
     case 'GET health':
       return json(200, {
@@ -54,27 +52,25 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
         apis: deps.specs.map((s) => ({ id: s.id, title: s.title, basePath: s.basePath || '/', operations: s.operations.length })),
       });
     case 'GET state':
-      return json(200, exportSessionState(deps, sessionId));
+      return json(200, control.state(sessionId));
     case 'POST reset': {
       const input = readAdminInput<ResetInput>('reset', body);
       if (!input.ok) return bad(`${input.message}; expected {} or {"clock": true}`);
-      const s = deps.sessions.reset(sessionId, input.value.clock === true);
-      return json(200, { reset: true, session: sessionId, now: new Date(s.clock.now()).toISOString() });
+      const { now } = control.reset(sessionId, { clock: input.value.clock === true });
+      return json(200, { reset: true, session: sessionId, now });
     }
     case 'POST clock': {
       const input = readAdminInput<ClockInput>('clock', body);
       const usage = 'expected {"advance": <non-negative seconds>} or {"set": "<ISO-8601 date-time>"}, within years 1970-9999';
       if (!input.ok) return bad(`${input.message}; ${usage}`);
-      const s = session();
-      // Check where the clock would land before moving it: a rejected call changes nothing.
-      const target = input.value.set !== undefined ? Date.parse(input.value.set) : s.clock.now() + (input.value.advance ?? 0) * 1000;
-      if (!isClockInstant(target)) return bad(`the clock would leave years 1970-9999; ${usage}`);
-      s.clock.set(target);
-      return json(200, { session: sessionId, now: new Date(s.clock.now()).toISOString() });
+      const v = input.value;
+      const moved = control.moveClock(v.set !== undefined ? { set: Date.parse(v.set) } : { advance: v.advance ?? 0 }, sessionId);
+      if (moved.refused) return refusal(moved, usage);
+      return json(200, { session: sessionId, now: moved.now });
     }
     case 'GET scenarios':
       if (!deps.scenarios) return json(200, { scenarios: [], active: [] });
-      return json(200, { scenarios: deps.scenarios.list(), active: deps.scenarios.active(session()) });
+      return json(200, { scenarios: deps.scenarios.list(), active: control.activeScenarios(sessionId) });
     case 'PUT scenario': {
       if (!deps.scenarios) return bad('no scenarios are loaded');
       const input = readAdminInput<ScenarioInput>('scenario', body);
@@ -82,9 +78,8 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
       if (!input.ok) return bad(`${input.message}; ${usage}`);
       const v = input.value;
       if (v.definition !== undefined) {
-        const { error } = deps.scenarios.activateDefinition(session(), v.definition);
-        if (error) return json(400, { error: 'invalid_scenario', message: error });
-        return json(200, { session: sessionId, active: deps.scenarios.active(session()) });
+        const used = control.useScenarioDefinition(v.definition, sessionId);
+        return used.refused ? refusal(used) : json(200, { session: sessionId, active: used.active });
       }
       const names =
         v.name !== undefined
@@ -94,19 +89,11 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, sessi
               .filter(Boolean)
           : (v.names ?? []);
       if (names.length === 0) return bad(usage);
-      const { unknown } = deps.scenarios.activate(session(), names);
-      if (unknown.length > 0) {
-        return json(400, {
-          error: 'unknown_scenario',
-          message: `unknown scenario(s): ${unknown.join(', ')}`,
-          available: deps.scenarios.list().map((s) => s.name),
-        });
-      }
-      return json(200, { session: sessionId, active: deps.scenarios.active(session()) });
+      const used = control.useScenarios(names, sessionId);
+      return used.refused ? refusal(used) : json(200, { session: sessionId, active: used.active });
     }
     case 'DELETE scenario':
-      deps.scenarios?.clear(session());
-      return json(200, { session: sessionId, active: [] });
+      return json(200, { session: sessionId, active: control.clearScenarios(sessionId).active });
     default:
       return json(404, {
         error: 'not_found',

@@ -1,7 +1,7 @@
 // JSON Schemas for the admin API's request bodies: a rejected admin call is a 400 that changes nothing.
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../validate/create-ajv.js';
-import { MAX_CLOCK_MS, MIN_CLOCK_MS } from '../state/clock.js';
+import { createAjv } from '../validate/index.js';
+import { MAX_CLOCK_MS, MIN_CLOCK_MS } from '../state/index.js';
 
 /** The largest useful advance: the whole span the clock may show. */
 const MAX_ADVANCE_SECONDS = (MAX_CLOCK_MS - MIN_CLOCK_MS) / 1000;

@@ -1,6 +1,6 @@
 // Auth simulation: a bearer token must be present and well-formed; a JWT's scope claim must cover the operation.
-import type { ApiSpec, Operation } from '../spec/types.js';
-import type { RequestProblem } from '../engine/policy.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import type { RequestProblem } from '../engine/index.js';
 import { decodeBase64Url } from './base64url.js';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;

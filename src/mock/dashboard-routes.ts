@@ -1,6 +1,6 @@
 // The dashboard's routes under /__scimulator/: the page and its assets, the request log, the specs, APIs and sessions.
 import { dashboardAssets } from '../generated/dashboard-assets.js';
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec } from '../spec/index.js';
 import type { AdminDeps } from './admin-api.js';
 import type { RequestLog } from './request-log.js';
 import type { MockResponse } from './types.js';

@@ -1,5 +1,5 @@
 // One-line reasons for 4xx/5xx answers, built from the structured problem (never from a response's message text).
-import type { RequestProblem } from '../engine/policy.js';
+import type { RequestProblem } from '../engine/index.js';
 
 /** The reason a request was refused, in one line: what the log and the dashboard show beside the status. */
 export function describeProblem(problem: RequestProblem): string {

@@ -1,5 +1,5 @@
 // Serves the OAuth2 client-credentials token endpoints the specs declare, issuing unsigned JWTs with the asked scopes.
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec } from '../spec/index.js';
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 import type { MockResponse } from './types.js';
 

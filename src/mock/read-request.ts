@@ -1,10 +1,10 @@
 // Reads a routed request against its operation: parameters (coerced), content type, size, JSON and body schema.
-import type { RequestProblem } from '../engine/policy.js';
-import type { Operation, Parameter } from '../spec/types.js';
-import { baseMediaType, findMediaType } from '../validate/response-checks.js';
-import type { SpecValidator } from '../validate/spec-validator.js';
-import { capViolations, type Violation } from '../validate/violation.js';
-import { longestArray } from '../validate/scan-body.js';
+import type { RequestProblem } from '../engine/index.js';
+import type { Operation, Parameter } from '../spec/index.js';
+import { baseMediaType, findMediaType } from '../validate/index.js';
+import type { SpecValidator } from '../validate/index.js';
+import { capViolations, type Violation } from '../validate/index.js';
+import { longestArray } from '../validate/index.js';
 import { MAX_BODY_BYTES, MAX_BODY_ITEMS, type MockRequest } from './types.js';
 
 export interface ReadRequest {

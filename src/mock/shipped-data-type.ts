@@ -1,5 +1,5 @@
 // The shape of the shipped specs, fixtures and scenarios embedded at build time (src/generated/shipped-data.ts).
-import type { ScenarioDefinition } from '../scenarios/types.js';
+import type { ScenarioDefinition } from '../scenarios/index.js';
 
 export interface ShippedData {
   /** Each shipped spec document as parsed from YAML, with its API id and the file it came from. */

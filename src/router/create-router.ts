@@ -1,5 +1,5 @@
 // Matches (method, pathname) to an operation with a segment trie built once from all specs; literals beat templates.
-import type { ApiSpec, Operation } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
 
 export type RouteMatch =
   | { kind: 'operation'; api: ApiSpec; operation: Operation; params: Record<string, string> }

@@ -1,5 +1,5 @@
 // Compiles scenario definitions against the served specs and checks the names asked to be active from the start.
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec } from '../spec/index.js';
 import { compileScenarios } from './compile-scenarios.js';
 import { createScenarioRuntime } from './create-scenario-runtime.js';
 import type { ScenarioRuntime } from './runtime.js';

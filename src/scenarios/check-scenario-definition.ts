@@ -1,5 +1,5 @@
 // Validates parsed scenario data against the scenario schema. No YAML or node import: it also runs in a browser.
-import { createAjv } from '../validate/create-ajv.js';
+import { createAjv } from '../validate/index.js';
 import { ScenarioError } from './scenario-error.js';
 import { scenarioSchema } from './scenario-schema.js';
 import type { ScenarioDefinition } from './types.js';

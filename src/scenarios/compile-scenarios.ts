@@ -2,10 +2,10 @@
 // A static import, not a lazy require: this file is on scimulator/msw's browser import graph (no node:* there);
 // openapi-sampler costs ~25 ms of start-up.
 import { sample } from 'openapi-sampler';
-import type { ItemFailure, MockResult, RequestProblem } from '../engine/policy.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
-import { findResponseSpec } from '../validate/response-checks.js';
-import { getSpecValidator } from '../validate/spec-validator.js';
+import type { ItemFailure, MockResult, RequestProblem } from '../engine/index.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import { findResponseSpec } from '../validate/index.js';
+import { getSpecValidator } from '../validate/index.js';
 import { ScenarioError } from './scenario-error.js';
 import type { LatencySpec, ScenarioDefinition, ScenarioRule } from './types.js';
 

@@ -1,8 +1,8 @@
 // The scenario runtime: per-session selection, rule matching (params, body, nth, seeded probability) and injection.
-import type { ItemFailure } from '../engine/policy.js';
-import { createRandom, type Random } from '../state/random.js';
-import type { Session } from '../state/session.js';
-import type { ApiSpec } from '../spec/types.js';
+import type { ItemFailure } from '../engine/index.js';
+import { createRandom, type Random } from '../state/index.js';
+import type { Session } from '../state/index.js';
+import type { ApiSpec } from '../spec/index.js';
 import { compileScenario, type CompiledRule, type CompiledScenario } from './compile-scenarios.js';
 import { checkScenarioDefinition } from './check-scenario-definition.js';
 import type { InterceptContext, Interception, ScenarioInfo, ScenarioRuntime } from './runtime.js';

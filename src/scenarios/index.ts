@@ -1,6 +1,7 @@
-// `scimulator/scenarios`: the shipped scenario names and definitions, typed, plus the file format's types and schema.
-import { loadShippedScenariosSync } from '../node/load-mock-sync.js';
-import type { ScenarioDefinition } from './types.js';
+// `scenarios/`: owns scenarios as data — the file format (types, JSON Schema), compiling definitions against the specs,
+// the runtime that matches a request and says what to inject (status, body, headers, latency, drop), and the token-
+// bucket rate limiter. Portable; reading scenario files from disk is the Node-only entry `./node.ts`, which is also the
+// package's `scimulator/scenarios` door.
 
 /** Names of the scenarios that ship with scimulator. */
 export const scenarioNames = [
@@ -17,10 +18,12 @@ export const scenarioNames = [
 
 export type ScenarioName = (typeof scenarioNames)[number];
 
-/** The shipped scenario definitions, keyed by name (parsed from scenarios/*.yaml). */
-export function readShippedScenarios(): Record<ScenarioName, ScenarioDefinition> {
-  return Object.fromEntries(loadShippedScenariosSync().map((d) => [d.name, d])) as Record<ScenarioName, ScenarioDefinition>;
-}
-
 export { scenarioSchema } from './scenario-schema.js';
-export type { ScenarioDefinition, ScenarioInject, ScenarioMatch, ScenarioRule } from './types.js';
+export type { LatencySpec, ScenarioDefinition, ScenarioInject, ScenarioMatch, ScenarioRule } from './types.js';
+export { ScenarioError, type ScenarioErrorCode } from './scenario-error.js';
+export { buildScenarioRuntime } from './build-scenario-runtime.js';
+export { checkScenarioDefinition } from './check-scenario-definition.js';
+export { compileScenario, compileScenarios, type CompiledRule, type CompiledScenario } from './compile-scenarios.js';
+export { createScenarioRuntime, type ScenarioRuntimeOptions } from './create-scenario-runtime.js';
+export type { InterceptContext, Interception, ScenarioInfo, ScenarioRuntime } from './runtime.js';
+export { createRateLimiter, type RateLimitConfig, type RateLimitDecision, type RateLimiter } from './rate-limiter.js';

@@ -1,6 +1,6 @@
 // Parses one scenario file (YAML/JSON text) and validates it against the scenario schema, reporting file:line.
-import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
-import { readCachedYaml } from '../spec/yaml-cache.js';
+import { lineOf, parseLocatedYaml } from '../spec/node.js';
+import { readCachedYaml } from '../spec/node.js';
 import { checkScenarioDefinition } from './check-scenario-definition.js';
 import { ScenarioError } from './scenario-error.js';
 import type { ScenarioDefinition } from './types.js';

@@ -1,7 +1,7 @@
 // The interface between the engine and the scenario runtime: what a scenario may do to one routed request.
-import type { ItemFailure, MockResult, RequestProblem } from '../engine/policy.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
-import type { Session } from '../state/session.js';
+import type { ItemFailure, MockResult, RequestProblem } from '../engine/index.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import type { Session } from '../state/index.js';
 
 /** What the engine tells the scenario runtime about a routed request. */
 export interface InterceptContext {

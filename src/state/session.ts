@@ -1,5 +1,5 @@
 // A session: one isolated world (per-API state, clock, randomness, scenario and rate-limit bookkeeping).
-import type { AnyPolicy } from '../engine/policy.js';
+import type { StatePolicy } from './state-policy.js';
 import { createClock, type Clock, type ClockOptions } from './clock.js';
 import { createRandom, type Random } from './random.js';
 
@@ -14,7 +14,7 @@ export interface Session {
 }
 
 export interface SessionFactoryOptions {
-  policies: AnyPolicy[];
+  policies: StatePolicy[];
   fixtures: Record<string, unknown>;
   seed: string;
   clock?: ClockOptions;

@@ -1,8 +1,8 @@
 // Validates fixture data (from a file or inline) against the fixture schemas the policies declare.
 // No YAML or node import here: the msw adapter validates inline fixtures in the browser too.
-import type { AnyPolicy } from '../engine/policy.js';
+import type { StatePolicy } from './state-policy.js';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../validate/create-ajv.js';
+import { createAjv } from '../validate/index.js';
 import { FixtureError } from './fixture-error.js';
 
 // Fixture schemas are compiled once per set of API ids, and again only when a policy of that id brings another schema
@@ -12,7 +12,7 @@ const compiled = new Map<string, { schemas: unknown[]; validate: ValidateFunctio
 /** Throws `FixtureError` with `source[:line]: /pointer reason` for the first problem; returns the data as a record. */
 export function validateFixtures(
   data: unknown,
-  policies: AnyPolicy[],
+  policies: StatePolicy[],
   source = 'fixtures',
   lineFor?: (instancePath: string) => number | undefined,
 ): Record<string, unknown> {

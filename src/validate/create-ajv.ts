@@ -2,7 +2,7 @@
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { SchemaDialect } from '../spec/types.js';
+import type { SchemaDialect } from '../spec/index.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object in some toolchains.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;

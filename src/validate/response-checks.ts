@@ -1,5 +1,5 @@
 // The per-response contract checks: status documented, content type, body schema, headers. Each returns Violation[].
-import type { MediaType, Operation, ResponseSpec } from '../spec/types.js';
+import type { MediaType, Operation, ResponseSpec } from '../spec/index.js';
 import type { SpecValidator } from './spec-validator.js';
 import type { Violation } from './violation.js';
 

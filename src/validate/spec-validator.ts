@@ -1,6 +1,6 @@
 // Compile-once Ajv validators for one spec: bodies, parameters (with coercion), headers and examples.
 import type { ValidateFunction } from 'ajv';
-import type { ApiSpec, Parameter, SchemaRef } from '../spec/types.js';
+import type { ApiSpec, Parameter, SchemaRef } from '../spec/index.js';
 import { createAjv } from './create-ajv.js';
 import { transformDocument, type Direction } from './transform-schema.js';
 import { findNonFiniteNumber } from './scan-body.js';

@@ -1,5 +1,5 @@
 // Rewrites OpenAPI schema idioms into plain JSON Schema for Ajv: OAS 3.0 nullable/exclusive bounds, readOnly/writeOnly.
-import type { SchemaDialect } from '../spec/types.js';
+import type { SchemaDialect } from '../spec/index.js';
 
 /** Which side of the exchange a schema is validated for; readOnly/writeOnly mean different things on each. */
 export type Direction = 'request' | 'response';

@@ -1,6 +1,6 @@
 // Validates every example in a spec (media types, parameters, headers, schema-level examples) against its schema.
-import { joinPointer, resolvePointer } from '../spec/json-pointer.js';
-import type { ApiSpec, Example, SchemaRef } from '../spec/types.js';
+import { joinPointer, resolvePointer } from '../spec/index.js';
+import type { ApiSpec, Example, SchemaRef } from '../spec/index.js';
 import { getSpecValidator } from './spec-validator.js';
 import type { Direction } from './transform-schema.js';
 import type { Violation } from './violation.js';

@@ -1,9 +1,9 @@
 // Checks one observed response against an operation of a shipped (or given) spec: the matcher's engine.
-import { loadShippedSpecsSync } from '../node/load-mock-sync.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
-import { findResponseSpec, validateResponse, type ObservedResponse } from '../validate/response-checks.js';
-import { getSpecValidator } from '../validate/spec-validator.js';
-import type { Violation } from '../validate/violation.js';
+import { loadShippedSpecsSync } from '../load/node.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import { findResponseSpec, validateResponse, type ObservedResponse } from '../validate/index.js';
+import { getSpecValidator } from '../validate/index.js';
+import type { Violation } from '../validate/index.js';
 import { ContractMatcherError } from './contract-matcher-error.js';
 
 /** Which documented operation a response answers, and optionally the status the test expects. */

@@ -1,6 +1,6 @@
 // `scimulator/vitest`: matchers so another repo's tests can assert their own traffic against the shipped specs.
 import { expect } from 'vitest';
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec } from '../spec/index.js';
 import type { ContractExpectation } from './check-contract.js';
 import { createToSatisfyContract, type ToSatisfyContract } from './to-satisfy-contract.js';
 

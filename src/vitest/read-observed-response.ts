@@ -1,5 +1,5 @@
 // Turns what a test holds (a Fetch Response, or a plain {status, headers, body}) into the shape the checks read.
-import type { ObservedResponse } from '../validate/response-checks.js';
+import type { ObservedResponse } from '../validate/index.js';
 import { ContractMatcherError } from './contract-matcher-error.js';
 
 /** A response a test already has in hand; `body` may be text, bytes, or an already-parsed JSON value. */

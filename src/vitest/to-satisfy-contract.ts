@@ -1,5 +1,5 @@
 // The `toSatisfyContract` matcher: a response a test holds must honour its operation's documented contract.
-import type { ApiSpec } from '../spec/types.js';
+import type { ApiSpec } from '../spec/index.js';
 import { checkContract, documentedMediaType, findOperation, type ContractExpectation } from './check-contract.js';
 import { readObservedResponse } from './read-observed-response.js';
 

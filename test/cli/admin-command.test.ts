@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/adapters/node/index.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 const IDP = 'con_2CZPv6IY0gWzDaQJ';

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { createHandlers } from '../../src/adapters/msw/create-handlers.js';
 import { startServer } from '../../src/adapters/node/start-server.js';
 import type { Mock } from '../../src/mock/create-mock.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { DEFAULT_SESSION } from '../../src/state/session-store.js';
 import { CONFORMANCE_SEED, FROZEN_AT } from './cases.js';
 

@@ -5,7 +5,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/adapters/msw/create-handlers.js';
 import { startServer, type RunningServer } from '../../src/adapters/node/start-server.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { fixtures } from '../../src/fixtures/index.js';
 
 const handlers = createHandlers({ seed: 'twilio-sdk', apis: ['twilio'] });

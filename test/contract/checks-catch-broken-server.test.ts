@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport, StepResult } from '../../src/contract/types.js';
 import type { MockResponse } from '../../src/mock/types.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import type { Violation } from '../../src/validate/violation.js';
 import { breakFirst, createBrokenMock, editJson, reshowSecretInScopes, type BreakRule } from './broken-mock.js';
 

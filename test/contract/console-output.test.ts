@@ -8,7 +8,7 @@ import { createPalette, shouldUseColour, stripColour, visibleLength } from '../.
 import { createProgressLine } from '../../src/contract/reporters/progress-line.js';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport } from '../../src/contract/types.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { breakFirst, createBrokenMock, editJson } from './broken-mock.js';
 

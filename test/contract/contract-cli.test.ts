@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeListener } from '../../src/adapters/node/node-listener.js';
 import { startServer, type RunningServer } from '../../src/adapters/node/start-server.js';
 import type { ContractReport } from '../../src/contract/types.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 let server: RunningServer;

@@ -6,7 +6,7 @@ import { invalidRequestBodies, requestMedia, validRequestBody } from '../../src/
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport } from '../../src/contract/types.js';
 import type { Mock } from '../../src/mock/create-mock.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { getSpecValidator } from '../../src/validate/spec-validator.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { createBrokenMock, editJson, type BreakRule } from './broken-mock.js';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport, StepResult } from '../../src/contract/types.js';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 import type { ApiSpec } from '../../src/spec/types.js';
 import { stopSpawnedProcesses } from '../helpers/spawn-process.js';
 import { PRISM_START_TIMEOUT_MS, startPrism } from '../helpers/start-prism.js';

@@ -1,6 +1,6 @@
 // The CLI's verdicts against a real stateless stand-in (`prism mock` of the Auth0 spec): stateless named, prefix hinted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { stopSpawnedProcesses } from '../helpers/spawn-process.js';
 import { PRISM_START_TIMEOUT_MS, startPrism } from '../helpers/start-prism.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { InProcessMock } from '../../src/contract/target.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 
 describe('the contract runner’s rate-limit probes', () => {
   it('every 429 probe gets its 429 even when an hour passes on the target’s clock before each request', async () => {

@@ -1,7 +1,7 @@
 // The contract suite can run twice against the same server: every run works in sessions of its own.
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 
 describe('contract runs against one server', () => {
   it('a second run against the same mock is as clean as the first', async () => {

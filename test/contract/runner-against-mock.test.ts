@@ -7,7 +7,7 @@ import { formatJunitReport } from '../../src/contract/reporters/junit-reporter.j
 import { formatMarkdownReport } from '../../src/contract/reporters/markdown-reporter.js';
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport } from '../../src/contract/types.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 
 let report: ContractReport;
 

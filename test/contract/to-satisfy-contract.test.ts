@@ -1,7 +1,7 @@
 // The vitest helper another repo uses: `await expect(response).toSatisfyContract({ api, operationId })`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mock } from '../../src/mock/create-mock.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { ContractMatcherError, createScimulatorMatchers, scimulatorMatchers, setupScimulatorMatchers } from '../../src/vitest/index.js';
 
 const BASE = 'http://127.0.0.1:4010';

@@ -15,7 +15,7 @@ import { formatMarkdownReport } from '../../src/contract/reporters/markdown-repo
 import { runContract } from '../../src/contract/run-contract.js';
 import type { ContractReport } from '../../src/contract/types.js';
 import type { Mock } from '../../src/mock/create-mock.js';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { createBrokenMock, editJson, reshowSecretInScopes, type BreakRule } from './broken-mock.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMock } from '../../src/node/load-mock.js';
+import { loadMock } from '../../src/load/node.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scimulator-startup-'));

@@ -4,7 +4,7 @@ import type { Mock } from '../../src/mock/create-mock.js';
 import { createRouter } from '../../src/router/create-router.js';
 import { validateResponse } from '../../src/validate/response-checks.js';
 import { getSpecValidator } from '../../src/validate/spec-validator.js';
-import { loadMock, type LoadMockOptions } from '../../src/node/load-mock.js';
+import { loadMock, type LoadMockOptions } from '../../src/load/node.js';
 
 export const BASE = 'http://127.0.0.1:4010';
 export const FROZEN_AT = '2026-03-01T12:00:00Z';

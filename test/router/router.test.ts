@@ -1,7 +1,7 @@
 // The router over all four specs: real paths, literal-beats-template, 404 vs 405 with the closest API.
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/router/create-router.js';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 
 const router = createRouter(await loadSpecs());
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/router/create-router.js';
 import { normaliseSpec } from '../../src/spec/normalise-spec.js';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 
 const doc = (servers: string[]) => ({
   openapi: '3.1.0',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/scenarios/compile-scenarios.js';
 import { parseScenario } from '../../src/scenarios/parse-scenario.js';
 import { scenarioSchema } from '../../src/scenarios/scenario-schema.js';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 import { call, createTestMock } from '../helpers/mock-client.js';
 
 const specs = await loadSpecs();

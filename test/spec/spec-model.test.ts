@@ -1,6 +1,6 @@
 // The normalised model of the four shipped specs: operations, ids, statuses, base paths, scopes and media types.
 import { describe, expect, it } from 'vitest';
-import { loadSpecs } from '../../src/node/load-mock.js';
+import { loadSpecs } from '../../src/load/node.js';
 import type { ApiSpec } from '../../src/spec/types.js';
 
 const specs = await loadSpecs(undefined, true);

@@ -1,12 +1,9 @@
 // msw adapter: one msw handler per API base URL, all backed by one in-process scimulator core with its own state.
 // Node-free (specs come from the build's embedded data), so it runs under setupWorker in a browser too.
 import { http, type HttpHandler } from 'msw';
-import type { Mock } from '../../mock/create-mock.js';
-import { DEFAULT_SESSION } from '../../state/session-store.js';
-import { fromWebRequest, toWebResponse } from '../../mock/web.js';
+import { ControlError, fromWebRequest, toWebResponse, type ControlResult, type Mock } from '../../mock/index.js';
+import { ScenarioError, type ScenarioDefinition } from '../../scenarios/index.js';
 import { loadShippedMock, type LoadShippedMockOptions } from './load-shipped-mock.js';
-import type { ScenarioDefinition } from '../../scenarios/types.js';
-import { ScenarioError } from '../../scenarios/scenario-error.js';
 
 /** The real hosts each API is served from; `*` matches any tenant or region host. */
 export const DEFAULT_BASE_URLS: Record<string, string[]> = {
@@ -60,6 +57,11 @@ export type ScimulatorHandlers = HttpHandler[] & {
 
 const encoder = new TextEncoder();
 
+/** A clock move the controller refused (a date outside years 1970-9999, or not a date) throws `ControlError`. */
+function moveClock(result: ControlResult<{ now: string }>): void {
+  if (result.refused) throw new ControlError(result);
+}
+
 interface Route {
   test: RegExp;
   /** Path prefix the client uses, and the API's own base path it maps to. */
@@ -86,8 +88,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
   const loadOptions: LoadShippedMockOptions = {
     ...(options.apis ? { apis: options.apis } : {}),
     ...(options.fixtures && options.fixtures !== 'default' ? { fixtures: options.fixtures } : {}),
-    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
-    activeScenarios: active,
+    scenarios: { ...(options.scenarios ? { definitions: options.scenarios } : {}), active },
     strict: options.strict === true,
     seed: options.seed ?? 'scimulator',
     ...(options.now ? { clock: { frozenAt: options.now } } : {}),
@@ -123,35 +124,27 @@ export function createHandlers(options: CreateHandlersOptions = {}): ScimulatorH
     return toWebResponse(res, req.method);
   });
   const handlers: HttpHandler[] = [handler];
-  const session = () => mock.sessions.get(DEFAULT_SESSION);
+  // Every control goes through the core's one controller (the admin API's too), on the default session.
+  const control = mock.controller;
   const controller = {
     reset() {
-      mock.sessions.reset(DEFAULT_SESSION, true);
-      mock.scenarios?.clear(session());
-      if (active.length > 0) mock.scenarios?.activate(session(), active);
+      control.reset(undefined, { clock: true });
     },
     useScenario(name: string | string[]) {
-      const names = toList(name) ?? [];
-      const result = mock.scenarios?.activate(session(), names);
-      if (result && result.unknown.length > 0) {
-        throw new ScenarioError(
-          'SCENARIO_UNKNOWN',
-          `unknown scenario(s): ${result.unknown.join(', ')} (available: ${mock.scenarios
-            ?.list()
-            .map((s) => s.name)
-            .join(', ')})`,
-        );
+      const used = control.useScenarios(toList(name) ?? []);
+      if (used.refused === 'unknown-scenario') {
+        throw new ScenarioError('SCENARIO_UNKNOWN', `${used.message} (available: ${used.available.join(', ')})`);
       }
     },
     clearScenario() {
-      mock.scenarios?.clear(session());
+      control.clearScenarios();
     },
     // A copy: callers inspecting state must not be able to change it behind the mock's back.
-    state: () => structuredClone(mock.exportState(DEFAULT_SESSION)),
+    state: () => structuredClone(control.state()),
     clock: {
-      advance: (seconds: number) => session().clock.advance(seconds),
-      set: (iso: string) => session().clock.set(Date.parse(iso)),
-      now: () => new Date(session().clock.now()),
+      advance: (seconds: number) => moveClock(control.moveClock({ advance: seconds })),
+      set: (iso: string) => moveClock(control.moveClock({ set: Date.parse(iso) })),
+      now: () => new Date(control.now()),
     },
     mock,
   };

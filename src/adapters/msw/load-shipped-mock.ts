@@ -1,16 +1,15 @@
 // Builds a mock from the specs, fixtures and scenarios embedded at build time: no file system, so it runs in a browser.
 import { parse } from 'yaml';
-import { assembleMock, type AssembleMockOptions } from '../../mock/assemble-mock.js';
-import type { Mock } from '../../mock/create-mock.js';
 import { checkOverlay } from '../../engine/index.js';
 import { shippedData } from '../../generated/shipped-data.js';
-import { normaliseSpec } from '../../spec/normalise-spec.js';
-import type { ApiSpec } from '../../spec/types.js';
-import { FixtureError } from '../../state/fixture-error.js';
-import { validateFixtures } from '../../state/validate-fixtures.js';
+import { assembleMock, type LoadMockOptions } from '../../load/index.js';
+import type { Mock } from '../../mock/index.js';
+import { ScenarioError } from '../../scenarios/index.js';
+import { normaliseSpec, type ApiSpec } from '../../spec/index.js';
+import { FixtureError, validateFixtures } from '../../state/index.js';
 
-/** Options of `loadShippedMock` (the shipped data from the build-time embed). */
-export type LoadShippedMockOptions = AssembleMockOptions;
+/** Options of `loadShippedMock`: the loaders' one shape, less `specs` (the shipped specs are embedded). */
+export type LoadShippedMockOptions = Omit<LoadMockOptions, 'specs' | 'validateSpecs'>;
 
 let shippedSpecs: ApiSpec[] | undefined;
 
@@ -49,7 +48,10 @@ export function loadShippedMock(options: LoadShippedMockOptions = {}): Mock {
   return assembleMock(
     {
       specs: loadShippedSpecs(),
-      scenarios: shippedData.scenarios,
+      readScenarios: (dir) => {
+        if (dir === undefined) return shippedData.scenarios;
+        throw new ScenarioError('SCENARIO_NOT_FOUND', `${dir}: the msw handlers serve the shipped scenarios; pass extra ones inline`);
+      },
       readFixtures: (file, policies) =>
         file === undefined
           ? validateFixtures(shippedData.fixtures, policies, 'fixtures/default.yaml')

@@ -1,7 +1,7 @@
 // The node:http adapter: an IncomingMessage/ServerResponse listener over the core's dispatch (no Web objects).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Mock } from '../../mock/create-mock.js';
-import { MAX_BODY_BYTES, type MockRequest } from '../../mock/types.js';
+import type { Mock } from '../../mock/index.js';
+import { MAX_BODY_BYTES, type MockRequest } from '../../mock/index.js';
 
 /** Reads a request body, stopping (and flagging) past the 1 MiB limit so a huge upload cannot exhaust memory. */
 function readBody(req: IncomingMessage): Promise<{ body?: string; tooLarge: boolean }> {

@@ -1,7 +1,7 @@
 // Starts (and stops) a node:http server for a mock on a host and port; used by `serve`, tests and benchmarks.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Mock } from '../../mock/create-mock.js';
+import type { Mock } from '../../mock/index.js';
 import { createNodeListener } from './node-listener.js';
 
 export interface RunningServer {

@@ -1,6 +1,6 @@
 // Multi-status envelopes (Capillary): `success`, `metadata.status` and the successful/failed lists must agree.
-import type { Operation } from '../../spec/types.js';
-import type { Violation } from '../../validate/violation.js';
+import type { Operation } from '../../spec/index.js';
+import type { Violation } from '../../validate/index.js';
 
 const violation = (message: string, pointer = ''): Violation => ({
   check: 'multi-status',

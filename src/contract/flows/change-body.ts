@@ -1,7 +1,7 @@
 // The body of an update that changes one property in a way a later read can verify, in the operation's PATCH dialect.
 import type { PatchDialect } from '../../engine/index.js';
-import type { ApiSpec, Operation } from '../../spec/types.js';
-import { getSpecValidator } from '../../validate/spec-validator.js';
+import type { ApiSpec, Operation } from '../../spec/index.js';
+import { getSpecValidator } from '../../validate/index.js';
 import { requestMedia, validRequestBody } from './request-bodies.js';
 
 /** An update request and the property value a read must show afterwards. */

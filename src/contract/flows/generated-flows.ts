@@ -1,7 +1,7 @@
 // Lifecycle flows derived from the engine's resource inference, for any spec: create → read → list → update → delete → 404.
 import { inferResources, type Resource, type ResourceModel, type ResourceOperation } from '../../engine/index.js';
-import { followSchemaRefs } from '../../spec/json-pointer.js';
-import type { ApiSpec, Operation } from '../../spec/types.js';
+import { followSchemaRefs } from '../../spec/index.js';
+import type { ApiSpec, Operation } from '../../spec/index.js';
 import { checkCreatedIsListed, checkReadReturnsCreated, checkUpdateSticks } from '../checks/lifecycle.js';
 import type { FlowContext } from '../flow-context.js';
 import { buildChangeBody } from './change-body.js';

@@ -1,6 +1,6 @@
 // Generic probes: for each documented error status not reached by a flow, the request most likely to produce it.
-import { followSchemaRefs } from '../../spec/json-pointer.js';
-import type { Operation, Parameter } from '../../spec/types.js';
+import { followSchemaRefs } from '../../spec/index.js';
+import type { Operation, Parameter } from '../../spec/index.js';
 import type { CallSpec, FlowContext } from '../flow-context.js';
 import { invalidRequestBodies, validRequestBody } from './request-bodies.js';
 

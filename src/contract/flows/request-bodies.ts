@@ -1,8 +1,8 @@
 // Request bodies from the spec: a valid one for flows and probes, and deliberately invalid ones, each named for what it breaks.
 import { sample } from 'openapi-sampler';
-import { followSchemaRefs } from '../../spec/json-pointer.js';
-import type { ApiSpec, MediaType, Operation } from '../../spec/types.js';
-import { getSpecValidator } from '../../validate/spec-validator.js';
+import { followSchemaRefs } from '../../spec/index.js';
+import type { ApiSpec, MediaType, Operation } from '../../spec/index.js';
+import { getSpecValidator } from '../../validate/index.js';
 
 // openapi-sampler (already a dependency of the engine; used by Redoc) builds a deterministic schema-valid sample,
 // following `$ref`s and `allOf`, honouring enum/const/default/format/pattern, and leaving readOnly properties out of

@@ -1,5 +1,5 @@
 // OIDC discovery for APIs whose authorization server is the API's own host (Auth0 tenants): every URL points back at the mock.
-import type { ApiSpec } from '../../spec/types.js';
+import type { ApiSpec } from '../../spec/index.js';
 import type { TokenEndpoint } from '../oauth-token.js';
 import type { MockResponse } from '../types.js';
 

@@ -1,6 +1,6 @@
 // Reads an overlay file (YAML or JSON text) and checks it, naming the line of the first problem. Node-only (YAML parser).
 import { checkOverlay, OverlayError, type Overlay } from '../engine/index.js';
-import { lineOf, parseLocatedYaml, type LocatedYaml } from '../spec/yaml-location.js';
+import { lineOf, parseLocatedYaml, type LocatedYaml } from '../spec/node.js';
 
 /** Parses overlay text (YAML or JSON) and checks it. */
 export function parseOverlay(text: string, source: string): Overlay {

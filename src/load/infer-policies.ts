@@ -1,11 +1,11 @@
-// Builds the inferred policy of every spec without a hand-written one, with its overlay (file beside it or x-scimulator).
+// Finds a spec's overlay (the file beside it, or its x-scimulator extension) and builds the engine's policy of every
+// spec without a hand-written one. Node-only (reads the overlay files).
 import { existsSync, readFileSync } from 'node:fs';
-import type { AnyPolicy } from '../engine/policy.js';
-import { builtinHooks } from '../apis/builtin-hooks.js';
-import { checkOverlay, createEnginePolicy, type Overlay } from '../engine/index.js';
+import { checkOverlay, type AnyPolicy, type Overlay } from '../engine/index.js';
+import type { ApiSpec } from '../spec/index.js';
+import { lineOf, parseLocatedYaml } from '../spec/node.js';
+import { inferPolicy } from './assemble-mock.js';
 import { parseOverlay } from './parse-overlay-file.js';
-import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
-import type { ApiSpec } from '../spec/types.js';
 
 /** Overlay files looked for beside `api.yaml`: `api.scimulator.yaml`, `.yml`, `.json`. */
 export function overlayCandidates(specFile: string): string[] {
@@ -31,12 +31,6 @@ export function findOverlay(spec: ApiSpec): Overlay | undefined {
 }
 
 /** Inferred policies for the specs no given policy covers; a wrong overlay throws `OverlayError` (one line). */
-export function inferPolicies(specs: ApiSpec[], given: AnyPolicy[]): AnyPolicy[] {
-  return specs
-    .filter((s) => !given.some((p) => p.id === s.id))
-    .map((spec) => {
-      const overlay = findOverlay(spec);
-      const hooks = builtinHooks[spec.id];
-      return createEnginePolicy(spec, { ...(overlay ? { overlay } : {}), ...(hooks ? { hooks } : {}) });
-    });
+export function inferMissingPolicies(specs: ApiSpec[], given: AnyPolicy[]): AnyPolicy[] {
+  return specs.filter((s) => !given.some((p) => p.id === s.id)).map((spec) => inferPolicy(spec, findOverlay(spec)));
 }

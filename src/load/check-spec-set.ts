@@ -1,6 +1,5 @@
 // Setup checks over the set of served specs: two APIs must not answer the same requests.
-import { SpecError } from '../spec/spec-error.js';
-import type { ApiSpec } from '../spec/types.js';
+import { SpecError, type ApiSpec } from '../spec/index.js';
 
 /**
  * Refuses two specs on the same base path (one would silently shadow the other). Specs at the host root may share

@@ -1,30 +1,30 @@
 // Loads a fixture file (YAML/JSON) or inline object and validates each API's section against its policy's schema.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AnyPolicy } from '../engine/policy.js';
-import { validateFixtures } from './validate-fixtures.js';
-import { FixtureError } from './fixture-error.js';
-import { lineOf, parseLocatedYaml } from '../spec/yaml-location.js';
-import { readCachedYaml } from '../spec/yaml-cache.js';
+import { lineOf, parseLocatedYaml, readCachedYaml } from '../spec/node.js';
+import { FixtureError, validateFixtures, type StatePolicy } from '../state/index.js';
 
 function readError(file: string, e: unknown): FixtureError {
   const code = (e as { code?: string }).code;
   return new FixtureError('FIXTURE_NOT_FOUND', `${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
 }
 
-/** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
-export async function loadFixtureFile(file: string, policies: AnyPolicy[]): Promise<Record<string, unknown>> {
-  let text: string;
+/** Reads a fixture file's text; a missing or unreadable file throws `FixtureError` (`FIXTURE_NOT_FOUND`). */
+export async function readFixtureText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (e) {
     throw readError(file, e);
   }
-  return parseFixtureText(text, file, policies);
+}
+
+/** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
+export async function loadFixtureFile(file: string, policies: StatePolicy[]): Promise<Record<string, unknown>> {
+  return parseFixtureText(await readFixtureText(file), file, policies);
 }
 
 /** The same, synchronously (for msw handlers created at module top level). */
-export function loadFixtureFileSync(file: string, policies: AnyPolicy[]): Record<string, unknown> {
+export function loadFixtureFileSync(file: string, policies: StatePolicy[]): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -35,7 +35,7 @@ export function loadFixtureFileSync(file: string, policies: AnyPolicy[]): Record
 }
 
 /** Parses and validates fixture text (YAML or JSON); `file` names it in errors. */
-export function parseFixtureText(text: string, file: string, policies: AnyPolicy[]): Record<string, unknown> {
+export function parseFixtureText(text: string, file: string, policies: StatePolicy[]): Record<string, unknown> {
   // Valid cached (or plain JSON) data needs no positions; only an invalid file is re-parsed to point at the line.
   // A large generated JSON fixture would otherwise build a YAML document model many times its size.
   const cached = readCachedYaml(text) ?? parseJsonOrUndefined(text);

@@ -1,0 +1,41 @@
+// The request pipeline: route → scenario → rate limit → scenario answer → auth → validate → handle → finish. Each step
+// answers (and the pipeline stops) or returns undefined (and the next one runs); `finish` and the log end every path.
+import { corsHeaders } from '../cors.js';
+import { splitUrl } from '../request-url.js';
+import type { MockRequest, MockResponse } from '../types.js';
+import { checkAuth } from './auth-step.js';
+import { startExchange, type OperationExchange } from './exchange.js';
+import { handleOperation } from './handle-step.js';
+import { answerInjected } from './inject-step.js';
+import type { MockCore } from './mock-core.js';
+import { limitRate } from './rate-limit-step.js';
+import { routeRequest } from './route-step.js';
+import { applyScenarios } from './scenario-step.js';
+import { validateRequest } from './validate-step.js';
+
+/** Runs one request through the steps. Only the admin routes and scenario latency make it wait on anything. */
+export async function runPipeline(core: MockCore, req: MockRequest, started: number): Promise<MockResponse> {
+  const url = splitUrl(req.url);
+  if (!url) return badRequest('the request URL is not valid');
+  const origin = req.headers.origin;
+  // Shared and never mutated (steps copy it); requests without an Origin all get the same object.
+  const x = startExchange(req, started, url, origin === undefined ? core.noOriginCors : corsHeaders(core.cors, origin));
+  const routed = routeRequest(core, x);
+  if (routed) return routed;
+  const ox = x as OperationExchange; // routeRequest filled the operation fields
+  const scenario = applyScenarios(core, ox);
+  if (scenario) {
+    const dropped = await scenario;
+    if (dropped) return dropped;
+  }
+  const early = limitRate(core, ox) ?? answerInjected(core, ox) ?? checkAuth(core, ox);
+  if (early) return early;
+  const read = validateRequest(core, ox);
+  if ('status' in read) return read;
+  return handleOperation(core, ox, read);
+}
+
+/** A 400 for a request the core cannot even route (unparseable URL, bad Host), in a neutral JSON shape. */
+function badRequest(message: string): MockResponse {
+  return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'bad_request', message }) };
+}

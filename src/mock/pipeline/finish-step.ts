@@ -1,0 +1,93 @@
+// Pipeline step `finish`: serialises an operation's result with its documented media type and property order, adds
+// the rate-limit headers, checks it against the spec in strict mode, and logs it.
+import type { MockResult } from '../../engine/index.js';
+import type { RateLimitDecision } from '../../scenarios/index.js';
+import type { ApiSpec, Operation, ResponseSpec } from '../../spec/index.js';
+import { compileBodyOrder } from '../../spec/index.js';
+import { findResponseSpec, getSpecValidator, validateResponse } from '../../validate/index.js';
+import { WARNING_HEADER, type MockResponse } from '../types.js';
+import type { OperationExchange } from './exchange.js';
+import { logAnswer } from './log-step.js';
+import type { MockCore, ResponseInfo } from './mock-core.js';
+
+/** Answers an operation's result: serialise, strict check, log. */
+export function finish(core: MockCore, x: OperationExchange, result: MockResult): MockResponse {
+  // A policy that had to improvise (no fitting documented status) says so in a warning header: log it too.
+  const warning = result.headers?.[WARNING_HEADER];
+  if (warning && x.note === undefined) x.note = warning;
+  let res = serialise(core, x.op, result, x.base, x.rate, x.policy.errors.mediaType);
+  if (core.strict) {
+    const checked = checkStrictly(x.api, x.op, res);
+    if (checked !== res) {
+      x.note = `strict: ${x.op.operationId} ${res.status} violates the spec`;
+      x.reason = `strict: the mock's ${res.status} answer violates the spec`;
+      res = { ...checked, headers: { ...x.base, ...checked.headers } };
+    }
+  }
+  return logAnswer(core, x, res);
+}
+
+/** Serialises a handler or dialect result with the documented media type and the common headers. */
+function serialise(
+  core: MockCore,
+  op: Operation,
+  result: MockResult,
+  base: Record<string, string>,
+  rate: RateLimitDecision | undefined,
+  fallbackMediaType: string,
+): MockResponse {
+  const info = responseInfo(core, op, result.status);
+  const headers: Record<string, string> = Object.assign({}, base);
+  if (result.headers) Object.assign(headers, result.headers);
+  let body: string | undefined;
+  if (result.body !== undefined) {
+    body = JSON.stringify(info?.order ? info.order(result.body) : result.body);
+    headers['content-type'] ??= info?.mediaType ?? fallbackMediaType;
+  }
+  if (rate && info?.rateLimitHeaders) {
+    headers['x-ratelimit-limit'] = String(rate.limit);
+    headers['x-ratelimit-remaining'] = String(rate.remaining);
+    headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
+  }
+  if (rate && result.status === 429 && (info?.retryAfter ?? true)) headers['retry-after'] = String(rate.retryAfterSeconds);
+  const res: MockResponse = { status: result.status, headers };
+  if (body !== undefined) res.body = body;
+  return res;
+}
+
+/** The documented response of a status, described once per operation and status. */
+function responseInfo(core: MockCore, op: Operation, status: number): ResponseInfo | undefined {
+  const byStatus = core.infos.get(op)?.responses;
+  if (!byStatus) return undefined;
+  if (byStatus.has(status)) return byStatus.get(status);
+  const spec = findResponseSpec(op, status);
+  const info = spec ? describeResponse(spec, core.specs.find((a) => a.id === op.apiId)?.document) : undefined;
+  byStatus.set(status, info);
+  return info;
+}
+
+function describeResponse(spec: ResponseSpec, document: unknown): ResponseInfo {
+  const names = new Set(spec.headers.map((h) => h.name.toLowerCase()));
+  return {
+    mediaType: spec.content[0]?.mediaType,
+    order: compileBodyOrder(document, spec.content[0]?.schema?.schema),
+    rateLimitHeaders: names.has('x-ratelimit-limit'),
+    retryAfter: names.has('retry-after'),
+  };
+}
+
+/** `--strict`: a response that violates the spec becomes a loud 500 naming the violations. */
+function checkStrictly(api: ApiSpec, op: Operation, res: MockResponse): MockResponse {
+  const violations = validateResponse(getSpecValidator(api), op, { status: res.status, headers: res.headers, bodyText: res.body ?? '' });
+  if (violations.length === 0) return res;
+  return {
+    status: 500,
+    headers: { 'content-type': 'application/json', [WARNING_HEADER]: 'strict-mode-violation' },
+    body: JSON.stringify({
+      error: 'scimulator --strict: the mock produced a response that violates the spec',
+      operationId: op.operationId,
+      status: res.status,
+      violations,
+    }),
+  };
+}
