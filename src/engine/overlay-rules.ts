@@ -10,6 +10,7 @@ import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
 import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
+import { isExpired } from './overlay-expiry.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
 
@@ -50,7 +51,9 @@ export function applyFields(record: Rec, fields: Record<string, DerivedValue> | 
   }
 }
 
-function matches(p: ActivePredicate, record: Rec): boolean {
+function matches(p: ActivePredicate, record: Rec, nowMs: number): boolean {
+  if (p.until !== undefined && isExpired(readPath(record, p.until), nowMs)) return false;
+  if (p.field === undefined) return true;
   const value = readPath(record, p.field);
   if (p.exists !== undefined) return (value !== undefined && value !== null) === p.exists;
   if (p.in) return p.in.some((x) => JSON.stringify(x) === JSON.stringify(value));
@@ -104,7 +107,8 @@ export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceM
 export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRules {
   const softDeleted = new WeakSet<Rec>();
   const of = (resource: string): ResourceOverlay | undefined => overlay.resources?.[resource];
-  const live = (o: ResourceOverlay | undefined, r: Rec) => !softDeleted.has(r) && (!o?.active || matches(o.active, r));
+  const live = (o: ResourceOverlay | undefined, r: Rec, nowMs: number) =>
+    !softDeleted.has(r) && (!o?.active || matches(o.active, r, nowMs));
   const key = (o: ResourceOverlay, r: Rec) =>
     JSON.stringify(
       (o.unique?.fields ?? []).map((f) => {
@@ -126,12 +130,17 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     return undefined;
   };
   return {
-    derive: (resource, record, ctx) => applyFields(record, of(resource)?.derive, ctx),
+    derive(resource, record, ctx) {
+      const o = of(resource);
+      applyFields(record, o?.derive, ctx);
+      for (const f of o?.transient ?? []) delete record[f];
+    },
     checkCreate(resource, record, bucket, ctx) {
       const o = of(resource);
       if (o?.limit) {
         let count = 0;
-        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r)) count++;
+        const nowMs = ctx.clock.now();
+        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r, nowMs)) count++;
         if (count >= o.limit.max)
           return answer(
             { kind: 'limit', message: `At most ${o.limit.max} ${o.limit.count === 'all' ? '' : 'active '}${resource} allowed.` },

@@ -44,11 +44,12 @@ const errorRef = {
 };
 
 const predicate = {
-  description: 'A record is active when `field` equals `equals` (or is one of `in`, or exists / does not).',
+  description:
+    'A record is active when `field` equals `equals` (or is one of `in`, or exists / does not), or `until` the date-time in that field (absent: never expires).',
   type: 'object',
   additionalProperties: false,
-  required: ['field'],
-  properties: { field: { type: 'string' }, equals: true, in: { type: 'array' }, exists: { type: 'boolean' } },
+  anyOf: [{ required: ['field'] }, { required: ['until'] }],
+  properties: { field: { type: 'string' }, equals: true, in: { type: 'array' }, exists: { type: 'boolean' }, until: { type: 'string' } },
 };
 
 const resource = {
@@ -92,6 +93,7 @@ const resource = {
         listed: { type: 'boolean', description: 'A soft-deleted record still appears in lists (default false).' },
       },
     },
+    transient: { type: 'array', items: { type: 'string' }, description: 'Request fields that only feed `derive`: never stored.' },
   },
 };
 

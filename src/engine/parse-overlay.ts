@@ -25,7 +25,9 @@ export interface ErrorRef {
 }
 
 export interface ActivePredicate {
-  field: string;
+  field?: string;
+  /** Active until the date-time in this field (absent or unparsable: never expires); see `overlay-expiry.ts`. */
+  until?: string;
   equals?: unknown;
   in?: unknown[];
   exists?: boolean;
@@ -39,6 +41,8 @@ export interface ResourceOverlay {
   limit?: { max: number; count?: 'all' | 'active'; error?: ErrorRef };
   unique?: { fields: string[]; ignoreCase?: boolean; error?: ErrorRef };
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
+  /** Request fields that only feed `derive` (`token_lifetime`): never stored, so never answered. */
+  transient?: string[];
 }
 
 export interface ActionOverlay {
