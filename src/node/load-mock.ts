@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { AnyPolicy } from '../engine/policy.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
+import { builtinFixtureSections } from '../apis/builtin-hooks.js';
 import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
 import { defaultFixturesFile, defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -70,19 +71,23 @@ export async function inferMissingPolicies(specs: ApiSpec[], given: AnyPolicy[])
   return (await import('./infer-policies.js')).inferPolicies(specs, given);
 }
 
+/** Shipped engine-served APIs whose spec is not loaded: only their fixture section is known (and checked). */
+const unloadedSections = (policies: AnyPolicy[]) =>
+  builtinFixtureSections.filter((s) => !policies.some((p) => p.id === s.id)) as unknown as AnyPolicy[];
+
 /** Creates a mock from files with the shipped policies; setup problems throw typed errors (`code`). */
 export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
-  let specs = await loadSpecs(options.specs, options.validateSpecs);
-  if (options.apis) specs = specs.filter((s) => options.apis?.includes(s.id));
+  const loaded = await loadSpecs(options.specs, options.validateSpecs);
+  const specs = options.apis ? loaded.filter((s) => options.apis?.includes(s.id)) : loaded;
   const given = options.policies ?? builtinPolicies;
   // Every spec without a hand-written policy is served by the engine's inferred one (plus its overlay); the engine is
-  // loaded only when such a spec is served.
-  const policies = [...given, ...(await inferMissingPolicies(specs, given))];
+  // loaded only when such a spec is served. All loaded specs get one: the fixture file has a section for each.
+  const policies = [...given, ...(await inferMissingPolicies(loaded, given))];
   const active = policies.filter((p) => specs.some((s) => s.id === p.id));
   const fixtures =
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, active, 'inline fixtures')
-      : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, policies);
+      : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, [...policies, ...unloadedSections(policies)]);
   const runtime = await loadScenarioRuntime(options, specs);
   const { scenarios: _selection, ...rest } = options;
   const mock = createMock({ ...rest, specs, policies, fixtures, ...(runtime ? { scenarios: runtime } : {}) });
