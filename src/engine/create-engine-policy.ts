@@ -149,7 +149,9 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
       hooks.seed?.(state, fixture, random, nowIso);
       return state;
     },
-    exportState: hooks.exportState ? (state: EngineState, clock) => hooks.exportState?.(state, exportEngineState, clock) : exportEngineState,
+    exportState: hooks.exportState
+      ? (state: EngineState, clock) => hooks.exportState?.(state, exportEngineState, clock)
+      : exportEngineState,
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;

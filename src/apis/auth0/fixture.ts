@@ -13,7 +13,12 @@ const attribute = {
 };
 const attributes = { type: 'array', items: attribute };
 const dateTime = { type: 'string', format: 'date-time' };
-const strict = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required, properties });
+const strict = (required: string[], properties: Record<string, unknown>) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties,
+});
 
 const token = strict(['token_id'], {
   token_id: { type: 'string', pattern: '^tok_[A-Za-z0-9]{16}$' },
@@ -79,7 +84,9 @@ export function idpsOf(state: EngineState): Map<string, Idp> {
   return m as unknown as Map<string, Idp>;
 }
 
-type FixtureIdp = Omit<Idp, 'provisioning' | 'revoked'> & { provisioning?: Partial<NonNullable<Idp['provisioning']>> & { scim_tokens?: Rec[] } };
+type FixtureIdp = Omit<Idp, 'provisioning' | 'revoked'> & {
+  provisioning?: Partial<NonNullable<Idp['provisioning']>> & { scim_tokens?: Rec[] };
+};
 
 /** Seeds a new session: every IdP, its configuration, and its tokens into the engine's per-IdP token records. */
 export function seedAuth0(state: EngineState, fixture: unknown, random: { alnum(n: number): string }, now: string): void {
@@ -93,11 +100,18 @@ export function seedAuth0(state: EngineState, fixture: unknown, random: { alnum(
     idpsOf(state).set(f.id, {
       ...{ id: f.id, name: f.name, strategy: f.strategy, default_attributes: defaults, default_user_id_attribute: userId, revoked: [] },
       provisioning: p
-        ? { user_id_attribute: p.user_id_attribute ?? userId, attributes: p.attributes ?? defaults, created_at: created, updated_on: p.updated_on ?? created }
+        ? {
+            user_id_attribute: p.user_id_attribute ?? userId,
+            attributes: p.attributes ?? defaults,
+            created_at: created,
+            updated_on: p.updated_on ?? created,
+          }
         : null,
     });
     // Listed oldest first, like tokens created through the API.
-    const sorted = [...(p?.scim_tokens ?? [])].sort((a, b) => Date.parse(String(a.created_at ?? now)) - Date.parse(String(b.created_at ?? now)));
+    const sorted = [...(p?.scim_tokens ?? [])].sort(
+      (a, b) => Date.parse(String(a.created_at ?? now)) - Date.parse(String(b.created_at ?? now)),
+    );
     const bucket = new Map<string, Rec>();
     for (const { token, ...t } of sorted) {
       const id = String(t.token_id);

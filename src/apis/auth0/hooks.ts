@@ -21,8 +21,7 @@ import { auth0Problem } from './problem.js';
 
 const TOKENS = 'scim-tokens';
 const NO_PROVISIONING = 'The IdP has no provisioning configuration.';
-const NO_TOKENS =
-  'The IdP has no provisioning configuration, so it has no SCIM tokens. Create a provisioning configuration first.';
+const NO_TOKENS = 'The IdP has no provisioning configuration, so it has no SCIM tokens. Create a provisioning configuration first.';
 /** Latest expiry a `date-time` can carry (four-digit years). */
 const MAX_EXPIRY_MS = Date.parse('9999-12-31T23:59:59Z');
 const HISTORY = 50;
@@ -114,7 +113,13 @@ const operations: Record<string, OperationHook> = {
     const max = Math.floor((MAX_EXPIRY_MS - ctx.clock.now()) / 1000);
     if (lifetime !== undefined && lifetime > max) {
       const message = `must be <= ${max} (the token would expire after 9999-12-31T23:59:59Z)`;
-      const violation = { check: 'request-body', location: 'request.body' as const, pointer: '/token_lifetime', keyword: 'maximum', message };
+      const violation = {
+        check: 'request-body',
+        location: 'request.body' as const,
+        pointer: '/token_lifetime',
+        keyword: 'maximum',
+        message,
+      };
       return engine.answer({ kind: 'validation', violations: [violation] }, ctx);
     }
     const res = next(ctx);

@@ -58,7 +58,10 @@ function detailOf(p: EngineProblem): string | undefined {
 export function auth0Problem(problem: EngineProblem, op: Operation | undefined, next: ProblemAnswer): MockResult {
   if (problem.kind === 'validation') {
     const validation_errors = problem.violations.map(row);
-    return { status: 400, body: { type: 'https://auth0.com/api-errors#A0E-400-0003', status: 400, title: 'Validation Error', validation_errors } };
+    return {
+      status: 400,
+      body: { type: 'https://auth0.com/api-errors#A0E-400-0003', status: 400, title: 'Validation Error', validation_errors },
+    };
   }
   const answer = next(problem, op);
   const detail = detailOf(problem);
