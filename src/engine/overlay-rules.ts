@@ -11,6 +11,7 @@ import { randomUuid } from './generate-values.js';
 import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isExpired } from './overlay-expiry.js';
+import { fillTemplate } from './overlay-templates.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
 
@@ -24,8 +25,8 @@ export function readPath(value: unknown, path: string): unknown {
   return node;
 }
 
-/** Evaluates a derived value for a request; undefined leaves the field alone. */
-export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
+/** Evaluates a derived value for a request (a template reads `record`); undefined leaves the field alone. */
+export function evaluate(v: DerivedValue, ctx: Ctx, record: Rec = {}): unknown {
   if (v === 'now') return ctx.nowIso();
   if (v === null || typeof v !== 'object') return v;
   if ('now' in v) {
@@ -38,6 +39,7 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
   if ('body' in v) return readPath(ctx.body, v.body);
   if ('value' in v) return structuredClone(v.value);
   if ('pattern' in v) return ctx.random.fromPattern(v.pattern);
+  if ('template' in v) return fillTemplate(v.template, record, ctx.random);
   if (v.generate === 'uuid') return `${v.prefix ?? ''}${randomUuid(ctx.random)}`;
   const n = v.length ?? 24;
   return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
@@ -46,7 +48,7 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
 /** Sets the evaluated fields on a record (undefined values leave a field alone). */
 export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
   for (const [k, v] of Object.entries(fields ?? {})) {
-    const value = evaluate(v, ctx);
+    const value = evaluate(v, ctx, record);
     if (value !== undefined) record[k] = value;
   }
 }
@@ -69,6 +71,8 @@ export function adjustModel(model: ResourceModel, overlay: Overlay | undefined):
     if (!o) return r;
     const next = { ...r };
     if (o.secret) next.secretFields = o.secret;
+    if (o.order === 'newest-first') next.newestFirst = true;
+    if (o.notFound) next.notFoundMessage = o.notFound;
     if (o.id) {
       const base = r.id ?? {
         param: r.itemPath ? (/\{([^}]+)\}$/.exec(r.itemPath)?.[1] ?? 'id') : 'id',

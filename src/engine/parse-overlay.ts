@@ -16,7 +16,9 @@ export type DerivedValue =
   | { body: string }
   | { value: unknown }
   | { generate: 'uuid' | 'hex' | 'alnum'; length?: number; prefix?: string }
-  | { pattern: string };
+  | { pattern: string }
+  /** `{field}` of the new record, `{alnum:N}` / `{hex:N}` random characters (see `overlay-templates.ts`). */
+  | { template: string };
 
 export interface ErrorRef {
   status: number;
@@ -43,6 +45,10 @@ export interface ResourceOverlay {
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
   /** Request fields that only feed `derive` (`token_lifetime`): never stored, so never answered. */
   transient?: string[];
+  /** Lists show the newest record first (default: oldest first, the order they were created in). */
+  order?: 'oldest-first' | 'newest-first';
+  /** The message of a not-found on one of its records (default: `<resource> <id> does not exist.`). */
+  notFound?: string;
 }
 
 export interface ActionOverlay {

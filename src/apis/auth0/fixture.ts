@@ -1,6 +1,7 @@
 // Auth0's fixture section (identity providers, their provisioning configuration and SCIM tokens) and its seeding.
 import type { EngineState, Rec } from '../../engine/index.js';
 
+// The section's schema (the format of fixtures/default.yaml); the spec's schemas describe answers, not this input.
 /** One attribute row, as the spec's IdpProvisioningUserAttributeMapItem allows it. */
 const attribute = {
   type: 'object',
@@ -84,9 +85,7 @@ export function idpsOf(state: EngineState): Map<string, Idp> {
   return m as unknown as Map<string, Idp>;
 }
 
-type FixtureIdp = Omit<Idp, 'provisioning' | 'revoked'> & {
-  provisioning?: Partial<NonNullable<Idp['provisioning']>> & { scim_tokens?: Rec[] };
-};
+type FixtureIdp = Idp & { provisioning?: Partial<Idp['provisioning']> & { scim_tokens?: Rec[] } };
 
 /** Seeds a new session: every IdP, its configuration, and its tokens into the engine's per-IdP token records. */
 export function seedAuth0(state: EngineState, fixture: unknown, random: { alnum(n: number): string }, now: string): void {
