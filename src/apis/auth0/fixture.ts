@@ -2,32 +2,21 @@
 import type { EngineState, Rec } from '../../engine/index.js';
 
 // The section's schema (the format of fixtures/default.yaml); the spec's schemas describe answers, not this input.
+const strict = (required: string[], properties: object) => ({ type: 'object', additionalProperties: false, required, properties });
+const [text, flag, dateTime] = [{ type: 'string' }, { type: 'boolean' }, { type: 'string', format: 'date-time' }];
 /** One attribute row, as the spec's IdpProvisioningUserAttributeMapItem allows it. */
-const attribute = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['provisioning_field', 'is_required', 'is_extra', 'is_missing'],
-  properties: Object.fromEntries([
-    ...['provisioning_field', 'user_attribute', 'description', 'label'].map((k) => [k, { type: 'string' }]),
-    ...['is_required', 'is_extra', 'is_missing'].map((k) => [k, { type: 'boolean' }]),
-  ]),
+const attributes = {
+  type: 'array',
+  items: strict(['provisioning_field', 'is_required', 'is_extra', 'is_missing'], {
+    ...{ provisioning_field: text, user_attribute: text, description: text, label: text },
+    ...{ is_required: flag, is_extra: flag, is_missing: flag },
+  }),
 };
-const attributes = { type: 'array', items: attribute };
-const dateTime = { type: 'string', format: 'date-time' };
-const strict = (required: string[], properties: Record<string, unknown>) => ({
-  type: 'object',
-  additionalProperties: false,
-  required,
-  properties,
-});
 
 const token = strict(['token_id'], {
   token_id: { type: 'string', pattern: '^tok_[A-Za-z0-9]{16}$' },
-  token: { type: 'string', minLength: 1 },
-  scopes: { type: 'array', items: { type: 'string' } },
-  created_at: dateTime,
-  valid_until: dateTime,
-  last_used_at: dateTime,
+  ...{ token: { type: 'string', minLength: 1 }, scopes: { type: 'array', items: text } },
+  ...{ created_at: dateTime, valid_until: dateTime, last_used_at: dateTime },
 });
 
 export const auth0FixtureSchema = strict([], {
@@ -40,10 +29,7 @@ export const auth0FixtureSchema = strict([], {
       default_attributes: attributes,
       default_user_id_attribute: { type: 'string', minLength: 1 },
       provisioning: strict([], {
-        user_id_attribute: { type: 'string', minLength: 1 },
-        attributes,
-        created_at: dateTime,
-        updated_on: dateTime,
+        ...{ user_id_attribute: { type: 'string', minLength: 1 }, attributes, created_at: dateTime, updated_on: dateTime },
         scim_tokens: { type: 'array', items: token },
       }),
     }),
@@ -85,7 +71,7 @@ export function idpsOf(state: EngineState): Map<string, Idp> {
   return m as unknown as Map<string, Idp>;
 }
 
-type FixtureIdp = Idp & { provisioning?: Partial<Idp['provisioning']> & { scim_tokens?: Rec[] } };
+type FixtureIdp = Omit<Idp, 'provisioning'> & { provisioning?: Partial<NonNullable<Idp['provisioning']>> & { scim_tokens?: Rec[] } };
 
 /** Seeds a new session: every IdP, its configuration, and its tokens into the engine's per-IdP token records. */
 export function seedAuth0(state: EngineState, fixture: unknown, random: { alnum(n: number): string }, now: string): void {
@@ -94,28 +80,23 @@ export function seedAuth0(state: EngineState, fixture: unknown, random: { alnum(
   for (const f of ((fixture ?? {}) as { identity_providers?: FixtureIdp[] }).identity_providers ?? []) {
     const defaults = f.default_attributes ?? ATTRIBUTES;
     const userId = f.default_user_id_attribute ?? 'externalId';
-    const p = f.provisioning;
-    const created = p?.created_at ?? now;
-    idpsOf(state).set(f.id, {
-      ...{ id: f.id, name: f.name, strategy: f.strategy, default_attributes: defaults, default_user_id_attribute: userId, revoked: [] },
-      provisioning: p
-        ? {
-            user_id_attribute: p.user_id_attribute ?? userId,
-            attributes: p.attributes ?? defaults,
-            created_at: created,
-            updated_on: p.updated_on ?? created,
-          }
-        : null,
-    });
+    const { scim_tokens = [], ...given } = f.provisioning ?? {};
+    const created = given.created_at ?? now;
+    const provisioning = {
+      user_id_attribute: userId,
+      attributes: defaults,
+      ...given,
+      created_at: created,
+      updated_on: given.updated_on ?? created,
+    };
+    const idp = { id: f.id, name: f.name, strategy: f.strategy, default_attributes: defaults, default_user_id_attribute: userId };
+    idpsOf(state).set(f.id, { ...idp, provisioning: f.provisioning ? provisioning : null, revoked: [] });
     // Listed oldest first, like tokens created through the API.
-    const sorted = [...(p?.scim_tokens ?? [])].sort(
-      (a, b) => Date.parse(String(a.created_at ?? now)) - Date.parse(String(b.created_at ?? now)),
-    );
+    const at = (t: Rec) => Date.parse(String(t.created_at ?? now));
     const bucket = new Map<string, Rec>();
-    for (const { token, ...t } of sorted) {
-      const id = String(t.token_id);
-      bucket.set(id, { ...t, scopes: t.scopes ?? SCOPES, created_at: t.created_at ?? now });
-      secrets.set(id, { token: token ?? `${id}.${random.alnum(40)}` });
+    for (const { token, ...t } of [...scim_tokens].sort((a, b) => at(a) - at(b))) {
+      bucket.set(String(t.token_id), { ...t, scopes: t.scopes ?? SCOPES, created_at: t.created_at ?? now });
+      secrets.set(String(t.token_id), { token: token ?? `${String(t.token_id)}.${random.alnum(40)}` });
     }
     tokens.set(f.id, bucket);
   }
