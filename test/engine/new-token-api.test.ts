@@ -187,4 +187,18 @@ describe('a new token API from a spec and an overlay in a temp dir', () => {
     expect(broken.json.code).toBe('bad_request');
     expect(broken.json.message).toMatch(/^The body is not JSON \(.+\)\.$/);
   });
+
+  it('a wrong value for one of these words stops start-up with file:line, before anything is served', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'scimulator-new-api-bad-'));
+    try {
+      writeFileSync(join(bad, 'acme-tokens.yaml'), JSON.stringify(SPEC));
+      writeFileSync(join(bad, 'acme-tokens.scimulator.yaml'), OVERLAY.replace('newest-first', 'sideways'));
+      await expect(createTestMock({ specs: [bad], fixtures: {} })).rejects.toMatchObject({
+        code: 'OVERLAY_INVALID',
+        message: expect.stringMatching(/acme-tokens\.scimulator\.yaml:\d+: .*order/),
+      });
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
 });
