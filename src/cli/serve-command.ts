@@ -1,7 +1,7 @@
 // `scimulator serve`: the node:http mock server with banner, request log, --strict, --watch and graceful shutdown.
 import { watch, type FSWatcher } from 'node:fs';
 import { startServer } from '../adapters/node/index.js';
-import { builtinPolicies } from '../apis/index.js';
+import { builtinPolicies, unservedFixtureSections } from '../apis/index.js';
 import { inferMissingPolicies, loadFixtureFile, loadMock, loadSpecs } from '../load/node.js';
 import { displayBase, isLoopbackHost, type LogEntry } from '../mock/index.js';
 import { defaultFixturesFile, defaultSpecsDir } from '../spec/node.js';
@@ -186,7 +186,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
           const specs = await loadSpecs(values.specs, false, true);
           // Specs without a hand policy get their inferred one again (with their overlay, re-read).
           const policies = [...builtinPolicies, ...(await inferMissingPolicies(specs, builtinPolicies))];
-          const fixtures = await loadFixtureFile(fixturesFile, policies);
+          const fixtures = await loadFixtureFile(fixturesFile, [...policies, ...unservedFixtureSections(policies)]);
           mock.reload({ specs, policies, fixtures });
           out(`reloaded ${specs.length} spec(s) and fixtures; session state kept`);
         } catch (e) {

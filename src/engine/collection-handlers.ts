@@ -64,7 +64,8 @@ export function findRecord(deps: HandlerDeps, ctx: Ctx): { bucket: Map<string, R
   const id = idParam ? String(ctx.params[idParam]) : '';
   const record = map.get(id);
   if (!record || deps.rules.isHidden(deps.runtime.resource.name, record, ctx.operation)) {
-    return deps.answer({ kind: 'not-found', message: `${deps.runtime.resource.name} ${id} does not exist.` }, ctx.operation);
+    const message = deps.runtime.resource.notFoundMessage ?? `${deps.runtime.resource.name} ${id} does not exist.`;
+    return deps.answer({ kind: 'not-found', message }, ctx.operation);
   }
   return { bucket: map, id, record };
 }
@@ -114,10 +115,13 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
   }
   const id = runtime.resource.id;
   if (id) record[id.property] = generateId(id, ctx.random, () => nextInteger(ctx, deps, bucket), runtime.sampleId);
+  // Secrets are minted before `derive`, so an overlay may shape one (`{template: "{id}.{alnum:40}"}`).
+  for (const f of runtime.resource.secretFields)
+    record[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
   deps.rules.derive(runtime.resource.name, record, ctx);
   const secrets: Rec = {};
   for (const f of runtime.resource.secretFields) {
-    secrets[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
+    secrets[f] = record[f];
     delete record[f];
   }
   const meta = record.meta;

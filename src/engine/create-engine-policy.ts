@@ -121,7 +121,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     id: spec.id,
     errors,
     fixtureSchema,
-    createState(fixture, _random, clock): EngineState {
+    createState(fixture, random, clock): EngineState {
       const nowIso = formatIsoSeconds(clock.now());
       const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture) : fixture;
       const data = isObj(mapped) ? mapped : {};
@@ -146,9 +146,12 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
         ]);
       }
+      hooks.seed?.(state, fixture, random, nowIso);
       return state;
     },
-    exportState: hooks.exportState ? (state: EngineState) => hooks.exportState?.(state, exportEngineState) : exportEngineState,
+    exportState: hooks.exportState
+      ? (state: EngineState, clock) => hooks.exportState?.(state, exportEngineState, clock)
+      : exportEngineState,
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;

@@ -3,6 +3,7 @@ import type { ErrorDialect, MockResult, RequestProblem } from './policy.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
 import { getSpecValidator } from '../validate/spec-validator.js';
 import { sampleSchema } from './generate-values.js';
+import { fillTemplate, problemFields } from './overlay-templates.js';
 import { isObj, objectShape } from './schema-shape.js';
 import { jsonMedia, statusNumber } from './spec-helpers.js';
 
@@ -169,7 +170,8 @@ export function createSpecErrors(
       : undefined;
     if (override && op) {
       const response = op.responses.find((r) => r.status === String(override.status));
-      const body = build(response, override.status, override.message ?? message, override.example);
+      const text = override.message === undefined ? message : fillTemplate(override.message, problemFields(problem));
+      const body = build(response, override.status, text, override.example);
       return { status: override.status, ...(body !== undefined ? { body } : {}) };
     }
     if (!target) return { status: wanted[0] as number, body: { error: String(wanted[0]), message } };

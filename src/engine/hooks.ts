@@ -1,5 +1,7 @@
 // Per-API hooks: the few rules an overlay cannot say, as code that wraps the engine's own handlers and error dialect.
 import type { Operation } from '../spec/types.js';
+import type { Clock } from '../state/clock.js';
+import type { Random } from '../state/random.js';
 import type { EngineProblem } from './error-bodies.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { MockResult, OperationContext, OperationHandler } from './policy.js';
@@ -37,6 +39,11 @@ export interface ApiHooks {
    * and a mapping to the engine's shape (run once per new session, on a schema-valid section).
    */
   fixture?: { schema: Record<string, unknown>; toEngine(fixture: unknown): Record<string, unknown> };
+  /**
+   * Fills a new session's state where the `{<resource>: records[]}` fixture shape cannot say it (records per parent
+   * scope, parents the API never serves); runs after the engine's own seeding, with the raw, schema-valid section.
+   */
+  seed?: (state: EngineState, fixture: unknown, random: Random, nowIso: string) => void;
   /** The state export (`GET /__scimulator/state`) when the API's own view differs from the engine's. */
-  exportState?: (state: EngineState, next: (state: EngineState) => unknown) => unknown;
+  exportState?: (state: EngineState, next: (state: EngineState) => unknown, clock: Clock) => unknown;
 }

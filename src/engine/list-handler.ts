@@ -188,6 +188,7 @@ export function listHandler(deps: HandlerDeps, source?: (ctx: Ctx) => Rec[] | Mo
     if (!(records instanceof Map) && !Array.isArray(records)) return records;
     const name = runtime.resource.name;
     const visible = [...records.values()].filter((r) => !deps.rules.isHidden(name, r, ctx.operation, true));
+    if (runtime.resource.newestFirst) visible.reverse();
     const filtered = filterRecords(deps, ctx, visible);
     if (!Array.isArray(filtered)) return filtered;
     if (!list) return { status, body: filtered };

@@ -10,6 +10,8 @@ import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
 import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
+import { isExpired } from './overlay-expiry.js';
+import { fillTemplate } from './overlay-templates.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
 
@@ -23,8 +25,8 @@ export function readPath(value: unknown, path: string): unknown {
   return node;
 }
 
-/** Evaluates a derived value for a request; undefined leaves the field alone. */
-export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
+/** Evaluates a derived value for a request (a template reads `record`); undefined leaves the field alone. */
+export function evaluate(v: DerivedValue, ctx: Ctx, record: Rec = {}): unknown {
   if (v === 'now') return ctx.nowIso();
   if (v === null || typeof v !== 'object') return v;
   if ('now' in v) {
@@ -37,6 +39,7 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
   if ('body' in v) return readPath(ctx.body, v.body);
   if ('value' in v) return structuredClone(v.value);
   if ('pattern' in v) return ctx.random.fromPattern(v.pattern);
+  if ('template' in v) return fillTemplate(v.template, record, ctx.random);
   if (v.generate === 'uuid') return `${v.prefix ?? ''}${randomUuid(ctx.random)}`;
   const n = v.length ?? 24;
   return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
@@ -45,12 +48,14 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
 /** Sets the evaluated fields on a record (undefined values leave a field alone). */
 export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
   for (const [k, v] of Object.entries(fields ?? {})) {
-    const value = evaluate(v, ctx);
+    const value = evaluate(v, ctx, record);
     if (value !== undefined) record[k] = value;
   }
 }
 
-function matches(p: ActivePredicate, record: Rec): boolean {
+function matches(p: ActivePredicate, record: Rec, nowMs: number): boolean {
+  if (p.until !== undefined && isExpired(readPath(record, p.until), nowMs)) return false;
+  if (p.field === undefined) return true;
   const value = readPath(record, p.field);
   if (p.exists !== undefined) return (value !== undefined && value !== null) === p.exists;
   if (p.in) return p.in.some((x) => JSON.stringify(x) === JSON.stringify(value));
@@ -66,6 +71,8 @@ export function adjustModel(model: ResourceModel, overlay: Overlay | undefined):
     if (!o) return r;
     const next = { ...r };
     if (o.secret) next.secretFields = o.secret;
+    if (o.order === 'newest-first') next.newestFirst = true;
+    if (o.notFound) next.notFoundMessage = o.notFound;
     if (o.id) {
       const base = r.id ?? {
         param: r.itemPath ? (/\{([^}]+)\}$/.exec(r.itemPath)?.[1] ?? 'id') : 'id',
@@ -104,7 +111,8 @@ export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceM
 export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRules {
   const softDeleted = new WeakSet<Rec>();
   const of = (resource: string): ResourceOverlay | undefined => overlay.resources?.[resource];
-  const live = (o: ResourceOverlay | undefined, r: Rec) => !softDeleted.has(r) && (!o?.active || matches(o.active, r));
+  const live = (o: ResourceOverlay | undefined, r: Rec, nowMs: number) =>
+    !softDeleted.has(r) && (!o?.active || matches(o.active, r, nowMs));
   const key = (o: ResourceOverlay, r: Rec) =>
     JSON.stringify(
       (o.unique?.fields ?? []).map((f) => {
@@ -126,12 +134,17 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     return undefined;
   };
   return {
-    derive: (resource, record, ctx) => applyFields(record, of(resource)?.derive, ctx),
+    derive(resource, record, ctx) {
+      const o = of(resource);
+      applyFields(record, o?.derive, ctx);
+      for (const f of o?.transient ?? []) delete record[f];
+    },
     checkCreate(resource, record, bucket, ctx) {
       const o = of(resource);
       if (o?.limit) {
         let count = 0;
-        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r)) count++;
+        const nowMs = ctx.clock.now();
+        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r, nowMs)) count++;
         if (count >= o.limit.max)
           return answer(
             { kind: 'limit', message: `At most ${o.limit.max} ${o.limit.count === 'all' ? '' : 'active '}${resource} allowed.` },

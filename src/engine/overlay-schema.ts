@@ -2,7 +2,7 @@
 
 const derived = {
   description:
-    'A value set by the engine: "now"; {now: {add: seconds | "<body field>"}}; {param: name}; {body: field}; {value: any}; {generate: uuid|hex|alnum, length, prefix}; {pattern: regex}; or a plain string, number, boolean or null.',
+    'A value set by the engine: "now"; {now: {add: seconds | "<body field>"}}; {param: name}; {body: field}; {value: any}; {generate: uuid|hex|alnum, length, prefix}; {pattern: regex}; {template: "{field}.{alnum:40}"}; or a plain string, number, boolean or null.',
   oneOf: [
     { const: 'now' },
     { type: 'string', not: { const: 'now' } },
@@ -27,6 +27,7 @@ const derived = {
       },
     },
     { type: 'object', additionalProperties: false, required: ['pattern'], properties: { pattern: { type: 'string' } } },
+    { type: 'object', additionalProperties: false, required: ['template'], properties: { template: { type: 'string' } } },
   ],
 };
 
@@ -39,16 +40,20 @@ const errorRef = {
   properties: {
     status: { type: 'integer', minimum: 400, maximum: 599, description: 'A status the operation documents.' },
     example: { type: 'string', description: 'Name of the documented example to answer with.' },
-    message: { type: 'string', description: 'Replaces the message of the example (or of the generated body).' },
+    message: {
+      type: 'string',
+      description: 'Replaces the message of the example (or generated body); `{field}` names a field of the problem.',
+    },
   },
 };
 
 const predicate = {
-  description: 'A record is active when `field` equals `equals` (or is one of `in`, or exists / does not).',
+  description:
+    'A record is active when `field` equals `equals` (or is one of `in`, or exists / does not), or `until` the date-time in that field (absent: never expires).',
   type: 'object',
   additionalProperties: false,
-  required: ['field'],
-  properties: { field: { type: 'string' }, equals: true, in: { type: 'array' }, exists: { type: 'boolean' } },
+  anyOf: [{ required: ['field'] }, { required: ['until'] }],
+  properties: { field: { type: 'string' }, equals: true, in: { type: 'array' }, exists: { type: 'boolean' }, until: { type: 'string' } },
 };
 
 const resource = {
@@ -92,6 +97,9 @@ const resource = {
         listed: { type: 'boolean', description: 'A soft-deleted record still appears in lists (default false).' },
       },
     },
+    transient: { type: 'array', items: { type: 'string' }, description: 'Request fields that only feed `derive`: never stored.' },
+    order: { enum: ['oldest-first', 'newest-first'], description: 'The order lists show records in (default oldest first).' },
+    notFound: { type: 'string', description: 'The message of a not-found on one of its records.' },
   },
 };
 
@@ -157,7 +165,12 @@ export const overlaySchema = {
         additionalProperties: false,
         required: ['when', 'status'],
         properties: {
-          when: { enum: ['not-found', 'validation', 'unauthorized', 'forbidden', 'rate-limited', 'conflict', 'limit'] },
+          when: {
+            enum: [
+              ...['not-found', 'validation', 'unauthorized', 'forbidden', 'rate-limited', 'conflict', 'limit', 'record-limit'],
+              ...['malformed-json', 'unsupported-media-type', 'payload-too-large'],
+            ],
+          },
           operationId: { type: 'string' },
           ...errorRef.properties,
         },

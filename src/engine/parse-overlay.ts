@@ -16,7 +16,9 @@ export type DerivedValue =
   | { body: string }
   | { value: unknown }
   | { generate: 'uuid' | 'hex' | 'alnum'; length?: number; prefix?: string }
-  | { pattern: string };
+  | { pattern: string }
+  /** `{field}` of the new record, `{alnum:N}` / `{hex:N}` random characters (see `overlay-templates.ts`). */
+  | { template: string };
 
 export interface ErrorRef {
   status: number;
@@ -25,7 +27,9 @@ export interface ErrorRef {
 }
 
 export interface ActivePredicate {
-  field: string;
+  field?: string;
+  /** Active until the date-time in this field (absent or unparsable: never expires); see `overlay-expiry.ts`. */
+  until?: string;
   equals?: unknown;
   in?: unknown[];
   exists?: boolean;
@@ -39,6 +43,12 @@ export interface ResourceOverlay {
   limit?: { max: number; count?: 'all' | 'active'; error?: ErrorRef };
   unique?: { fields: string[]; ignoreCase?: boolean; error?: ErrorRef };
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
+  /** Request fields that only feed `derive` (`token_lifetime`): never stored, so never answered. */
+  transient?: string[];
+  /** Lists show the newest record first (default: oldest first, the order they were created in). */
+  order?: 'oldest-first' | 'newest-first';
+  /** The message of a not-found on one of its records (default: `<resource> <id> does not exist.`). */
+  notFound?: string;
 }
 
 export interface ActionOverlay {

@@ -108,6 +108,10 @@ export interface Resource {
   list?: { envelope: ListEnvelope; paging: ListPaging };
   /** Properties returned by create but never again (absent from read/list, or `writeOnly`). */
   secretFields: string[];
+  /** Lists show the newest record first (overlay `order`). */
+  newestFirst?: boolean;
+  /** The message of a not-found on one of its records (overlay `notFound`). */
+  notFoundMessage?: string;
   /** JSON pointer of the record schema (the read answer's, else the create answer's), for generating records. */
   recordSchemaPointer?: string;
 }

@@ -1,6 +1,6 @@
 // The one loader core: puts a mock together from already-read sources, synchronously. Every door builds on it.
 import { createEnginePolicy, type AnyPolicy, type Overlay } from '../engine/index.js';
-import { builtinHooks, builtinPolicies } from '../apis/index.js';
+import { builtinHooks, builtinPolicies, unservedFixtureSections } from '../apis/index.js';
 import { createMock, type Mock } from '../mock/index.js';
 import { buildScenarioRuntime, type ScenarioRuntime } from '../scenarios/index.js';
 import type { ApiSpec } from '../spec/index.js';
@@ -27,7 +27,7 @@ export function assembleMock(sources: MockSources, options: LoadMockOptions = {}
   const fixtures =
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, policies, 'inline fixtures')
-      : sources.readFixtures(options.fixtures, everyPolicy);
+      : sources.readFixtures(options.fixtures, [...everyPolicy, ...unservedFixtureSections(everyPolicy)]);
   const scenarios = scenarioRuntime(sources, options, specs);
   const { apis: _a, fixtures: _f, scenarios: _s, policies: _p, specs: _sp, validateSpecs: _v, ...rest } = options;
   const mock = createMock({ ...rest, specs, policies, fixtures, ...(scenarios ? { scenarios } : {}) });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { lineOf, parseLocatedYaml, readCachedYaml } from '../spec/node.js';
-import { FixtureError, validateFixtures, type StatePolicy } from '../state/index.js';
+import { FixtureError, validateFixtures, type FixtureSection } from '../state/index.js';
 
 function readError(file: string, e: unknown): FixtureError {
   const code = (e as { code?: string }).code;
@@ -19,12 +19,12 @@ export async function readFixtureText(file: string): Promise<string> {
 }
 
 /** Reads and validates a fixture file; throws `FixtureError` naming file, line and reason. */
-export async function loadFixtureFile(file: string, policies: StatePolicy[]): Promise<Record<string, unknown>> {
+export async function loadFixtureFile(file: string, policies: FixtureSection[]): Promise<Record<string, unknown>> {
   return parseFixtureText(await readFixtureText(file), file, policies);
 }
 
 /** The same, synchronously (for msw handlers created at module top level). */
-export function loadFixtureFileSync(file: string, policies: StatePolicy[]): Record<string, unknown> {
+export function loadFixtureFileSync(file: string, policies: FixtureSection[]): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -35,7 +35,7 @@ export function loadFixtureFileSync(file: string, policies: StatePolicy[]): Reco
 }
 
 /** Parses and validates fixture text (YAML or JSON); `file` names it in errors. */
-export function parseFixtureText(text: string, file: string, policies: StatePolicy[]): Record<string, unknown> {
+export function parseFixtureText(text: string, file: string, policies: FixtureSection[]): Record<string, unknown> {
   // Valid cached (or plain JSON) data needs no positions; only an invalid file is re-parsed to point at the line.
   // A large generated JSON fixture would otherwise build a YAML document model many times its size.
   const cached = readCachedYaml(text) ?? parseJsonOrUndefined(text);

@@ -3,7 +3,7 @@ import type { AnyPolicy, Overlay } from '../engine/index.js';
 import type { MockOptions } from '../mock/index.js';
 import type { ScenarioDefinition } from '../scenarios/index.js';
 import type { ApiSpec } from '../spec/index.js';
-import type { StatePolicy } from '../state/index.js';
+import type { FixtureSection } from '../state/index.js';
 
 export interface LoadMockOptions extends Omit<MockOptions, 'specs' | 'policies' | 'fixtures' | 'scenarios'> {
   /** Spec files or directories (default: the shipped specs/). Node loaders only; the msw door serves the shipped ones. */
@@ -30,7 +30,7 @@ export interface MockSources {
   /** The scenario files of a directory (`undefined`: the shipped ones), parsed; a missing directory throws. */
   readScenarios(dir: string | undefined): ScenarioDefinition[];
   /** The validated fixtures of a file (`undefined`: the shipped default), checked against `policies`. */
-  readFixtures(file: string | undefined, policies: StatePolicy[]): Record<string, unknown>;
+  readFixtures(file: string | undefined, policies: FixtureSection[]): Record<string, unknown>;
   /** The overlay of a spec (file beside it, `x-scimulator`, or embedded), checked; undefined when it has none. */
   overlayOf(spec: ApiSpec): Overlay | undefined;
 }

@@ -7,5 +7,5 @@ export { HISTORY_LIMIT, pushHistory, setHistory } from './history.js';
 export { ALNUM, createRandom, HEX, PatternError, type Random } from './random.js';
 export { createSession, type Session, type SessionFactoryOptions } from './session.js';
 export { createSessionStore, DEFAULT_MAX_SESSIONS, DEFAULT_SESSION, type SessionStore, type SessionStoreLimits } from './session-store.js';
-export type { StatePolicy } from './state-policy.js';
+export type { FixtureSection, StatePolicy } from './state-policy.js';
 export { validateFixtures } from './validate-fixtures.js';

@@ -11,3 +11,6 @@ export interface StatePolicy {
   /** Builds a fresh state from the API's fixture section (already schema-valid; may be undefined). */
   createState(fixture: unknown, random: Random, clock: Clock): unknown;
 }
+
+/** What fixture validation needs of a policy: its id and its section's schema. */
+export type FixtureSection = Pick<StatePolicy, 'id' | 'fixtureSchema'>;

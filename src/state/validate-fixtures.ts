@@ -1,6 +1,6 @@
 // Validates fixture data (from a file or inline) against the fixture schemas the policies declare.
 // No YAML or node import here: the msw adapter validates inline fixtures in the browser too.
-import type { StatePolicy } from './state-policy.js';
+import type { FixtureSection } from './state-policy.js';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../validate/index.js';
 import { FixtureError } from './fixture-error.js';
@@ -12,7 +12,7 @@ const compiled = new Map<string, { schemas: unknown[]; validate: ValidateFunctio
 /** Throws `FixtureError` with `source[:line]: /pointer reason` for the first problem; returns the data as a record. */
 export function validateFixtures(
   data: unknown,
-  policies: StatePolicy[],
+  policies: FixtureSection[],
   source = 'fixtures',
   lineFor?: (instancePath: string) => number | undefined,
 ): Record<string, unknown> {

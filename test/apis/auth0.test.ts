@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { auth0Policy } from '../../src/apis/auth0/policy.js';
 import type { Mock } from '../../src/mock/create-mock.js';
 import { call, callValid, createTestMock, FROZEN_AT, jwtWithScopes } from '../helpers/mock-client.js';
 
@@ -57,7 +56,7 @@ function exportedIdp(mock: Mock, id: string): ExportedIdp {
 describe('auth0', () => {
   let mock: Mock;
   beforeEach(async () => {
-    mock = await createTestMock({ apis: ['auth0'], policies: [auth0Policy], fixtures: FIXTURE });
+    mock = await createTestMock({ apis: ['auth0'], fixtures: FIXTURE });
   });
 
   describe('provisioning configuration', () => {
@@ -380,7 +379,6 @@ describe('auth0', () => {
     it('an exhausted bucket is a 429 problem body with Retry-After', async () => {
       const limited = await createTestMock({
         apis: ['auth0'],
-        policies: [auth0Policy],
         fixtures: FIXTURE,
         rateLimit: { enforce: true, limits: { auth0: { limit: 1, windowSeconds: 60 } } },
       });
@@ -401,7 +399,7 @@ describe('auth0', () => {
     beforeEach(async () => {
       const file = new URL('../../fixtures/default.yaml', import.meta.url);
       const auth0 = (parse(readFileSync(file, 'utf8')) as { auth0: unknown }).auth0;
-      dflt = await createTestMock({ apis: ['auth0'], policies: [auth0Policy], fixtures: { auth0 } });
+      dflt = await createTestMock({ apis: ['auth0'], fixtures: { auth0 } });
     });
 
     it('the spec example calls work verbatim against the default state', async () => {

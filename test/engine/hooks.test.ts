@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEnginePolicy, type ApiHooks } from '../../src/engine/index.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
-import { callValid, createTestMock } from '../helpers/mock-client.js';
+import { callValid, createTestMock, FROZEN_AT } from '../helpers/mock-client.js';
 
 const SPEC = 'test/fixtures/engine/petstore-expanded.yaml';
 
@@ -59,5 +59,25 @@ describe('engine hooks', () => {
     expect(() => createEnginePolicy(spec, { hooks: { operations: { nope: (c, n) => n(c) } } })).toThrow(
       expect.objectContaining({ code: 'OVERLAY_INVALID' }),
     );
+  });
+
+  it('a seed hook fills a new session beyond the engine fixture shape, and the export hook reads the virtual clock', async () => {
+    const mock = await mockWith(
+      {
+        seed: (state, fixture, random, nowIso) => {
+          const names = (fixture as { names?: string[] } | undefined)?.names ?? [];
+          const pets = new Map(names.map((name, i) => [String(500 + i), { id: 500 + i, name, tag: random.alnum(4), born: nowIso }]));
+          state.collections.set('pets', new Map([['', pets]]));
+          state.seeds.set('pets', []);
+        },
+        fixture: { schema: { type: 'object' }, toEngine: () => ({}) },
+        exportState: (state, next, clock) => ({ at: clock.now(), engine: next(state) }),
+      },
+      { petstore: { names: ['Ada'] } },
+    );
+    const listed = await callValid(mock, 'GET', '/api/pets');
+    expect((listed.json as Array<{ id: number; name: string }>).map((p) => [p.id, p.name])).toEqual([[500, 'Ada']]);
+    const state = await (await mock.handle(new Request('http://127.0.0.1/__scimulator/state'))).json();
+    expect(state.apis.petstore.at).toBe(Date.parse(FROZEN_AT));
   });
 });

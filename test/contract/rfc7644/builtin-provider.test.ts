@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runProfile } from '../../../src/contract/profiles/index.js';
 import { createInProcessTarget } from '../../../src/contract/target.js';
-import { loadMock } from '../../../src/node/load-mock.js';
+import { loadMock } from '../../../src/load/node.js';
 
 const mock = await loadMock();
 const hasScim = mock.specs.some((s) => s.id === 'scim');
