@@ -1,26 +1,20 @@
 // `scimulator contract`: runs the contract runner against a live or mock server and writes console/JSON/JUnit/Markdown reports.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import {
-  createConsoleProgress,
   createPalette,
-  createProgressLine,
   formatConsoleSummary,
   formatJsonReport,
   formatJunitReport,
   formatMarkdownReport,
-  formatStepLine,
   runContract,
   shouldUseColour,
-  stepOutcome,
   type ContractReport,
   type RunContractOptions,
-  type StepResult,
 } from '../contract/index.js';
 import { loadSpecs } from '../load/node.js';
 import type { ApiSpec } from '../spec/index.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
+import { createStepReporter, DONE, writeReport } from './contract-output.js';
 
 export const contractHelp = `Usage: scimulator contract --target <url> [options]
        scimulator contract --api <id>=<url> [--api <id>=<url> …] [options]
@@ -114,19 +108,6 @@ function parseNumber(flag: string, raw: string | undefined, min: number, max: nu
 /** The environment variable holding an API's token: `SCIMULATOR_TOKEN_` + the id upper-cased, non-alphanumerics as `_`. */
 export function tokenEnvName(apiId: string): string {
   return `SCIMULATOR_TOKEN_${apiId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
-export async function writeReport(flag: string, file: string, text: string, stdout: (text: string) => void): Promise<void> {
-  if (file === '-') {
-    stdout(text.replace(/\n$/, ''));
-    return;
-  }
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot write the --${flag} report to ${file}: ${(e as Error).message}`);
-  }
 }
 
 /** Runs the contract command; returns the exit code. Setup problems throw (`UsageError`, spec errors, unreachable target). */
@@ -237,36 +218,4 @@ export async function runContractCommand(argv: string[], out: (l: string) => voi
   const gateFailed = minCoverage !== undefined && s.coverage.percent < minCoverage;
   if (gateFailed) log(`Coverage gate: ${s.coverage.percent}% is below --min-coverage ${minCoverage}%`);
   return report.verdict.result === 'pass' && !gateFailed ? 0 : 1;
-}
-
-/** Marks the end of the run for the step reporter (clears a terminal's progress line). */
-export const DONE = { id: '' } as StepResult;
-
-/**
- * Per-step output: on a terminal, a progress line on stderr and a full line for each failing step only; elsewhere
- * (CI logs, files, pipes) one line per step, since carriage returns would garble an append-only log.
- */
-export function createStepReporter(
-  log: (line: string) => void,
-  palette: ReturnType<typeof createPalette>,
-  interactive: boolean,
-): (step: StepResult) => void {
-  if (!interactive) {
-    const lines = createConsoleProgress(log, { palette });
-    return (step) => {
-      if (step !== DONE) lines(step);
-    };
-  }
-  const progress = createProgressLine(process.stderr);
-  let index = 0;
-  return (step) => {
-    if (step === DONE) return progress.done();
-    index += 1;
-    const outcome = stepOutcome(step);
-    if (outcome === 'failed' || outcome === 'error') {
-      progress.done();
-      log(formatStepLine(step, index, { palette }));
-    }
-    progress.update(step);
-  };
 }

@@ -5,7 +5,7 @@ import { formatJunitReport } from '../contract/reporters/junit-reporter.js';
 import { formatMarkdownReport } from '../contract/reporters/markdown-reporter.js';
 import { createPalette, shouldUseColour } from '../contract/reporters/palette.js';
 import { PROFILES, runProfile, type RunProfileOptions } from '../contract/profiles/index.js';
-import { createStepReporter, DONE, writeReport } from './contract-command.js';
+import { createStepReporter, DONE, writeReport } from './contract-output.js';
 import { UsageError } from './usage-error.js';
 
 /** The contract flags the profile mode reads. */
