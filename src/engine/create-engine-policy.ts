@@ -21,6 +21,7 @@ import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
 import { createBulkHandlers } from './overlay-bulk.js';
 import { createLinkHandlers } from './overlay-links.js';
+import { addStores, isStore, storeFixtureSchema } from './overlay-stores.js';
 import { listHandler } from './list-handler.js';
 import { buildResourceRuntimes, completeRecord, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -76,8 +77,9 @@ function singletonSeed(runtime: ResourceRuntime): Rec | undefined {
  */
 export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions = {}): ApiPolicy<EngineState> {
   const inferred = options.model ?? inferResources(spec);
-  const overlay = options.overlay ? resolveOverlay(options.overlay, spec, inferred) : undefined;
-  const model = adjustModel(inferred, overlay);
+  const withStores = addStores(inferred, options.overlay);
+  const overlay = options.overlay ? resolveOverlay(options.overlay, spec, withStores) : undefined;
+  const model = adjustModel(withStores, overlay);
   const hooks = options.hooks ?? {};
   const errors = withProblemHook(createSpecErrors(spec, overlayErrorRules(overlay, model)), hooks);
   const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
@@ -113,7 +115,10 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(
-      model.resources.map((r) => [r.name, r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }]),
+      model.resources.map((r) => [
+        r.name,
+        storeFixtureSchema(overlay, r.name) ?? (r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }),
+      ]),
     ),
   };
 
@@ -148,12 +153,18 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
       }
       return state;
     },
-    exportState: hooks.exportState ? (state: EngineState) => hooks.exportState?.(state, exportEngineState) : exportEngineState,
+    exportState(state: EngineState) {
+      // Unscoped collections show their seeded records even before the session's first request touched them.
+      for (const { resource: r } of runtimes.values())
+        if (r.kind === 'collection' && r.parentParams.length === 0) bucketOf(state, r.name, '', r.id?.property);
+      return hooks.exportState ? hooks.exportState(state, exportEngineState) : exportEngineState(state);
+    },
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;
       let held = 0;
-      for (const scopes of state.collections.values()) for (const bucket of scopes.values()) held += bucket.size;
+      for (const [name, scopes] of state.collections)
+        if (!isStore(overlay, name)) for (const bucket of scopes.values()) held += bucket.size;
       return held;
     },
     handlers,

@@ -19,5 +19,6 @@ export type { ApiHooks, EngineAccess, EngineCtx, OperationHook, ProblemAnswer } 
 export type { EngineProblem } from './error-bodies.js';
 export type { Rec } from './engine-state.js';
 export type { EngineState } from './engine-state.js';
+export type { MockResult } from './policy.js';
 export { checkOverlay, OverlayError, type Overlay } from './parse-overlay.js';
 export { overlaySchema } from './overlay-schema.js';

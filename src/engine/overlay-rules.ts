@@ -50,7 +50,8 @@ export function applyFields(record: Rec, fields: Record<string, DerivedValue> | 
   }
 }
 
-function matches(p: ActivePredicate, record: Rec): boolean {
+/** Whether a record satisfies a predicate (`active`, a bulk `when`). */
+export function matches(p: ActivePredicate, record: Rec): boolean {
   const value = readPath(record, p.field);
   if (p.exists !== undefined) return (value !== undefined && value !== null) === p.exists;
   if (p.in) return p.in.some((x) => JSON.stringify(x) === JSON.stringify(value));

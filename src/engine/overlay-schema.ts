@@ -1,4 +1,5 @@
 // The JSON Schema of an overlay (`<spec>.scimulator.yaml` or `x-scimulator`): what inference cannot see, said as data.
+import { bulkOutcomes, storesSchema } from './overlay-schema-more.js';
 
 const derived = {
   description:
@@ -117,9 +118,17 @@ const action = {
       type: 'object',
       additionalProperties: false,
       required: ['property'],
-      properties: { property: { type: 'string' }, key: { type: 'string' }, ok: fieldMap, error: fieldMap },
-      description: 'bulk: the answer array property; each entry has the item key (under `key`) and the `ok` or `error` fields.',
+      properties: {
+        property: { type: 'string' },
+        key: { type: 'string' },
+        ok: fieldMap,
+        error: fieldMap,
+        as: { enum: ['entry', 'key'], description: '`key`: each successful entry is the bare item key.' },
+      },
+      description:
+        'bulk: the answer array property (a dotted path); each entry has the item key (under `key`) and the `ok` or `error` fields.',
     },
+    ...bulkOutcomes(fieldMap, predicate),
   },
   if: { required: ['effect'], properties: { effect: { const: 'bulk' } } },
   then: { required: ['items', 'each'] },
@@ -150,6 +159,7 @@ export const overlaySchema = {
     resources: { type: 'object', additionalProperties: resource, description: 'By inferred resource name or collection path.' },
     actions: { type: 'object', additionalProperties: action, description: 'By operation id.' },
     links: { type: 'object', additionalProperties: link, description: 'Associations between two resources, by any name.' },
+    stores: storesSchema,
     errors: {
       type: 'array',
       items: {

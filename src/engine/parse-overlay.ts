@@ -51,7 +51,24 @@ export interface ActionOverlay {
   key?: string;
   each?: 'set' | 'delete';
   status?: { ok?: number; partial?: number; failed?: number };
-  results?: { property: string; key?: string; ok?: Record<string, DerivedValue>; error?: Record<string, DerivedValue> };
+  results?: {
+    property: string;
+    key?: string;
+    ok?: Record<string, DerivedValue>;
+    error?: Record<string, DerivedValue>;
+    as?: 'entry' | 'key';
+  };
+  /** bulk: an item succeeds only on a record matching this; keys counted once; where and how failures are listed. */
+  when?: ActivePredicate;
+  distinct?: boolean;
+  failures?: { property: string; key?: string; missing?: Record<string, DerivedValue>; injected?: Record<string, DerivedValue> };
+}
+
+/** A state-only collection (`stores`): records no operation serves, for actions and hooks. */
+export interface StoreOverlay {
+  id: string;
+  integer?: boolean;
+  schema?: Record<string, unknown>;
 }
 
 /** An association between two resources, served by non-CRUD operations (list / link / unlink). */
@@ -76,6 +93,7 @@ export interface Overlay {
   actions?: Record<string, ActionOverlay>;
   links?: Record<string, LinkOverlay>;
   errors?: ErrorOverride[];
+  stores?: Record<string, StoreOverlay>;
   source: string;
   lineFor?: (pointer: string) => number | undefined;
 }
