@@ -17,6 +17,7 @@ import { OverlayError, resolveOverlay, type Overlay } from './parse-overlay.js';
 import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';
 import type { ApiHooks, EngineAccess, ProblemAnswer } from './hooks.js';
 import { createSpecErrors } from './error-bodies.js';
+import { withFastApiDialect } from './dialects/fastapi-errors.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
 import { createBulkHandlers } from './overlay-bulk.js';
@@ -81,7 +82,8 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   const overlay = options.overlay ? resolveOverlay(options.overlay, spec, withStores) : undefined;
   const model = adjustModel(withStores, overlay);
   const hooks = options.hooks ?? {};
-  const errors = withProblemHook(createSpecErrors(spec, overlayErrorRules(overlay, model)), hooks);
+  const overrides = overlayErrorRules(overlay, model);
+  const errors = withProblemHook(withFastApiDialect(spec, createSpecErrors(spec, overrides), overrides), hooks);
   const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
@@ -147,7 +149,9 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           continue;
         }
         state.seeds.set(name, () => [
-          ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
+          ...(overlay?.resources?.[name]?.examples === false ? [] : runtime.exampleSeeds()).map((r) =>
+            stampTimes(structuredClone(r), nowIso),
+          ),
           ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
         ]);
       }

@@ -67,6 +67,7 @@ export function adjustModel(model: ResourceModel, overlay: Overlay | undefined):
     if (!o) return r;
     const next = { ...r };
     if (o.secret) next.secretFields = o.secret;
+    if (o.order && r.list) next.list = { ...r.list, order: o.order };
     if (o.id) {
       const base = r.id ?? {
         param: r.itemPath ? (/\{([^}]+)\}$/.exec(r.itemPath)?.[1] ?? 'id') : 'id',

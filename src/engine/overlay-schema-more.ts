@@ -31,3 +31,15 @@ export const storesSchema = {
     },
   },
 };
+
+/** Resource words: the order lists answer in, and whether the spec's examples seed records. */
+export const listAndSeedWords = {
+  order: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['field'],
+    properties: { field: { type: 'string' }, descending: { type: 'boolean' } },
+    description: 'Lists answer sorted by this record field (ties keep creation order), e.g. newest first.',
+  },
+  examples: { type: 'boolean', description: 'false: the spec examples seed no records (only fixtures do).' },
+};

@@ -1,5 +1,5 @@
 // The JSON Schema of an overlay (`<spec>.scimulator.yaml` or `x-scimulator`): what inference cannot see, said as data.
-import { bulkOutcomes, storesSchema } from './overlay-schema-more.js';
+import { bulkOutcomes, listAndSeedWords, storesSchema } from './overlay-schema-more.js';
 
 const derived = {
   description:
@@ -93,6 +93,7 @@ const resource = {
         listed: { type: 'boolean', description: 'A soft-deleted record still appears in lists (default false).' },
       },
     },
+    ...listAndSeedWords,
   },
 };
 

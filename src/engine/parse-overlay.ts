@@ -39,6 +39,8 @@ export interface ResourceOverlay {
   limit?: { max: number; count?: 'all' | 'active'; error?: ErrorRef };
   unique?: { fields: string[]; ignoreCase?: boolean; error?: ErrorRef };
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
+  order?: { field: string; descending?: boolean };
+  examples?: boolean;
 }
 
 export interface ActionOverlay {

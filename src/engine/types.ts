@@ -105,7 +105,7 @@ export interface Resource {
   id?: ResourceId;
   operations: ResourceOperation[];
   /** The list answer's shape (when the resource has a `list` operation). */
-  list?: { envelope: ListEnvelope; paging: ListPaging };
+  list?: { envelope: ListEnvelope; paging: ListPaging; order?: { field: string; descending?: boolean } };
   /** Properties returned by create but never again (absent from read/list, or `writeOnly`). */
   secretFields: string[];
   /** JSON pointer of the record schema (the read answer's, else the create answer's), for generating records. */
