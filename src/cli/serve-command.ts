@@ -6,6 +6,7 @@ import { inferMissingPolicies, loadMock, loadSpecs } from '../node/load-mock.js'
 import { displayBase } from '../mock/create-mock.js';
 import { isLoopbackHost } from '../mock/admin-guard.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
+import { withShippedSections } from '../apis/shipped-sections.js';
 import { defaultFixturesFile, defaultSpecsDir } from '../spec/default-specs.js';
 import { loadFixtureFile } from '../state/load-fixtures.js';
 import { formatRequestLine } from './format-request-line.js';
@@ -189,7 +190,7 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
           const specs = await loadSpecs(values.specs, false, true);
           // Specs without a hand policy get their inferred one again (with their overlay, re-read).
           const policies = [...builtinPolicies, ...(await inferMissingPolicies(specs, builtinPolicies))];
-          const fixtures = await loadFixtureFile(fixturesFile, policies);
+          const fixtures = await loadFixtureFile(fixturesFile, withShippedSections(policies));
           mock.reload({ specs, policies, fixtures });
           out(`reloaded ${specs.length} spec(s) and fixtures; session state kept`);
         } catch (e) {
