@@ -2,8 +2,8 @@
 // - operations.createScimTokens: a bulk create whose items name an org by exact name (not id) and fail for one of
 //   three reasons (2001 unknown/inactive org, 2002 active token exists, 2005 injected) with the answer always 200 and
 //   `success` = "anything created"; the bulk vocabulary keys items by record id and has one failure kind.
-// - problem: the launchpad envelope puts status, code and per-field items under `metadata` ({in, field, code});
-//   the engine's generic error bodies only fill a message into the documented example.
+// - problem: the launchpad envelope puts status, code and per-field items under `metadata` ({in, field, code}); the
+//   engine's generic error bodies only fill a message into a documented example, and 400/404/405/429 have none.
 // - exportState: the test tool's view stays `orgs: [{…, token: {token, created_at} | null}]` (the engine's own export
 //   lists records by scope, flat).
 import type { ApiHooks, EngineProblem, MockResult, Rec } from '../../engine/index.js';
@@ -20,34 +20,27 @@ const envelope = (status: number, errorCode: string, message: string, error: unk
   body: { success: false, metadata: { status, errorCode, message, error }, result: null },
 });
 
-/** Active orgs by exact name, first one wins (org names never change, so the index lives as long as the records). */
-const byName = new WeakMap<Map<string, Rec>, Map<string, Rec>>();
+/** The first active org with exactly this name (names are matched case-sensitively, as the docs say). */
 function activeOrg(orgs: Map<string, Rec>, name: string): Rec | undefined {
-  let index = byName.get(orgs);
-  if (!index) byName.set(orgs, (index = new Map()));
-  if (index.size === 0)
-    for (const o of orgs.values()) if (o.active !== false && !index.has(String(o.org_name))) index.set(String(o.org_name), o);
-  const org = index.get(name);
-  return org ? orgs.get(String(org.org_id)) : undefined;
+  for (const o of orgs.values()) if (o.active !== false && o.org_name === name) return o;
+  return undefined;
 }
 
+const item = (where: 'body' | 'header', field: string, code: string, message: string) => ({ in: where, field, code, message });
+const invalid = (message: string, error: Rec) => envelope(400, 'INVALID_REQUEST', message, [error]);
+
+/** 401 and 413 are the spec's documented examples (overlay `errors`); the rest has no example to adapt. */
 const problem: NonNullable<ApiHooks['problem']> = (p, op, next) => {
   switch (p.kind) {
     case 'validation':
       return envelope(400, 'INVALID_REQUEST', 'Request validation failed', p.violations.map(errorItem));
     case 'malformed-json':
-      return envelope(400, 'INVALID_REQUEST', 'Request body is not valid JSON', [
-        { in: 'body', field: '', code: 'MALFORMED_JSON', message: p.message },
-      ]);
+      return invalid('Request body is not valid JSON', item('body', '', 'MALFORMED_JSON', p.message));
     case 'unsupported-media-type':
-      return envelope(400, 'INVALID_REQUEST', 'Content-Type must be application/json', [
-        { in: 'header', field: 'Content-Type', code: 'INVALID_CONTENT_TYPE', message: `got ${p.contentType || '(none)'}` },
-      ]);
-    case 'payload-too-large':
-      return envelope(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${p.limit} ${p.unit ?? 'bytes'}`);
-    case 'unauthorized':
-    case 'forbidden':
-      return envelope(401, 'UNAUTHORIZED', p.kind === 'unauthorized' ? 'Missing bearer token' : 'Invalid or expired bearer token');
+      return invalid(
+        'Content-Type must be application/json',
+        item('header', 'Content-Type', 'INVALID_CONTENT_TYPE', `got ${p.contentType || '(none)'}`),
+      );
     case 'not-found':
       return envelope(404, 'NOT_FOUND', p.message ?? 'Resource not found');
     case 'method-not-allowed':
@@ -66,14 +59,9 @@ const problem: NonNullable<ApiHooks['problem']> = (p, op, next) => {
 
 /** One request problem as a `metadata.error` item: where (body pointer or header name) and which rule. */
 function errorItem(v: Violation) {
-  const header = v.location === 'request.header';
   const code = v.keyword === 'required' ? 'REQUIRED' : v.keyword === 'minItems' ? 'MIN_ITEMS' : 'INVALID_TYPE';
-  const field = header
-    ? (v.property ?? v.pointer.slice(1))
-    : v.keyword === 'required' && v.property
-      ? `${v.pointer}/${v.property}`
-      : v.pointer;
-  return { in: header ? 'header' : 'body', field, code, message: v.message };
+  if (v.location === 'request.header') return item('header', v.property ?? v.pointer.slice(1), code, v.message);
+  return item('body', v.keyword === 'required' && v.property ? `${v.pointer}/${v.property}` : v.pointer, code, v.message);
 }
 
 export const capillaryHooks: ApiHooks = {
