@@ -172,12 +172,19 @@ function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | Ret
 function sortRecords(records: Rec[], order: { field: string; descending?: boolean }): void {
   const { field, descending } = order;
   if (descending) records.reverse();
+  const sign = descending ? -1 : 1;
   const cmp = (a: Rec, b: Rec) => {
     const x = a[field] as string | number;
     const y = b[field] as string | number;
-    return x === y ? 0 : x < y !== (descending === true) ? -1 : 1;
+    return x === y ? 0 : x < y ? -sign : sign;
   };
-  records.sort(cmp);
+  // Records are usually kept in creation order already: a check is O(n), a sort is not.
+  for (let i = 1; i < records.length; i++) {
+    if (cmp(records[i - 1] as Rec, records[i] as Rec) > 0) {
+      records.sort(cmp);
+      return;
+    }
+  }
 }
 
 /**
