@@ -102,11 +102,26 @@ export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceM
   return out;
 }
 
+/**
+ * The plain values a soft delete sets (`status: revoked`; clock and generated values say nothing): a seeded record
+ * (fixture or example) carrying all of them was deleted before the session began. Records deleted here are tracked apart.
+ */
+function deletedMarks(o: ResourceOverlay | undefined): Array<[string, unknown]> {
+  const set = o?.delete?.mode === 'soft' ? Object.entries(o.delete.set ?? {}) : [];
+  return set.filter(([, v]) => v !== 'now' && (v === null || typeof v !== 'object'));
+}
+
 /** Engine rules from an overlay: derive, limit, unique, soft delete and the visibility of soft-deleted records. */
 export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRules {
   const softDeleted = new WeakSet<Rec>();
   const of = (resource: string): ResourceOverlay | undefined => overlay.resources?.[resource];
-  const live = (o: ResourceOverlay | undefined, r: Rec) => !softDeleted.has(r) && (!o?.active || matches(o.active, r));
+  const marks = new Map(Object.entries(overlay.resources ?? {}).map(([, o]) => [o, deletedMarks(o)]));
+  const gone = (o: ResourceOverlay | undefined, r: Rec) => {
+    if (softDeleted.has(r)) return true;
+    const m = o ? marks.get(o) : undefined;
+    return m !== undefined && m.length > 0 && m.every(([k, v]) => r[k] === v);
+  };
+  const live = (o: ResourceOverlay | undefined, r: Rec) => !gone(o, r) && (!o?.active || matches(o.active, r));
   const key = (o: ResourceOverlay, r: Rec) =>
     JSON.stringify(
       (o.unique?.fields ?? []).map((f) => {
@@ -118,7 +133,7 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     if (!o?.unique) return undefined;
     const mine = key(o, record);
     for (const [id, other] of bucket) {
-      if (id !== self && !softDeleted.has(other) && key(o, other) === mine) {
+      if (id !== self && !gone(o, other) && key(o, other) === mine) {
         return answer(
           { kind: 'conflict', message: `A ${resource} with the same ${o.unique.fields.join(', ')} already exists.` },
           ctx.operation,
@@ -133,7 +148,7 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
       const o = of(resource);
       if (o?.limit) {
         let count = 0;
-        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r)) count++;
+        for (const r of bucket.values()) if (o.limit.count === 'all' ? !gone(o, r) : live(o, r)) count++;
         if (count >= o.limit.max)
           return answer(
             { kind: 'limit', message: `At most ${o.limit.max} ${o.limit.count === 'all' ? '' : 'active '}${resource} allowed.` },
@@ -153,8 +168,8 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
       return kept;
     },
     isHidden(resource, record, op, listing) {
-      if (!softDeleted.has(record)) return false;
       const d = of(resource)?.delete;
+      if (!gone(of(resource), record)) return false;
       if (listing) return d?.listed !== true;
       return !(op?.method === 'GET' && d?.readable !== false);
     },

@@ -227,6 +227,20 @@ describe('scaikey', () => {
       expect((await callValid(mock, 'DELETE', tokenPath(ENTRA))).status).toBe(204);
       expect((await callValid(mock, 'GET', tokenPath(ENTRA))).json.status).toBe('revoked');
     });
+
+    it('a token the fixture gives as revoked reads revoked and is 404 for patch and revoke', async () => {
+      const revoked = { id: 'sct_RevokedInFixture', name: 'Old', created_at: '2025-01-01T00:00:00Z', revoked_at: '2025-02-01T00:00:00Z' };
+      const seeded = await createTestMock({
+        apis: ['scaikey'],
+        fixtures: { scaikey: { tenants: [{ tenant_id: TENANT, tokens: [revoked] }] } },
+      });
+      expect((await callValid(seeded, 'GET', tokenPath(revoked.id))).json).toMatchObject({
+        status: 'revoked',
+        revoked_at: revoked.revoked_at,
+      });
+      expect((await callValid(seeded, 'PATCH', tokenPath(revoked.id), { body: { name: 'New' } })).status).toBe(404);
+      expect((await callValid(seeded, 'DELETE', tokenPath(revoked.id))).status).toBe(404);
+    });
   });
 
   describe('endpoint info', () => {
