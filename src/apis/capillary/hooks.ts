@@ -29,7 +29,7 @@ function activeOrg(orgs: Map<string, Rec>, name: string): Rec | undefined {
 const item = (where: 'body' | 'header', field: string, code: string, message: string) => ({ in: where, field, code, message });
 const invalid = (message: string, error: Rec) => envelope(400, 'INVALID_REQUEST', message, [error]);
 
-/** 401 and 413 are the spec's documented examples (overlay `errors`); the rest has no example to adapt. */
+/** 401 is the spec's documented example (overlay `errors`); the rest has no example to adapt (413 says bytes, not items). */
 const problem: NonNullable<ApiHooks['problem']> = (p, op, next) => {
   switch (p.kind) {
     case 'validation':
@@ -41,6 +41,8 @@ const problem: NonNullable<ApiHooks['problem']> = (p, op, next) => {
         'Content-Type must be application/json',
         item('header', 'Content-Type', 'INVALID_CONTENT_TYPE', `got ${p.contentType || '(none)'}`),
       );
+    case 'payload-too-large':
+      return envelope(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${p.limit} ${p.unit ?? 'bytes'}`);
     case 'not-found':
       return envelope(404, 'NOT_FOUND', p.message ?? 'Resource not found');
     case 'method-not-allowed':
