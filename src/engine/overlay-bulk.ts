@@ -45,8 +45,8 @@ function bulkBody(spec: ApiSpec, op: Operation, status: number, action: ActionOv
   if (!media?.schema) return { status };
   const example = media.examples[0]?.value;
   const base = isObj(example) ? structuredClone(example) : sampleSchema(spec, media.schema.schema, media.schema.pointer, 'response');
-  if (!isObj(base) || !action.results) return { status, body: base };
-  const body = putPath(base, action.results.property, entries);
+  if (!isObj(base)) return { status, body: base };
+  const body = action.results ? putPath(base, action.results.property, entries) : base;
   return { status, body: action.failures ? putPath(body, action.failures.property, failed) : body };
 }
 
