@@ -50,7 +50,10 @@ const DB_DOWN = {
   name: 'db-down',
   description: 'Every released account fails.',
   rules: [
-    { match: { api: 'seats', operationId: 'releaseSeats' }, inject: { failItems: { select: 'all', fields: { detail: 'db down' } } } },
+    {
+      match: { api: 'seats', operationId: 'releaseSeats' },
+      inject: { failItems: { select: 'all' as const, fields: { detail: 'db down' } } },
+    },
   ],
 };
 
