@@ -128,9 +128,9 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     id: spec.id,
     errors,
     fixtureSchema,
-    createState(fixture, _random, clock): EngineState {
+    createState(fixture, random, clock): EngineState {
       const nowIso = formatIsoSeconds(clock.now());
-      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture) : fixture;
+      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture, { nowIso, random }) : fixture;
       const data = isObj(mapped) ? mapped : {};
       const state: EngineState = {
         collections: new Map(),

@@ -3,6 +3,7 @@ import type { Operation } from '../spec/types.js';
 import type { EngineProblem } from './error-bodies.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { MockResult, OperationContext, OperationHandler } from './policy.js';
+import type { Random } from '../state/random.js';
 
 export type EngineCtx = OperationContext<EngineState>;
 
@@ -36,7 +37,11 @@ export interface ApiHooks {
    * The API's fixture section when its shape is not the engine's `{<resource>: records[]}`: the section's JSON Schema
    * and a mapping to the engine's shape (run once per new session, on a schema-valid section).
    */
-  fixture?: { schema: Record<string, unknown>; toEngine(fixture: unknown): Record<string, unknown> };
+  fixture?: {
+    schema: Record<string, unknown>;
+    /** `session` gives the new session's clock (as ISO seconds) and seeded randomness, for values a fixture omits. */
+    toEngine(fixture: unknown, session: { nowIso: string; random: Random }): Record<string, unknown>;
+  };
   /** The state export (`GET /__scimulator/state`) when the API's own view differs from the engine's. */
   exportState?: (state: EngineState, next: (state: EngineState) => unknown) => unknown;
 }

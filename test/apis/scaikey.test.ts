@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scaikeyHooks } from '../../src/apis/scaikey/hooks.js';
 import { createEnginePolicy } from '../../src/engine/index.js';
+import { createRandom } from '../../src/state/random.js';
 import type { Mock } from '../../src/mock/create-mock.js';
 import { BASE, call, callValid, createTestMock, FROZEN_AT, jwtWithScopes } from '../helpers/mock-client.js';
 
@@ -228,6 +229,19 @@ describe('scaikey', () => {
       expect((await callValid(mock, 'GET', tokenPath(ENTRA))).json.status).toBe('revoked');
     });
 
+    it('a fixture token without secret or creation time gets a fresh secret (its prefix shown) and the session clock', async () => {
+      const bare = { id: 'sct_AAAAAAAAAAAAAAAA', name: 'Bare' };
+      const seeded = await createTestMock({
+        apis: ['scaikey'],
+        fixtures: { scaikey: { tenants: [{ tenant_id: TENANT, tokens: [bare] }] } },
+      });
+      const read = (await callValid(seeded, 'GET', tokenPath(bare.id))).json;
+      expect(read.created_at).toBe(FROZEN_AT);
+      const secret = (await call(seeded, 'GET', '/__scimulator/state')).json.apis.scaikey.tenants[0].tokens[0].token as string;
+      expect(secret).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
+      expect(read.token_prefix).toBe(secret.slice(0, 8));
+    });
+
     it('a token the fixture gives as revoked reads revoked and is 404 for patch and revoke', async () => {
       const revoked = { id: 'sct_RevokedInFixture', name: 'Old', created_at: '2025-01-01T00:00:00Z', revoked_at: '2025-02-01T00:00:00Z' };
       const seeded = await createTestMock({
@@ -438,7 +452,9 @@ describe('scaikey', () => {
         ],
       };
       // The hook maps the fixture once per new session; a duplicate id is a setup error, not a silent overwrite.
-      expect(() => scaikeyHooks.fixture?.toEngine(dup)).toThrow(expect.objectContaining({ code: 'FIXTURE_INVALID' }));
+      expect(() => scaikeyHooks.fixture?.toEngine(dup, { nowIso: FROZEN_AT, random: createRandom('t') })).toThrow(
+        expect.objectContaining({ code: 'FIXTURE_INVALID' }),
+      );
     });
   });
 });
