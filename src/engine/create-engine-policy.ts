@@ -17,10 +17,12 @@ import { OverlayError, resolveOverlay, type Overlay } from './parse-overlay.js';
 import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';
 import type { ApiHooks, EngineAccess, ProblemAnswer } from './hooks.js';
 import { createSpecErrors } from './error-bodies.js';
+import { withFastApiDialect } from './dialects/fastapi-errors.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
 import { createBulkHandlers } from './overlay-bulk.js';
 import { createLinkHandlers } from './overlay-links.js';
+import { addStores, isStore, storeFixtureSchema } from './overlay-stores.js';
 import { listHandler } from './list-handler.js';
 import { buildResourceRuntimes, completeRecord, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -76,10 +78,12 @@ function singletonSeed(runtime: ResourceRuntime): Rec | undefined {
  */
 export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions = {}): ApiPolicy<EngineState> {
   const inferred = options.model ?? inferResources(spec);
-  const overlay = options.overlay ? resolveOverlay(options.overlay, spec, inferred) : undefined;
-  const model = adjustModel(inferred, overlay);
+  const withStores = addStores(inferred, options.overlay);
+  const overlay = options.overlay ? resolveOverlay(options.overlay, spec, withStores) : undefined;
+  const model = adjustModel(withStores, overlay);
   const hooks = options.hooks ?? {};
-  const errors = withProblemHook(createSpecErrors(spec, overlayErrorRules(overlay, model)), hooks);
+  const overrides = overlayErrorRules(overlay, model);
+  const errors = withProblemHook(withFastApiDialect(spec, createSpecErrors(spec, overrides), overrides), hooks);
   const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
@@ -113,7 +117,10 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(
-      model.resources.map((r) => [r.name, r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }]),
+      model.resources.map((r) => [
+        r.name,
+        storeFixtureSchema(overlay, r.name) ?? (r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }),
+      ]),
     ),
   };
 
@@ -123,7 +130,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     fixtureSchema,
     createState(fixture, random, clock): EngineState {
       const nowIso = formatIsoSeconds(clock.now());
-      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture) : fixture;
+      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture, { nowIso, random }) : fixture;
       const data = isObj(mapped) ? mapped : {};
       const state: EngineState = {
         collections: new Map(),
@@ -142,21 +149,27 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           continue;
         }
         state.seeds.set(name, () => [
-          ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
+          ...(overlay?.resources?.[name]?.examples === false ? [] : runtime.exampleSeeds()).map((r) =>
+            stampTimes(structuredClone(r), nowIso),
+          ),
           ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
         ]);
       }
       hooks.seed?.(state, fixture, random, nowIso);
       return state;
     },
-    exportState: hooks.exportState
-      ? (state: EngineState, clock) => hooks.exportState?.(state, exportEngineState, clock)
-      : exportEngineState,
+    exportState(state: EngineState, clock) {
+      // Unscoped collections show their seeded records even before the session's first request touched them.
+      for (const { resource: r } of runtimes.values())
+        if (r.kind === 'collection' && r.parentParams.length === 0) bucketOf(state, r.name, '', r.id?.property);
+      return hooks.exportState ? hooks.exportState(state, exportEngineState, clock) : exportEngineState(state);
+    },
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;
       let held = 0;
-      for (const scopes of state.collections.values()) for (const bucket of scopes.values()) held += bucket.size;
+      for (const [name, scopes] of state.collections)
+        if (!isStore(overlay, name)) for (const bucket of scopes.values()) held += bucket.size;
       return held;
     },
     handlers,

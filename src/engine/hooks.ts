@@ -38,7 +38,11 @@ export interface ApiHooks {
    * The API's fixture section when its shape is not the engine's `{<resource>: records[]}`: the section's JSON Schema
    * and a mapping to the engine's shape (run once per new session, on a schema-valid section).
    */
-  fixture?: { schema: Record<string, unknown>; toEngine(fixture: unknown): Record<string, unknown> };
+  fixture?: {
+    schema: Record<string, unknown>;
+    /** `session` gives the new session's clock (as ISO seconds) and seeded randomness, for values a fixture omits. */
+    toEngine(fixture: unknown, session: { nowIso: string; random: Random }): Record<string, unknown>;
+  };
   /**
    * Fills a new session's state where the `{<resource>: records[]}` fixture shape cannot say it (records per parent
    * scope, parents the API never serves); runs after the engine's own seeding, with the raw, schema-valid section.

@@ -168,6 +168,25 @@ function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | Ret
   return out;
 }
 
+/** Sorts by one field (stable: ties keep creation order); descending reverses creation order too, newest first. */
+function sortRecords(records: Rec[], order: { field: string; descending?: boolean }): void {
+  const { field, descending } = order;
+  if (descending) records.reverse();
+  const sign = descending ? -1 : 1;
+  const cmp = (a: Rec, b: Rec) => {
+    const x = a[field] as string | number;
+    const y = b[field] as string | number;
+    return x === y ? 0 : x < y ? -sign : sign;
+  };
+  // Records are usually kept in creation order already: a check is O(n), a sort is not.
+  for (let i = 1; i < records.length; i++) {
+    if (cmp(records[i - 1] as Rec, records[i] as Rec) > 0) {
+      records.sort(cmp);
+      return;
+    }
+  }
+}
+
 /**
  * GET on a collection, answered in the envelope the spec documents. `source` replaces the scope's records (a link's
  * list answers the linked records), or answers itself (not-found).
@@ -191,6 +210,7 @@ export function listHandler(deps: HandlerDeps, source?: (ctx: Ctx) => Rec[] | Mo
     if (runtime.resource.newestFirst) visible.reverse();
     const filtered = filterRecords(deps, ctx, visible);
     if (!Array.isArray(filtered)) return filtered;
+    if (list?.order) sortRecords(filtered, list.order);
     if (!list) return { status, body: filtered };
     const w = readWindow(list.paging, ctx.operation.parameters, ctx.query);
     const paged =

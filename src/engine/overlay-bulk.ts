@@ -5,7 +5,7 @@ import { scopedBucket, touch, type Answer, type Ctx, type HandlerDeps } from './
 import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { sampleSchema } from './generate-values.js';
-import { applyFields, readPath, resolveActionTarget } from './overlay-rules.js';
+import { applyFields, matches, readPath, resolveActionTarget } from './overlay-rules.js';
 import type { ActionOverlay, Overlay } from './parse-overlay.js';
 import type { ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -18,6 +18,7 @@ function applyItem(deps: HandlerDeps, action: ActionOverlay, bucket: Map<string,
   const id = typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
   const record = id === undefined ? undefined : bucket.get(id);
   if (id === undefined || !record || deps.rules.isHidden(name, record)) return false;
+  if (action.when && !matches(action.when, record)) return false;
   if (action.each === 'delete') {
     const kept = deps.rules.softDelete(name, record, ctx);
     if (kept) bucket.set(id, kept);
@@ -31,40 +32,68 @@ function applyItem(deps: HandlerDeps, action: ActionOverlay, bucket: Map<string,
   return true;
 }
 
-/** The answer body for a status: its documented example (else a sample), with the per-item results put in. */
-function bulkBody(spec: ApiSpec, op: Operation, status: number, action: ActionOverlay, entries: Rec[]): MockResult {
+/** Puts `value` at a dotted path of `body`, copying the objects on the way (the base is a shared example). */
+function putPath(body: Rec, path: string, value: unknown): Rec {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  const inner = body[head];
+  return { ...body, [head]: rest.length === 0 ? value : putPath(isObj(inner) ? inner : {}, rest.join('.'), value) };
+}
+
+/** The answer body for a status: its documented example (else a sample), with the per-item outcomes put in. */
+function bulkBody(spec: ApiSpec, op: Operation, status: number, action: ActionOverlay, entries: unknown[], failed: Rec[]): MockResult {
   const media = jsonMedia(op.responses.find((r) => r.status === String(status))?.content);
   if (!media?.schema) return { status };
   const example = media.examples[0]?.value;
   const base = isObj(example) ? structuredClone(example) : sampleSchema(spec, media.schema.schema, media.schema.pointer, 'response');
-  if (!isObj(base) || !action.results) return { status, body: base };
-  return { status, body: { ...base, [action.results.property]: entries } };
+  if (!isObj(base)) return { status, body: base };
+  const body = action.results ? putPath(base, action.results.property, entries) : base;
+  return { status, body: action.failures ? putPath(body, action.failures.property, failed) : body };
+}
+
+/** One item's outcome: applied, or failed (a scenario's injected failure first, then a missing or unmatched record). */
+function runItem(deps: HandlerDeps, action: ActionOverlay, bucket: Map<string, Rec>, key: unknown, ctx: Ctx) {
+  const injected = typeof key === 'string' || typeof key === 'number' ? ctx.failItem(key) : undefined;
+  if (injected) return { ok: false, injected: injected.fields };
+  return { ok: applyItem(deps, action, bucket, key, ctx) };
 }
 
 function bulkHandler(deps: HandlerDeps, spec: ApiSpec, op: Operation, action: ActionOverlay, ok: number): OperationHandler<EngineState> {
   const partial = action.status?.partial ?? ok;
-  const failed = action.status?.failed ?? partial;
-  const results = action.results;
+  const failedStatus = action.status?.failed ?? partial;
+  const { results, failures } = action;
   return (ctx) => {
-    const items = readPath(ctx.body, action.items ?? '');
-    if (!Array.isArray(items)) {
+    const given = readPath(ctx.body, action.items ?? '');
+    if (!Array.isArray(given)) {
       const pointer = `/${(action.items ?? '').split('.').join('/')}`;
       const violation = { check: 'body-schema', location: 'request.body' as const, pointer, keyword: 'type', message: 'must be an array' };
       return deps.answer({ kind: 'validation', violations: [violation] }, ctx.operation);
     }
     const bucket = scopedBucket(deps, ctx);
     if (!(bucket instanceof Map)) return bucket;
+    const keys = given.map((item) => (action.key ? readPath(item, action.key) : item));
+    const items = action.distinct ? [...new Set(keys)] : keys;
     let done = 0;
-    const entries = items.map((item): Rec => {
-      const key = action.key ? readPath(item, action.key) : item;
-      const success = applyItem(deps, action, bucket, key, ctx);
-      if (success) done++;
+    const entries: unknown[] = [];
+    const failed: Rec[] = [];
+    for (const key of items) {
+      const outcome = runItem(deps, action, bucket, key, ctx);
+      if (outcome.ok) done++;
+      if (failures && !outcome.ok) {
+        const fields: Rec = failures.key ? { [failures.key]: key } : {};
+        applyFields(fields, outcome.injected ? failures.injected : failures.missing, ctx);
+        failed.push({ ...fields, ...outcome.injected });
+        continue;
+      }
+      if (outcome.ok && results?.as === 'key') {
+        entries.push(key);
+        continue;
+      }
       const fields: Rec = results?.key ? { [results.key]: key } : {};
-      applyFields(fields, success ? results?.ok : results?.error, ctx);
-      return fields;
-    });
-    const status = done === items.length ? ok : done > 0 ? partial : failed;
-    return bulkBody(spec, op, status, action, entries);
+      applyFields(fields, outcome.ok ? results?.ok : results?.error, ctx);
+      entries.push({ ...fields, ...outcome.injected });
+    }
+    const status = done === items.length ? ok : done > 0 ? partial : failedStatus;
+    return bulkBody(spec, op, status, action, entries, failed);
   };
 }
 

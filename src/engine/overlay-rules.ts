@@ -53,8 +53,12 @@ export function applyFields(record: Rec, fields: Record<string, DerivedValue> | 
   }
 }
 
-function matches(p: ActivePredicate, record: Rec, nowMs: number): boolean {
-  if (p.until !== undefined && isExpired(readPath(record, p.until), nowMs)) return false;
+/**
+ * Whether a record satisfies a predicate (`active`, a bulk `when`); with `nowMs`, a record past its `until` date is
+ * not active any more.
+ */
+export function matches(p: ActivePredicate, record: Rec, nowMs?: number): boolean {
+  if (p.until !== undefined && nowMs !== undefined && isExpired(readPath(record, p.until), nowMs)) return false;
   if (p.field === undefined) return true;
   const value = readPath(record, p.field);
   if (p.exists !== undefined) return (value !== undefined && value !== null) === p.exists;
@@ -72,6 +76,7 @@ export function adjustModel(model: ResourceModel, overlay: Overlay | undefined):
     const next = { ...r };
     if (o.secret) next.secretFields = o.secret;
     if (o.order === 'newest-first') next.newestFirst = true;
+    else if (typeof o.order === 'object' && r.list) next.list = { ...r.list, order: o.order };
     if (o.notFound) next.notFoundMessage = o.notFound;
     if (o.id) {
       const base = r.id ?? {
@@ -107,12 +112,26 @@ export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceM
   return out;
 }
 
+/**
+ * The plain values a soft delete sets (`status: revoked`; clock and generated values say nothing): a seeded record
+ * (fixture or example) carrying all of them was deleted before the session began. Records deleted here are tracked apart.
+ */
+function deletedMarks(o: ResourceOverlay | undefined): Array<[string, unknown]> {
+  const set = o?.delete?.mode === 'soft' ? Object.entries(o.delete.set ?? {}) : [];
+  return set.filter(([, v]) => v !== 'now' && (v === null || typeof v !== 'object'));
+}
+
 /** Engine rules from an overlay: derive, limit, unique, soft delete and the visibility of soft-deleted records. */
 export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRules {
   const softDeleted = new WeakSet<Rec>();
   const of = (resource: string): ResourceOverlay | undefined => overlay.resources?.[resource];
-  const live = (o: ResourceOverlay | undefined, r: Rec, nowMs: number) =>
-    !softDeleted.has(r) && (!o?.active || matches(o.active, r, nowMs));
+  const marks = new Map(Object.entries(overlay.resources ?? {}).map(([, o]) => [o, deletedMarks(o)]));
+  const gone = (o: ResourceOverlay | undefined, r: Rec) => {
+    if (softDeleted.has(r)) return true;
+    const m = o ? marks.get(o) : undefined;
+    return m !== undefined && m.length > 0 && m.every(([k, v]) => r[k] === v);
+  };
+  const live = (o: ResourceOverlay | undefined, r: Rec, nowMs: number) => !gone(o, r) && (!o?.active || matches(o.active, r, nowMs));
   const key = (o: ResourceOverlay, r: Rec) =>
     JSON.stringify(
       (o.unique?.fields ?? []).map((f) => {
@@ -124,7 +143,7 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     if (!o?.unique) return undefined;
     const mine = key(o, record);
     for (const [id, other] of bucket) {
-      if (id !== self && !softDeleted.has(other) && key(o, other) === mine) {
+      if (id !== self && !gone(o, other) && key(o, other) === mine) {
         return answer(
           { kind: 'conflict', message: `A ${resource} with the same ${o.unique.fields.join(', ')} already exists.` },
           ctx.operation,
@@ -144,7 +163,7 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
       if (o?.limit) {
         let count = 0;
         const nowMs = ctx.clock.now();
-        for (const r of bucket.values()) if (o.limit.count === 'all' ? !softDeleted.has(r) : live(o, r, nowMs)) count++;
+        for (const r of bucket.values()) if (o.limit.count === 'all' ? !gone(o, r) : live(o, r, nowMs)) count++;
         if (count >= o.limit.max)
           return answer(
             { kind: 'limit', message: `At most ${o.limit.max} ${o.limit.count === 'all' ? '' : 'active '}${resource} allowed.` },
@@ -164,8 +183,8 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
       return kept;
     },
     isHidden(resource, record, op, listing) {
-      if (!softDeleted.has(record)) return false;
       const d = of(resource)?.delete;
+      if (!gone(of(resource), record)) return false;
       if (listing) return d?.listed !== true;
       return !(op?.method === 'GET' && d?.readable !== false);
     },

@@ -1,4 +1,5 @@
 // The JSON Schema of an overlay (`<spec>.scimulator.yaml` or `x-scimulator`): what inference cannot see, said as data.
+import { bulkOutcomes, listAndSeedWords, storesSchema } from './overlay-schema-more.js';
 
 const derived = {
   description:
@@ -98,8 +99,8 @@ const resource = {
       },
     },
     transient: { type: 'array', items: { type: 'string' }, description: 'Request fields that only feed `derive`: never stored.' },
-    order: { enum: ['oldest-first', 'newest-first'], description: 'The order lists show records in (default oldest first).' },
     notFound: { type: 'string', description: 'The message of a not-found on one of its records.' },
+    ...listAndSeedWords,
   },
 };
 
@@ -125,9 +126,17 @@ const action = {
       type: 'object',
       additionalProperties: false,
       required: ['property'],
-      properties: { property: { type: 'string' }, key: { type: 'string' }, ok: fieldMap, error: fieldMap },
-      description: 'bulk: the answer array property; each entry has the item key (under `key`) and the `ok` or `error` fields.',
+      properties: {
+        property: { type: 'string' },
+        key: { type: 'string' },
+        ok: fieldMap,
+        error: fieldMap,
+        as: { enum: ['entry', 'key'], description: '`key`: each successful entry is the bare item key.' },
+      },
+      description:
+        'bulk: the answer array property (a dotted path); each entry has the item key (under `key`) and the `ok` or `error` fields.',
     },
+    ...bulkOutcomes(fieldMap, predicate),
   },
   if: { required: ['effect'], properties: { effect: { const: 'bulk' } } },
   then: { required: ['items', 'each'] },
@@ -158,6 +167,7 @@ export const overlaySchema = {
     resources: { type: 'object', additionalProperties: resource, description: 'By inferred resource name or collection path.' },
     actions: { type: 'object', additionalProperties: action, description: 'By operation id.' },
     links: { type: 'object', additionalProperties: link, description: 'Associations between two resources, by any name.' },
+    stores: storesSchema,
     errors: {
       type: 'array',
       items: {

@@ -45,10 +45,12 @@ export interface ResourceOverlay {
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
   /** Request fields that only feed `derive` (`token_lifetime`): never stored, so never answered. */
   transient?: string[];
-  /** Lists show the newest record first (default: oldest first, the order they were created in). */
-  order?: 'oldest-first' | 'newest-first';
+  /** Lists in creation order (default), reverse creation order, or sorted by a record field. */
+  order?: 'oldest-first' | 'newest-first' | { field: string; descending?: boolean };
   /** The message of a not-found on one of its records (default: `<resource> <id> does not exist.`). */
   notFound?: string;
+  /** false: the spec's examples seed no records (only fixtures do). */
+  examples?: boolean;
 }
 
 export interface ActionOverlay {
@@ -61,7 +63,24 @@ export interface ActionOverlay {
   key?: string;
   each?: 'set' | 'delete';
   status?: { ok?: number; partial?: number; failed?: number };
-  results?: { property: string; key?: string; ok?: Record<string, DerivedValue>; error?: Record<string, DerivedValue> };
+  results?: {
+    property: string;
+    key?: string;
+    ok?: Record<string, DerivedValue>;
+    error?: Record<string, DerivedValue>;
+    as?: 'entry' | 'key';
+  };
+  /** bulk: an item succeeds only on a record matching this; keys counted once; where and how failures are listed. */
+  when?: ActivePredicate;
+  distinct?: boolean;
+  failures?: { property: string; key?: string; missing?: Record<string, DerivedValue>; injected?: Record<string, DerivedValue> };
+}
+
+/** A state-only collection (`stores`): records no operation serves, for actions and hooks. */
+export interface StoreOverlay {
+  id: string;
+  integer?: boolean;
+  schema?: Record<string, unknown>;
 }
 
 /** An association between two resources, served by non-CRUD operations (list / link / unlink). */
@@ -86,6 +105,7 @@ export interface Overlay {
   actions?: Record<string, ActionOverlay>;
   links?: Record<string, LinkOverlay>;
   errors?: ErrorOverride[];
+  stores?: Record<string, StoreOverlay>;
   source: string;
   lineFor?: (pointer: string) => number | undefined;
 }

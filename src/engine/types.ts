@@ -105,7 +105,7 @@ export interface Resource {
   id?: ResourceId;
   operations: ResourceOperation[];
   /** The list answer's shape (when the resource has a `list` operation). */
-  list?: { envelope: ListEnvelope; paging: ListPaging };
+  list?: { envelope: ListEnvelope; paging: ListPaging; order?: { field: string; descending?: boolean } };
   /** Properties returned by create but never again (absent from read/list, or `writeOnly`). */
   secretFields: string[];
   /** Lists show the newest record first (overlay `order`). */

@@ -11,9 +11,16 @@ const HINT = 'src/generated/ is stale: run `npm run build` (or `node scripts/emb
 
 describe('embedded build data', () => {
   it('holds every shipped spec, the default fixtures and every scenario as they are on disk', () => {
-    const specs = readdirSync(join(root, 'specs')).filter((n) => /\.ya?ml$/.test(n) && !/\.scimulator\./.test(n));
+    // `<spec>.scimulator.yaml` beside a spec is its overlay, embedded with the spec rather than as a spec of its own.
+    const isOverlay = (n: string) => /\.scimulator\.ya?ml$/.test(n);
+    const specs = readdirSync(join(root, 'specs')).filter((n) => /\.ya?ml$/.test(n) && !isOverlay(n));
     expect(shippedData.specs.map((s) => s.file).sort(), HINT).toEqual(specs.map((n) => `specs/${n}`).sort());
-    for (const s of shippedData.specs) expect(s.document, `${HINT} (${s.file})`).toEqual(parse(readFileSync(join(root, s.file), 'utf8')));
+    for (const s of shippedData.specs) {
+      expect(s.document, `${HINT} (${s.file})`).toEqual(parse(readFileSync(join(root, s.file), 'utf8')));
+      const overlay = s.file.replace(/\.ya?ml$/, '.scimulator.yaml');
+      if (readdirSync(join(root, 'specs')).includes(overlay.slice('specs/'.length)))
+        expect(s.overlay, `${HINT} (${overlay})`).toEqual(parse(readFileSync(join(root, overlay), 'utf8')));
+    }
     expect(shippedData.fixtures, HINT).toEqual(parse(readFileSync(join(root, 'fixtures/default.yaml'), 'utf8')));
     const scenarios = readdirSync(join(root, 'scenarios')).filter((n) => /\.ya?ml$/.test(n));
     expect(shippedData.scenarios.map((s) => s.source).sort(), HINT).toEqual(scenarios.map((n) => `scenarios/${n}`).sort());

@@ -2,12 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { scaikeyErrors } from '../../src/apis/scaikey/errors.js';
-import { scaikeyPolicy } from '../../src/apis/scaikey/policy.js';
-import { createScaikeyState } from '../../src/apis/scaikey/state.js';
-import type { Mock } from '../../src/mock/create-mock.js';
-import { createClock } from '../../src/state/clock.js';
+import { scaikeyHooks } from '../../src/apis/scaikey/hooks.js';
+import { createEnginePolicy } from '../../src/engine/index.js';
 import { createRandom } from '../../src/state/random.js';
+import type { Mock } from '../../src/mock/create-mock.js';
 import { BASE, call, callValid, createTestMock, FROZEN_AT, jwtWithScopes } from '../helpers/mock-client.js';
 
 const TOKENS = '/api/v1/admin/scim-tokens/';
@@ -59,13 +57,13 @@ function specExample(mock: Mock, operationId: string, status: string, name: stri
 describe('scaikey', () => {
   let mock: Mock;
   beforeEach(async () => {
-    mock = await createTestMock({ apis: ['scaikey'], policies: [scaikeyPolicy], fixtures: { scaikey: FIXTURE } });
+    mock = await createTestMock({ apis: ['scaikey'], fixtures: { scaikey: FIXTURE } });
   });
 
   describe('default fixtures', () => {
     it('the documented list, get and rename calls answer the documented examples verbatim', async () => {
       const parsed = parse(readFileSync(new URL('../../fixtures/default.yaml', import.meta.url), 'utf8')) as { scaikey: unknown };
-      const dflt = await createTestMock({ apis: ['scaikey'], policies: [scaikeyPolicy], fixtures: { scaikey: parsed.scaikey } });
+      const dflt = await createTestMock({ apis: ['scaikey'], fixtures: { scaikey: parsed.scaikey } });
       const list = await callValid(dflt, 'GET', `${TOKENS}?page=1&per_page=20&tenant_id=${TENANT}`);
       expect(list.json).toEqual(specExample(dflt, 'list_scim_tokens_api_v1_admin_scim_tokens__get', '200', 'two_tokens'));
       const get = await callValid(dflt, 'GET', tokenPath(OKTA));
@@ -120,7 +118,6 @@ describe('scaikey', () => {
       }));
       const big = await createTestMock({
         apis: ['scaikey'],
-        policies: [scaikeyPolicy],
         fixtures: { scaikey: { tenants: [{ tenant_id: TENANT, tokens }] } },
       });
       const res = await callValid(big, 'GET', `${TOKENS}?page=500&per_page=20`);
@@ -230,6 +227,33 @@ describe('scaikey', () => {
       expect((await callValid(mock, 'GET', tokenPath(ENTRA))).json.status).toBe('expired');
       expect((await callValid(mock, 'DELETE', tokenPath(ENTRA))).status).toBe(204);
       expect((await callValid(mock, 'GET', tokenPath(ENTRA))).json.status).toBe('revoked');
+    });
+
+    it('a fixture token without secret or creation time gets a fresh secret (its prefix shown) and the session clock', async () => {
+      const bare = { id: 'sct_AAAAAAAAAAAAAAAA', name: 'Bare' };
+      const seeded = await createTestMock({
+        apis: ['scaikey'],
+        fixtures: { scaikey: { tenants: [{ tenant_id: TENANT, tokens: [bare] }] } },
+      });
+      const read = (await callValid(seeded, 'GET', tokenPath(bare.id))).json;
+      expect(read.created_at).toBe(FROZEN_AT);
+      const secret = (await call(seeded, 'GET', '/__scimulator/state')).json.apis.scaikey.tenants[0].tokens[0].token as string;
+      expect(secret).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
+      expect(read.token_prefix).toBe(secret.slice(0, 8));
+    });
+
+    it('a token the fixture gives as revoked reads revoked and is 404 for patch and revoke', async () => {
+      const revoked = { id: 'sct_RevokedInFixture', name: 'Old', created_at: '2025-01-01T00:00:00Z', revoked_at: '2025-02-01T00:00:00Z' };
+      const seeded = await createTestMock({
+        apis: ['scaikey'],
+        fixtures: { scaikey: { tenants: [{ tenant_id: TENANT, tokens: [revoked] }] } },
+      });
+      expect((await callValid(seeded, 'GET', tokenPath(revoked.id))).json).toMatchObject({
+        status: 'revoked',
+        revoked_at: revoked.revoked_at,
+      });
+      expect((await callValid(seeded, 'PATCH', tokenPath(revoked.id), { body: { name: 'New' } })).status).toBe(404);
+      expect((await callValid(seeded, 'DELETE', tokenPath(revoked.id))).status).toBe(404);
     });
   });
 
@@ -391,7 +415,10 @@ describe('scaikey', () => {
     });
 
     it('rate limiting answers 429 {"detail": "Too Many Requests"}', () => {
-      expect(scaikeyErrors.problem({ kind: 'rate-limited', retryAfterSeconds: 5 }, undefined)).toEqual({
+      // ScaiKey documents no 429, so no scenario reaches it; the error dialect (FastAPI's, found from the spec) still says it.
+      const spec = mock.specs.find((s) => s.id === 'scaikey');
+      const policy = createEnginePolicy(spec as NonNullable<typeof spec>, { hooks: scaikeyHooks });
+      expect(policy.errors.problem({ kind: 'rate-limited', retryAfterSeconds: 5 }, undefined)).toEqual({
         status: 429,
         body: { detail: 'Too Many Requests' },
       });
@@ -412,7 +439,7 @@ describe('scaikey', () => {
     });
 
     it('a fixture without tenants gives the caller the spec example tenant', async () => {
-      const bare = await createTestMock({ apis: ['scaikey'], policies: [scaikeyPolicy], fixtures: {} });
+      const bare = await createTestMock({ apis: ['scaikey'], fixtures: {} });
       const res = await callValid(bare, 'POST', TOKENS, { body: { name: 'x' } });
       expect(res.json.tenant_id).toBe(TENANT);
     });
@@ -424,7 +451,8 @@ describe('scaikey', () => {
           { tenant_id: OTHER_TENANT, tokens: [{ id: OKTA, name: 'b' }] },
         ],
       };
-      expect(() => createScaikeyState(dup, createRandom('t'), createClock({ frozenAt: FROZEN_AT }))).toThrow(
+      // The hook maps the fixture once per new session; a duplicate id is a setup error, not a silent overwrite.
+      expect(() => scaikeyHooks.fixture?.toEngine(dup, { nowIso: FROZEN_AT, random: createRandom('t') })).toThrow(
         expect.objectContaining({ code: 'FIXTURE_INVALID' }),
       );
     });

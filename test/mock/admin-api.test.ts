@@ -96,21 +96,23 @@ describe('admin API', () => {
 
 describe('robustness', () => {
   it('a policy that throws answers 500 without a stack trace and the server keeps serving', async () => {
-    const { capillaryPolicy } = await import('../../src/apis/capillary/policy.js');
-    const broken = {
-      ...capillaryPolicy,
-      handlers: {
-        ...capillaryPolicy.handlers,
-        revokeScimTokens: () => {
-          throw new Error('boom');
+    // Capillary is served by the engine: the broken policy is the engine's, with a revoke hook that throws.
+    const { createEnginePolicy } = await import('../../src/engine/index.js');
+    const { loadSpec } = await import('../../src/spec/load-spec.js');
+    const broken = createEnginePolicy(await loadSpec('specs/capillary-launchpad.yaml'), {
+      hooks: {
+        operations: {
+          revokeScimTokens: () => {
+            throw new Error('boom');
+          },
         },
       },
-    };
+    });
     const notes: string[] = [];
     const mock = await createTestMock({
       apis: ['capillary'],
       policies: [broken],
-      fixtures: { capillary: { orgs: [] } },
+      fixtures: {},
       onLog: (e) => e.note && notes.push(e.note),
     });
     const res = await call(mock, 'PUT', REVOKE, { body: { org_ids: [1] }, headers: H });

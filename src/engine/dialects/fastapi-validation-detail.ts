@@ -1,4 +1,4 @@
-// Turns request violations into FastAPI / pydantic-v2 `ValidationError` items ({type, loc, msg, ctx}).
+// FastAPI / pydantic-v2 `ValidationError` items ({type, loc, msg, ctx}) from request violations: the 422 detail of any FastAPI app.
 import type { Violation } from '../../validate/violation.js';
 
 /** One item of FastAPI's `HTTPValidationError.detail`. */
@@ -124,7 +124,7 @@ function itemFor(v: Violation): ValidationErrorItem {
     case 'uniqueItems':
       return valueError(base, 'Items must be unique');
     case 'minProperties':
-      // ScimTokenUpdate's model validator: an update must change something.
+      // A model validator requiring some field (pydantic has no keyword for it: FastAPI apps raise a value_error).
       return valueError(base, 'At least one field must be provided');
     case 'enum': {
       const expected = pythonList(Array.isArray(params.allowedValues) ? params.allowedValues : []);
