@@ -220,7 +220,10 @@ export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): Ope
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
-    const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred));
+    const { runtime } = deps;
+    const target = { doc: runtime.spec.document, shape: runtime.record?.shape, idProperty: runtime.resource.id?.property };
+    const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred), target);
+    if ('violations' in result) return deps.answer({ kind: 'validation', violations: result.violations }, ctx.operation);
     if ('error' in result) {
       const violation = { check: 'request-body', location: 'request.body' as const, pointer: '', keyword: 'patch', message: result.error };
       return deps.answer({ kind: 'validation', violations: [violation] }, ctx.operation);
