@@ -11,7 +11,7 @@ import {
   updateHandler,
   type HandlerDeps,
 } from './collection-handlers.js';
-import { inferredRules } from './engine-rules.js';
+import { inferredRules, type EngineRules } from './engine-rules.js';
 import { adjustModel, createActionHandlers, createOverlayRules, overlayErrorRules } from './overlay-rules.js';
 import { OverlayError, resolveOverlay, type Overlay } from './parse-overlay.js';
 import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';
@@ -80,7 +80,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   const model = adjustModel(inferred, overlay);
   const hooks = options.hooks ?? {};
   const errors = withProblemHook(createSpecErrors(spec, overlayErrorRules(overlay, model)), hooks);
-  const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
+  const rules = withCheckHook(overlay ? createOverlayRules(overlay, errors.answer) : inferredRules, hooks);
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
   for (const runtime of runtimes.values()) Object.assign(handlers, collectionHandlers({ runtime, answer: errors.answer, rules }));
@@ -109,11 +109,19 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
 
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
 
+  const records = { type: 'array', items: { type: 'object' } };
   const fixtureSchema = hooks.fixture?.schema ?? {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(
-      model.resources.map((r) => [r.name, r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }]),
+      model.resources.map((r) => [
+        r.name,
+        r.kind === 'singleton'
+          ? { type: 'object' }
+          : r.parentParams.length > 0
+            ? { anyOf: [records, { type: 'object', additionalProperties: records }] }
+            : records,
+      ]),
     ),
   };
 
@@ -133,12 +141,25 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
         seeds: new Map(),
         singletonSeeds: new Map(),
       };
+      if (hooks.session) state.hook = hooks.session(fixture);
       for (const runtime of runtimes.values()) {
         const name = runtime.resource.name;
         const given = data[name];
         if (runtime.resource.kind === 'singleton') {
           const doc = isObj(given) ? given : singletonSeed(runtime);
           if (doc) state.singletonSeeds.set(name, stampTimes(structuredClone(doc), nowIso));
+          continue;
+        }
+        if (isObj(given)) {
+          // `{<scope>: records[]}`: records of named parent scopes (several parent values joined by `/`).
+          const fresh = hooks.fixture !== undefined;
+          const byScope = new Map<string, () => Rec[]>();
+          for (const [scope, records] of Object.entries(given)) {
+            const key = scope.split('/').join('\u0000');
+            const list = Array.isArray(records) ? records.filter(isObj) : [];
+            byScope.set(key, () => list.map((r) => completeRecord(runtime, fresh ? r : structuredClone(r), nowIso)));
+          }
+          (state.scopeSeeds ??= new Map()).set(name, byScope);
           continue;
         }
         state.seeds.set(name, () => [
@@ -170,6 +191,18 @@ function exportEngineState(state: EngineState): unknown {
     if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
     return out;
   }
+}
+
+/** The API's `check` hook in front of the overlay's create and update checks (limit, unique). */
+function withCheckHook(rules: EngineRules, hooks: ApiHooks): EngineRules {
+  const check = hooks.check;
+  if (!check) return rules;
+  return {
+    ...rules,
+    checkCreate: (resource, record, bucket, ctx) => check(ctx, resource, record, undefined) ?? rules.checkCreate(resource, record, bucket, ctx),
+    checkUpdate: (resource, record, bucket, id, ctx) =>
+      check(ctx, resource, record, bucket.get(id)) ?? rules.checkUpdate(resource, record, bucket, id, ctx),
+  };
 }
 
 /** The error dialect with the API's `problem` hook in front of the engine's own answers. */

@@ -2,6 +2,7 @@
 import type { MockResult, OperationContext } from './policy.js';
 import type { Operation } from '../spec/types.js';
 import type { EngineState, Rec } from './engine-state.js';
+import type { FilterRule } from './parse-overlay.js';
 
 /** Lifecycle rules by resource name; the inferred defaults do nothing. */
 export interface EngineRules {
@@ -19,6 +20,8 @@ export interface EngineRules {
   ): MockResult | undefined;
   /** For a soft delete: the record as kept (fields set); undefined deletes it for real. */
   softDelete(resource: string, record: Rec, ctx: OperationContext<EngineState>): Rec | undefined;
+  /** The SCIM filter subset a resource's list accepts (the overlay's `filter`). */
+  filter?(resource: string): FilterRule | undefined;
   /** Whether a (soft-deleted) record is hidden from an operation (`listing` for list answers). */
   isHidden(resource: string, record: Rec, op?: Operation, listing?: boolean): boolean;
 }

@@ -26,7 +26,11 @@ const FITTING: Record<RequestProblem['kind'] | 'conflict' | 'limit', number[]> =
 };
 
 /** An engine-level problem: the request problems plus the engine's own (uniqueness conflict, limit reached). */
-export type EngineProblem = RequestProblem | { kind: 'conflict'; message: string } | { kind: 'limit'; message: string };
+export type EngineProblem =
+  | RequestProblem
+  /** `fields`: the uniqueness constraint that was broken. */
+  | { kind: 'conflict'; message: string; fields?: string[] }
+  | { kind: 'limit'; message: string };
 
 const MESSAGE_KEYS = ['message', 'detail', 'error_description', 'description', 'title', 'msg', 'error_message', 'errorMessage'];
 
@@ -110,6 +114,8 @@ export interface ErrorOverrideRule {
   operationId?: string;
   example?: string;
   message?: string;
+  /** For a conflict: only the one of this uniqueness constraint. */
+  fields?: string[];
 }
 
 /** Builds error answers for one spec; `problem()` is the ErrorDialect the mock calls for request-level problems. */
@@ -164,6 +170,7 @@ export function createSpecErrors(
           (o) =>
             o.when === problem.kind &&
             (!o.operationId || o.operationId === op.operationId) &&
+            (!o.fields || (problem.kind === 'conflict' && problem.fields?.join() === o.fields.join())) &&
             op.responses.some((r) => r.status === String(o.status)),
         )
       : undefined;

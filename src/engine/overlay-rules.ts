@@ -8,7 +8,7 @@ import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
-import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
+import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay, UniqueRule } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
@@ -42,13 +42,25 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
   return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
 }
 
-/** Sets the evaluated fields on a record (undefined values leave a field alone). */
+/** Sets the evaluated fields on a record (undefined values leave a field alone; `a.b` sets `b` inside object `a`). */
 export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
   for (const [k, v] of Object.entries(fields ?? {})) {
     const value = evaluate(v, ctx);
-    if (value !== undefined) record[k] = value;
+    if (value === undefined) continue;
+    const dot = k.indexOf('.');
+    if (dot < 0) {
+      record[k] = value;
+      continue;
+    }
+    const head = k.slice(0, dot);
+    const inner: Rec = isObj(record[head]) ? { ...(record[head] as Rec) } : {};
+    applyFields(inner, { [k.slice(dot + 1)]: { value } }, ctx);
+    record[head] = inner;
   }
 }
+
+/** The overlay's uniqueness constraints of a resource (`unique` is one constraint or a list of them). */
+export const uniqueRules = (o: ResourceOverlay | undefined): UniqueRule[] => (!o?.unique ? [] : Array.isArray(o.unique) ? o.unique : [o.unique]);
 
 function matches(p: ActivePredicate, record: Rec): boolean {
   const value = readPath(record, p.field);
@@ -92,9 +104,11 @@ export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceM
     const o = overlay?.resources?.[r.name];
     const create = r.operations.find((x) => x.role === 'create')?.operationId;
     if (o?.limit?.error && create) out.push({ when: 'limit', operationId: create, ...o.limit.error });
-    if (o?.unique?.error) {
+    for (const u of uniqueRules(o)) {
+      if (!u.error) continue;
       for (const x of r.operations)
-        if (['create', 'replace', 'update'].includes(x.role)) out.push({ when: 'conflict', operationId: x.operationId, ...o.unique.error });
+        if (['create', 'replace', 'update'].includes(x.role))
+          out.push({ when: 'conflict', operationId: x.operationId, fields: u.fields, ...u.error });
     }
   }
   return out;
@@ -105,28 +119,30 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
   const softDeleted = new WeakSet<Rec>();
   const of = (resource: string): ResourceOverlay | undefined => overlay.resources?.[resource];
   const live = (o: ResourceOverlay | undefined, r: Rec) => !softDeleted.has(r) && (!o?.active || matches(o.active, r));
-  const key = (o: ResourceOverlay, r: Rec) =>
-    JSON.stringify(
-      (o.unique?.fields ?? []).map((f) => {
-        const v = readPath(r, f);
-        return o.unique?.ignoreCase && typeof v === 'string' ? v.toLowerCase() : v;
-      }),
-    );
+  // A constraint with a field the record lacks does not apply to it (as SQL's NULLs): optional ids may repeat absent.
+  const key = (u: UniqueRule, r: Rec): string | undefined => {
+    const values = u.fields.map((f) => {
+      const v = readPath(r, f);
+      return u.ignoreCase && typeof v === 'string' ? v.toLowerCase() : v;
+    });
+    return values.some((v) => v === undefined || v === null) ? undefined : JSON.stringify(values);
+  };
   const conflict = (resource: string, o: ResourceOverlay | undefined, record: Rec, bucket: Map<string, Rec>, ctx: Ctx, self?: string) => {
-    if (!o?.unique) return undefined;
-    const mine = key(o, record);
-    for (const [id, other] of bucket) {
-      if (id !== self && !softDeleted.has(other) && key(o, other) === mine) {
-        return answer(
-          { kind: 'conflict', message: `A ${resource} with the same ${o.unique.fields.join(', ')} already exists.` },
-          ctx.operation,
-        );
+    for (const u of uniqueRules(o)) {
+      const mine = key(u, record);
+      if (mine === undefined) continue;
+      for (const [id, other] of bucket) {
+        if (id !== self && !softDeleted.has(other) && key(u, other) === mine) {
+          const message = `A ${resource} with the same ${u.fields.join(', ')} already exists.`;
+          return answer({ kind: 'conflict', message, fields: u.fields }, ctx.operation);
+        }
       }
     }
     return undefined;
   };
   return {
     derive: (resource, record, ctx) => applyFields(record, of(resource)?.derive, ctx),
+    filter: (resource) => of(resource)?.filter,
     checkCreate(resource, record, bucket, ctx) {
       const o = of(resource);
       if (o?.limit) {

@@ -51,6 +51,28 @@ const predicate = {
   properties: { field: { type: 'string' }, equals: true, in: { type: 'array' }, exists: { type: 'boolean' } },
 };
 
+const uniqueRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fields'],
+  properties: { fields: { type: 'array', minItems: 1, items: { type: 'string' } }, ignoreCase: { type: 'boolean' }, error: errorRef },
+};
+
+const filterRule = {
+  description: 'The SCIM filter subset the list accepts; anything else is a 400 (scimType invalidFilter).',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    attributes: { type: 'array', items: { type: 'string' }, description: 'Filterable attributes (default: any).' },
+    operators: {
+      type: 'array',
+      items: { enum: ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr', 'and', 'or', 'not', '[]'] },
+      description: 'Accepted operators (default: all of RFC 7644).',
+    },
+    caseExact: { type: 'array', items: { type: 'string' }, description: 'Compared case-exactly (default: id, externalId).' },
+  },
+};
+
 const resource = {
   type: 'object',
   additionalProperties: false,
@@ -76,11 +98,10 @@ const resource = {
       description: 'At most `max` records per parent scope (counting all or only active ones).',
     },
     unique: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['fields'],
-      properties: { fields: { type: 'array', minItems: 1, items: { type: 'string' } }, ignoreCase: { type: 'boolean' }, error: errorRef },
+      description: 'One uniqueness constraint, or a list of independent ones (each field set unique on its own).',
+      anyOf: [uniqueRule, { type: 'array', minItems: 1, items: uniqueRule }],
     },
+    filter: filterRule,
     delete: {
       type: 'object',
       additionalProperties: false,

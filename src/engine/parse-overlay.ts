@@ -31,13 +31,30 @@ export interface ActivePredicate {
   exists?: boolean;
 }
 
+/** One uniqueness constraint: no two live records share the values of `fields` (when a record has them all). */
+export interface UniqueRule {
+  fields: string[];
+  ignoreCase?: boolean;
+  error?: ErrorRef;
+}
+
+/** The SCIM filter subset a list honours (RFC 7644 §3.4.2.2); what it leaves out is a 400 invalidFilter. */
+export interface FilterRule {
+  attributes?: string[];
+  operators?: string[];
+  /** Attributes compared case-exactly (default: `id`, `externalId`, as RFC 7643 says; others ignore case). */
+  caseExact?: string[];
+}
+
 export interface ResourceOverlay {
   id?: { property?: string; format?: 'uuid' | 'integer'; pattern?: string; prefix?: string };
   derive?: Record<string, DerivedValue>;
   secret?: string[];
   active?: ActivePredicate;
   limit?: { max: number; count?: 'all' | 'active'; error?: ErrorRef };
-  unique?: { fields: string[]; ignoreCase?: boolean; error?: ErrorRef };
+  unique?: UniqueRule | UniqueRule[];
+  /** Which SCIM filters the list accepts (attributes, operators) and which attributes compare case-exactly. */
+  filter?: FilterRule;
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
 }
 
@@ -129,10 +146,8 @@ export function resolveOverlay(overlay: Overlay, spec: ApiSpec, model: ResourceM
     if (!r) fail(at, `no resource '${key}' in ${spec.id} (inferred: ${names.join(', ') || 'none'})`);
     const resource = r as NonNullable<typeof r>;
     const create = resource.operations.find((o) => o.role === 'create' || o.role === 'singleton-create');
-    for (const [rule, ref] of [
-      ['limit', value.limit?.error],
-      ['unique', value.unique?.error],
-    ] as const) {
+    const uniques = !value.unique ? [] : Array.isArray(value.unique) ? value.unique : [value.unique];
+    for (const [rule, ref] of [['limit', value.limit?.error] as const, ...uniques.map((u) => ['unique', u.error] as const)]) {
       if (!ref) continue;
       const op = spec.operations.find((o) => o.operationId === create?.operationId);
       if (!op) fail(`${at}/${rule}`, `resource '${resource.name}' has no create operation for a ${rule}`);
