@@ -3,7 +3,6 @@ import type { AnyPolicy } from '../engine/policy.js';
 import { auth0Policy } from './auth0/policy.js';
 import { capillaryPolicy } from './capillary/policy.js';
 import { scaikeyPolicy } from './scaikey/policy.js';
-import { twilioPolicy } from './twilio/policy.js';
 
 /** Every shipped policy; an API id without one falls back to serving documented examples. */
-export const builtinPolicies: AnyPolicy[] = [auth0Policy, capillaryPolicy, scaikeyPolicy, twilioPolicy];
+export const builtinPolicies: AnyPolicy[] = [auth0Policy, capillaryPolicy, scaikeyPolicy];

@@ -131,7 +131,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     fixtureSchema,
     createState(fixture, _random, clock): EngineState {
       const nowIso = formatIsoSeconds(clock.now());
-      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture) : fixture;
+      const mapped = hooks.fixture && fixture !== undefined ? hooks.fixture.toEngine(fixture, nowIso) : fixture;
       const data = isObj(mapped) ? mapped : {};
       const state: EngineState = {
         collections: new Map(),

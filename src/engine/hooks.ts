@@ -36,7 +36,7 @@ export interface ApiHooks {
    * The API's fixture section when its shape is not the engine's `{<resource>: records[]}`: the section's JSON Schema
    * and a mapping to the engine's shape (run once per new session, on a schema-valid section).
    */
-  fixture?: { schema: Record<string, unknown>; toEngine(fixture: unknown): Record<string, unknown> };
+  fixture?: { schema: Record<string, unknown>; toEngine(fixture: unknown, nowIso: string): Record<string, unknown> };
   /**
    * The hooks' own data for a new session, from the API's fixture section (kept as `ctx.state.hook`): what a fixture
    * says beside the records (Twilio's organizations and their verified domains).
