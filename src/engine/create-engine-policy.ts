@@ -199,7 +199,8 @@ function withCheckHook(rules: EngineRules, hooks: ApiHooks): EngineRules {
   if (!check) return rules;
   return {
     ...rules,
-    checkCreate: (resource, record, bucket, ctx) => check(ctx, resource, record, undefined) ?? rules.checkCreate(resource, record, bucket, ctx),
+    checkCreate: (resource, record, bucket, ctx) =>
+      check(ctx, resource, record, undefined) ?? rules.checkCreate(resource, record, bucket, ctx),
     checkUpdate: (resource, record, bucket, id, ctx) =>
       check(ctx, resource, record, bucket.get(id)) ?? rules.checkUpdate(resource, record, bucket, id, ctx),
   };

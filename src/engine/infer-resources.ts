@@ -129,7 +129,9 @@ function buildCollection(spec: ApiSpec, draft: Draft, name: string): Resource | 
   // The id parameter's pattern says how ids look when the record property declares none (`UserSid: ^US[0-9a-f]{32}$`).
   const paramSchema = resolveSchema(doc, paramDef?.schema?.schema);
   const idSchema =
-    propSchema?.pattern === undefined && typeof paramSchema?.pattern === 'string' ? { ...propSchema, pattern: paramSchema.pattern } : propSchema;
+    propSchema?.pattern === undefined && typeof paramSchema?.pattern === 'string'
+      ? { ...propSchema, pattern: paramSchema.pattern }
+      : propSchema;
   const recordProps = new Set([...(readShape?.properties.keys() ?? []), ...(listShape?.properties.keys() ?? [])]);
   const secretView = readOp ? readShape : listShape;
   return {

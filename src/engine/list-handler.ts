@@ -158,7 +158,9 @@ function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | Ret
       return deps.answer(
         {
           kind: 'validation',
-          violations: [{ check: 'request-query', location: 'request.query', pointer: `/${paging.scimFilter}`, keyword: 'invalidFilter', message }],
+          violations: [
+            { check: 'request-query', location: 'request.query', pointer: `/${paging.scimFilter}`, keyword: 'invalidFilter', message },
+          ],
         },
         ctx.operation,
       );

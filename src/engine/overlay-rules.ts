@@ -60,7 +60,8 @@ export function applyFields(record: Rec, fields: Record<string, DerivedValue> | 
 }
 
 /** The overlay's uniqueness constraints of a resource (`unique` is one constraint or a list of them). */
-export const uniqueRules = (o: ResourceOverlay | undefined): UniqueRule[] => (!o?.unique ? [] : Array.isArray(o.unique) ? o.unique : [o.unique]);
+export const uniqueRules = (o: ResourceOverlay | undefined): UniqueRule[] =>
+  !o?.unique ? [] : Array.isArray(o.unique) ? o.unique : [o.unique];
 
 function matches(p: ActivePredicate, record: Rec): boolean {
   const value = readPath(record, p.field);

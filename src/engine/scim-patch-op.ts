@@ -45,7 +45,9 @@ function canonical(name: string, props: Map<string, Obj> | undefined): string | 
 
 const subProps = (doc: unknown, s: Obj | undefined): Map<string, Obj> | undefined => {
   const node = schemaType(s) === 'array' ? resolveSchema(doc, s?.items) : s;
-  return isObj(node?.properties) ? new Map(Object.entries(node.properties as Record<string, unknown>).map(([k, v]) => [k, resolveSchema(doc, v) ?? {}])) : undefined;
+  return isObj(node?.properties)
+    ? new Map(Object.entries(node.properties as Record<string, unknown>).map(([k, v]) => [k, resolveSchema(doc, v) ?? {}]))
+    : undefined;
 };
 
 /** Entra ID sends "True"/"False" for booleans; a string where the schema says boolean is read as one. */
@@ -113,7 +115,11 @@ function normalise(raw: unknown, i: number, record: Obj, t: ScimPatchTarget): Sc
   if (!isObj(raw)) return violation(at, 'invalidSyntax', `${where} must be an object`);
   const op = typeof raw.op === 'string' ? raw.op.toLowerCase() : undefined;
   if (op !== 'add' && op !== 'replace' && op !== 'remove')
-    return violation(`${at}/op`, 'invalidSyntax', `${where}: op must be "add", "replace" or "remove", got ${JSON.stringify(raw.op ?? null)}`);
+    return violation(
+      `${at}/op`,
+      'invalidSyntax',
+      `${where}: op must be "add", "replace" or "remove", got ${JSON.stringify(raw.op ?? null)}`,
+    );
   const rawPath = typeof raw.path === 'string' && raw.path.trim() !== '' ? raw.path : undefined;
   if (rawPath === undefined) {
     if (op === 'remove') return violation(at, 'noTarget', `${where}: remove needs a path`);

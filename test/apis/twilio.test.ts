@@ -582,7 +582,9 @@ describe('twilio', () => {
     });
 
     it('a forbidden problem is 403 code 20403', () => {
-      const res = twilioHooks.problem?.({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined, () => ({ status: 500 }));
+      const res = twilioHooks.problem?.({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined, () => ({
+        status: 500,
+      }));
       expect(res).toEqual({
         status: 403,
         body: {

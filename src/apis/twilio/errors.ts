@@ -42,12 +42,19 @@ export function scimError(f: ScimFailure): MockResult {
 }
 
 /** Body fields with their own Twilio code; the root and `schemas` are the schema syntax (25006). */
-const FIELD_CODES: Record<string, number> = { '/userName': 25005, '/externalId': 25004, '/name/familyName': 25003, '': 25006, '/schemas': 25006 };
+const FIELD_CODES: Record<string, number> = {
+  '/userName': 25005,
+  '/externalId': 25004,
+  '/name/familyName': 25003,
+  '': 25006,
+  '/schemas': 25006,
+};
 
 type Violation = Extract<EngineProblem, { kind: 'validation' }>['violations'][number];
 
 const fieldOf = (v: Violation) => (v.keyword === 'required' && v.property ? `${v.pointer}/${v.property}` : v.pointer);
-const codeOf = (v: Violation) => (v.location === 'request.body' ? FIELD_CODES[fieldOf(v).replace(/^\/schemas\/.*/, '/schemas')] : undefined);
+const codeOf = (v: Violation) =>
+  v.location === 'request.body' ? FIELD_CODES[fieldOf(v).replace(/^\/schemas\/.*/, '/schemas')] : undefined;
 /** `UserSid must match …` rather than `/UserSid must match …`; `name.familyName is required`. */
 const describe = (v: Violation) =>
   v.keyword === 'required' && v.property
@@ -82,7 +89,9 @@ export function failureFor(problem: EngineProblem, withOperation: boolean): Scim
     case 'forbidden':
       return { status: 403, code: 20403, specifics: problem.message };
     case 'not-found':
-      return withOperation ? { status: 404, code: 25008 } : { status: 404, code: 20404, ...(problem.message ? { specifics: problem.message } : {}) };
+      return withOperation
+        ? { status: 404, code: 25008 }
+        : { status: 404, code: 20404, ...(problem.message ? { specifics: problem.message } : {}) };
     case 'method-not-allowed':
       return { status: 405, specifics: `Method not allowed here; allowed: ${problem.allowed.join(', ')}` };
     case 'rate-limited':

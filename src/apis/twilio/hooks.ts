@@ -38,7 +38,14 @@ const inOrganization =
 function checkSchemas(body: Rec): MockResult | undefined {
   const schemas = Array.isArray(body.schemas) ? body.schemas.map((s) => String(s).toLowerCase()) : [];
   const bad = !schemas.includes(CORE.toLowerCase()) ? `schemas must contain "${CORE}"` : schemas.find((s) => !ACCEPTED.has(s));
-  return bad ? scimError({ status: 400, scimType: 'invalidSyntax', code: 25006, specifics: bad.startsWith('schemas') ? bad : `unsupported schema "${bad}"` }) : undefined;
+  return bad
+    ? scimError({
+        status: 400,
+        scimType: 'invalidSyntax',
+        code: 25006,
+        specifics: bad.startsWith('schemas') ? bad : `unsupported schema "${bad}"`,
+      })
+    : undefined;
 }
 
 const versionOf = (user: Rec) => Number(String((user.meta as Rec | undefined)?.version ?? 'W/1').replace(/^W\//i, ''));
@@ -51,7 +58,12 @@ const versioned =
     const user = userOf(ctx, users);
     if (!user) return next(ctx);
     const ifMatch = ctx.headers['if-match'];
-    const tags = ifMatch?.split(',').map((t) => t.trim().replace(/^W\//i, '').replace(/^"(.*)"$/, '$1'));
+    const tags = ifMatch?.split(',').map((t) =>
+      t
+        .trim()
+        .replace(/^W\//i, '')
+        .replace(/^"(.*)"$/, '$1'),
+    );
     if (tags && !tags.some((t) => t === '*' || t === String(versionOf(user)))) {
       const specifics = `If-Match is ${JSON.stringify(ifMatch)} but the user's current version is W/${versionOf(user)}`;
       return scimError({ status: 409, code: 25020, specifics });
@@ -85,13 +97,22 @@ function checkIdentity(org: Organization, user: Rec, update: boolean): ScimFailu
   const verified = !org.domains || (domain !== undefined && org.domains.has(domain));
   if (update) {
     if (value?.toLowerCase() !== userName.toLowerCase())
-      return { status: 400, scimType: 'mutability', code: 25012, specifics: `the primary email (${value ?? 'none'}) must stay equal to userName (${userName})` };
-    return verified ? undefined : { status: 400, scimType: 'mutability', code: 25012, specifics: `the domain ${domain} is not verified by the organization` };
+      return {
+        status: 400,
+        scimType: 'mutability',
+        code: 25012,
+        specifics: `the primary email (${value ?? 'none'}) must stay equal to userName (${userName})`,
+      };
+    return verified
+      ? undefined
+      : { status: 400, scimType: 'mutability', code: 25012, specifics: `the domain ${domain} is not verified by the organization` };
   }
   if (!found) return { status: 400, scimType: 'invalidValue', specifics: 'emails is required: its primary value must equal userName' };
   // Twilio's documented mismatch body carries neither code nor scimType; it is reproduced as printed.
   if (value?.toLowerCase() !== userName.toLowerCase()) return { status: 400, specifics: "Primary email doesn't match username" };
-  return verified ? undefined : { status: 400, scimType: 'invalidValue', code: 25017, specifics: `${domain} is not verified by the organization` };
+  return verified
+    ? undefined
+    : { status: 400, scimType: 'invalidValue', code: 25017, specifics: `${domain} is not verified by the organization` };
 }
 
 export const twilioHooks: ApiHooks = {
@@ -103,13 +124,17 @@ export const twilioHooks: ApiHooks = {
       return checkSchemas(body) ?? next({ ...ctx, body: { ...body, active: body.active ?? true } });
     }),
     UpdateOrganizationUser: inOrganization((ctx, next, engine) =>
-      versioned((c) => checkSchemas(c.body as Rec))(ctx, (c) => {
-        const body = c.body as Rec;
-        const user = userOf(c, engine.records(c, 'Users'));
-        if (!user) return next(c);
-        const kept = { schemas: [CORE], active: body.active ?? user.active ?? true, emails: body.emails ?? user.emails, meta: user.meta };
-        return next({ ...c, body: { ...body, ...kept } });
-      }, engine),
+      versioned((c) => checkSchemas(c.body as Rec))(
+        ctx,
+        (c) => {
+          const body = c.body as Rec;
+          const user = userOf(c, engine.records(c, 'Users'));
+          if (!user) return next(c);
+          const kept = { schemas: [CORE], active: body.active ?? user.active ?? true, emails: body.emails ?? user.emails, meta: user.meta };
+          return next({ ...c, body: { ...body, ...kept } });
+        },
+        engine,
+      ),
     ),
     PatchOrganizationUser: inOrganization(versioned()),
     DeleteOrganizationUser: inOrganization((ctx, next, engine) => {
