@@ -207,6 +207,8 @@ function storeChanged(
 ): MockResult {
   const idProp = deps.runtime.resource.id?.property;
   if (idProp) next[idProp] = found.record[idProp];
+  const stale = deps.rules.version?.(deps.runtime.resource.name, found.record, next, ctx);
+  if (stale) return stale;
   touch(next, ctx.nowIso());
   const bad = checkRecord(deps, ctx, next) ?? deps.rules.checkUpdate(deps.runtime.resource.name, next, found.bucket, found.id, ctx);
   if (bad) return bad;

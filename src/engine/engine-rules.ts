@@ -20,6 +20,8 @@ export interface EngineRules {
   ): MockResult | undefined;
   /** For a soft delete: the record as kept (fields set); undefined deletes it for real. */
   softDelete(resource: string, record: Rec, ctx: OperationContext<EngineState>): Rec | undefined;
+  /** Checks `If-Match` against the stored record's version and stamps the next one on `next` (the overlay's `version`). */
+  version?(resource: string, previous: Rec, next: Rec, ctx: OperationContext<EngineState>): MockResult | undefined;
   /** The SCIM filter subset a resource's list accepts (the overlay's `filter`). */
   filter?(resource: string): FilterRule | undefined;
   /** Whether a (soft-deleted) record is hidden from an operation (`listing` for list answers). */

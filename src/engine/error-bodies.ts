@@ -10,7 +10,7 @@ export const WARNING = 'x-scimulator-warning';
 const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /** The statuses that fit each kind of problem, best first. */
-const FITTING: Record<RequestProblem['kind'] | 'conflict' | 'limit', number[]> = {
+const FITTING: Record<EngineProblem['kind'], number[]> = {
   validation: [400, 422],
   'malformed-json': [400, 422],
   'unsupported-media-type': [415, 400],
@@ -23,6 +23,7 @@ const FITTING: Record<RequestProblem['kind'] | 'conflict' | 'limit', number[]> =
   'record-limit': [409, 403, 422, 400],
   conflict: [409, 422, 400],
   limit: [409, 422, 400],
+  precondition: [412, 409],
 };
 
 /** An engine-level problem: the request problems plus the engine's own (uniqueness conflict, limit reached). */
@@ -30,7 +31,9 @@ export type EngineProblem =
   | RequestProblem
   /** `fields`: the uniqueness constraint that was broken. */
   | { kind: 'conflict'; message: string; fields?: string[] }
-  | { kind: 'limit'; message: string };
+  | { kind: 'limit'; message: string }
+  /** A stale `If-Match`: 412 (RFC 7232) where documented, else 409 (Twilio's 25020). */
+  | { kind: 'precondition'; message: string };
 
 const MESSAGE_KEYS = ['message', 'detail', 'error_description', 'description', 'title', 'msg', 'error_message', 'errorMessage'];
 
@@ -53,6 +56,7 @@ function messageOf(problem: EngineProblem): string {
     case 'forbidden':
     case 'conflict':
     case 'limit':
+    case 'precondition':
       return problem.message;
     case 'not-found':
       return problem.message ?? 'The resource does not exist.';

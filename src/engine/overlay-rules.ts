@@ -8,6 +8,7 @@ import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
+import { applyVersion, versionValue, writeField } from './overlay-version.js';
 import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay, UniqueRule } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -142,8 +143,14 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     return undefined;
   };
   return {
-    derive: (resource, record, ctx) => applyFields(record, of(resource)?.derive, ctx),
+    derive(resource, record, ctx) {
+      applyFields(record, of(resource)?.derive, ctx);
+      const version = of(resource)?.version;
+      if (version) writeField(record, version.field, versionValue(version, 1));
+    },
     filter: (resource) => of(resource)?.filter,
+    version: (resource, previous, next, ctx) =>
+      applyVersion(of(resource)?.version, previous, next, ctx.headers['if-match'], (problem) => answer(problem, ctx.operation)),
     checkCreate(resource, record, bucket, ctx) {
       const o = of(resource);
       if (o?.limit) {

@@ -102,6 +102,16 @@ const resource = {
       anyOf: [uniqueRule, { type: 'array', minItems: 1, items: uniqueRule }],
     },
     filter: filterRule,
+    version: {
+      description: 'A version counter: set to 1 on create, counted up on each replace/update, checked against If-Match.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['field'],
+      properties: {
+        field: { type: 'string', description: 'The field holding it (`meta.version`).' },
+        format: { type: 'string', pattern: '\\{n\\}', description: 'How it is printed, `{n}` the counter (default `W/"{n}"`).' },
+      },
+    },
     delete: {
       type: 'object',
       additionalProperties: false,
@@ -178,7 +188,7 @@ export const overlaySchema = {
         additionalProperties: false,
         required: ['when', 'status'],
         properties: {
-          when: { enum: ['not-found', 'validation', 'unauthorized', 'forbidden', 'rate-limited', 'conflict', 'limit'] },
+          when: { enum: ['not-found', 'validation', 'unauthorized', 'forbidden', 'rate-limited', 'conflict', 'limit', 'precondition'] },
           operationId: { type: 'string' },
           ...errorRef.properties,
         },

@@ -46,6 +46,12 @@ export interface FilterRule {
   caseExact?: string[];
 }
 
+/** A version counter in `field` (`meta.version`), printed as `format` (`{n}` the counter); If-Match is checked on change. */
+export interface VersionRule {
+  field: string;
+  format?: string;
+}
+
 export interface ResourceOverlay {
   id?: { property?: string; format?: 'uuid' | 'integer'; pattern?: string; prefix?: string };
   derive?: Record<string, DerivedValue>;
@@ -55,6 +61,7 @@ export interface ResourceOverlay {
   unique?: UniqueRule | UniqueRule[];
   /** Which SCIM filters the list accepts (attributes, operators) and which attributes compare case-exactly. */
   filter?: FilterRule;
+  version?: VersionRule;
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
 }
 
@@ -83,7 +90,7 @@ export interface LinkOverlay {
 }
 
 export interface ErrorOverride extends ErrorRef {
-  when: 'not-found' | 'validation' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'conflict' | 'limit';
+  when: 'not-found' | 'validation' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'conflict' | 'limit' | 'precondition';
   operationId?: string;
 }
 

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { AnyPolicy } from '../engine/policy.js';
 import { builtinPolicies } from '../apis/builtin-policies.js';
+import { unservedFixtureSections } from '../apis/builtin-hooks.js';
 import { createMock, type Mock, type MockOptions } from '../mock/create-mock.js';
 import { defaultFixturesFile, defaultSpecsDir, expandSpecPaths } from '../spec/default-specs.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -82,7 +83,7 @@ export async function loadMock(options: LoadMockOptions = {}): Promise<Mock> {
   const fixtures =
     typeof options.fixtures === 'object'
       ? validateFixtures(options.fixtures, active, 'inline fixtures')
-      : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, policies);
+      : await loadFixtureFile(options.fixtures ?? defaultFixturesFile, [...policies, ...unservedFixtureSections(policies)]);
   const runtime = await loadScenarioRuntime(options, specs);
   const { scenarios: _selection, ...rest } = options;
   const mock = createMock({ ...rest, specs, policies, fixtures, ...(runtime ? { scenarios: runtime } : {}) });

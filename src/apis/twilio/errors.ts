@@ -100,6 +100,8 @@ export function failureFor(problem: EngineProblem, withOperation: boolean): Scim
       return { status: 403, code: 20403, specifics: `this scimulator session already holds ${problem.limit} users` };
     case 'limit':
       return { status: 403, code: 20403, specifics: problem.message };
+    case 'precondition':
+      return { status: 409, code: 25020, specifics: problem.message };
     case 'conflict': {
       // "UserName already exists" / "ExternalId already exists", as Twilio prints 25022 (no moreInfo).
       const field = problem.fields?.[0] ?? 'userName';

@@ -1,16 +1,14 @@
 // Twilio Organizations SCIM Users: the rules its overlay cannot say, as hooks around the engine. Each, and why:
-// - every operation: an organization exists only when the fixture names it (an overlay scope is any parent value);
-//   unknown is 404 20404, or 403 20403 on the list, which documents no 404;
-// - create / replace: `schemas` must name the core User schema and no unknown one (25006), an RFC 7644 §3.3 rule on the
-//   request, not on the stored record; a replace keeps meta, `active` and `emails` when omitted (Twilio's sign-in
-//   identity is the primary email; an omitted boolean has no "cleared" state);
-// - replace / patch: `If-Match` against `meta.version` (`W/<n>`), stale → 409 25020 as Twilio documents (not RFC 7232's
-//   412), and the version counts up on each change; the engine has no version vocabulary yet (SCIM kit, branch
-//   scim-provider, will own ETags);
-// - delete: the state view keeps deleted users with `deletedAt` (the dashboard shows them; the engine forgets them);
+// - every operation: an organization exists only when the fixture names it (to the engine a scope is any parent
+//   value); unknown is 404 20404, or 403 20403 on the list, which documents no 404;
+// - create / replace: `schemas` must name the core User schema and no unknown one (25006), a rule on the request, not
+//   on the stored record; a replace keeps meta, `active` and `emails` when omitted (the primary email is the user's
+//   sign-in identity; an omitted boolean has no "cleared" state) — the engine's replace keeps only readOnly/required;
+// - delete: the state view keeps deleted users with `deletedAt` (the engine forgets a hard-deleted record);
 // - check: userName is the primary email on a domain the organization verified (25012 / 25017 / the documented
-//   mismatch body) — code over two fields and the organization's domains;
-// - problem: Twilio's codes are chosen by the failing field (25003/25004/25005/25006), which error examples cannot say.
+//   mismatch body): code over two fields and the organization's domains;
+// - problem: Twilio's code depends on the failing field (25003/25004/25005/25006), which error examples cannot say;
+// - fixture / session / exportState: Twilio's fixture section (organizations, domains, generated users) and state view.
 import { scopeRecords, type ApiHooks, type EngineCtx, type MockResult, type OperationHook, type Rec } from '../../engine/index.js';
 import { failureFor, scimError, type ScimFailure } from './errors.js';
 import { fixtureSchema, organizationsOf, toEngine, type Organization } from './fixture.js';
@@ -47,36 +45,6 @@ function checkSchemas(body: Rec): MockResult | undefined {
       })
     : undefined;
 }
-
-const versionOf = (user: Rec) => Number(String((user.meta as Rec | undefined)?.version ?? 'W/1').replace(/^W\//i, ''));
-
-/** A stale `If-Match` (`W/2`, `W/"2"`, `"2"`, `2` or `*` match version 2) is 409 25020; then the change, one version up. */
-const versioned =
-  (before?: (ctx: EngineCtx, user: Rec) => MockResult | undefined): OperationHook =>
-  (ctx, next, engine) => {
-    const users = engine.records(ctx, 'Users');
-    const user = userOf(ctx, users);
-    if (!user) return next(ctx);
-    const ifMatch = ctx.headers['if-match'];
-    const tags = ifMatch?.split(',').map((t) =>
-      t
-        .trim()
-        .replace(/^W\//i, '')
-        .replace(/^"(.*)"$/, '$1'),
-    );
-    if (tags && !tags.some((t) => t === '*' || t === String(versionOf(user)))) {
-      const specifics = `If-Match is ${JSON.stringify(ifMatch)} but the user's current version is W/${versionOf(user)}`;
-      return scimError({ status: 409, code: 25020, specifics });
-    }
-    const refused = before?.(ctx, user);
-    if (refused) return refused;
-    const result = next(ctx);
-    const changed = userOf(ctx, users);
-    if (result.status !== 200 || !changed) return result;
-    const bumped = { ...changed, meta: { ...(changed.meta as Rec), version: `W/${versionOf(user) + 1}` } };
-    users.set(String(ctx.params.UserSid), bumped);
-    return { ...result, body: bumped };
-  };
 
 /** The primary email: the one marked primary, or the only one (several without a primary, or two primaries, fail). */
 function primaryEmail(emails: Email[] | undefined): Email | ScimFailure | undefined {
@@ -123,20 +91,14 @@ export const twilioHooks: ApiHooks = {
       const body = ctx.body as Rec;
       return checkSchemas(body) ?? next({ ...ctx, body: { ...body, active: body.active ?? true } });
     }),
-    UpdateOrganizationUser: inOrganization((ctx, next, engine) =>
-      versioned((c) => checkSchemas(c.body as Rec))(
-        ctx,
-        (c) => {
-          const body = c.body as Rec;
-          const user = userOf(c, engine.records(c, 'Users'));
-          if (!user) return next(c);
-          const kept = { schemas: [CORE], active: body.active ?? user.active ?? true, emails: body.emails ?? user.emails, meta: user.meta };
-          return next({ ...c, body: { ...body, ...kept } });
-        },
-        engine,
-      ),
-    ),
-    PatchOrganizationUser: inOrganization(versioned()),
+    UpdateOrganizationUser: inOrganization((ctx, next, engine) => {
+      const body = ctx.body as Rec;
+      const user = userOf(ctx, engine.records(ctx, 'Users'));
+      if (!user) return next(ctx);
+      const kept = { schemas: [CORE], active: body.active ?? user.active ?? true, emails: body.emails ?? user.emails, meta: user.meta };
+      return checkSchemas(body) ?? next({ ...ctx, body: { ...body, ...kept } });
+    }),
+    PatchOrganizationUser: inOrganization(),
     DeleteOrganizationUser: inOrganization((ctx, next, engine) => {
       const user = userOf(ctx, engine.records(ctx, 'Users'));
       const result = next(ctx);
