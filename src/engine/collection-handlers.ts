@@ -52,7 +52,13 @@ export function scopedBucket(deps: HandlerDeps, ctx: Ctx): Map<string, Rec> | Mo
       return deps.answer({ kind: 'not-found', message: `${parent.resource.name} ${parentId} does not exist.` }, ctx.operation);
     }
   }
-  return bucketOf(ctx.state, runtime.resource.name, scopeKey(runtime.resource.parentParams, ctx.params), runtime.resource.id?.property);
+  const { name, parentParams } = runtime.resource;
+  const scope = scopeKey(parentParams, ctx.params);
+  if (deps.rules.closedScopes?.(name) && !ctx.state.scopeSeeds?.get(name)?.has(scope)) {
+    const message = `${parentParams.join('/')} ${scope.split('\u0000').join('/')} does not exist.`;
+    return deps.answer({ kind: 'not-found', message, scope }, ctx.operation);
+  }
+  return bucketOf(ctx.state, name, scope, runtime.resource.id?.property);
 }
 
 /** The record named by the request's id parameter, or the not-found answer. */
@@ -131,6 +137,8 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
   return (ctx) => {
     const bucket = scopedBucket(deps, ctx);
     if (!isMap(bucket)) return bucket;
+    const refusedBody = deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
+    if (refusedBody) return refusedBody;
     if (bucket.size >= MAX_RECORDS) {
       return deps.answer({ kind: 'limit', message: `At most ${MAX_RECORDS} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
@@ -184,11 +192,14 @@ export function replaceHandler(deps: HandlerDeps): OperationHandler<EngineState>
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
+    const refusedBody = deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
+    if (refusedBody) return refusedBody;
     const next: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
     const shape = deps.runtime.record?.shape;
+    const keep = deps.rules.keepOnReplace?.(deps.runtime.resource.name) ?? [];
     for (const [k, v] of Object.entries(found.record)) {
       const s = shape?.properties.get(k);
-      if (next[k] === undefined && (s?.readOnly === true || shape?.required.has(k))) next[k] = v;
+      if (next[k] === undefined && (s?.readOnly === true || shape?.required.has(k) || keep.includes(k))) next[k] = v;
     }
     return storeChanged(deps, ctx, found, next, 'replace');
   };

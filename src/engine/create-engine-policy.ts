@@ -19,6 +19,7 @@ import type { ApiHooks, EngineAccess, ProblemAnswer } from './hooks.js';
 import { createSpecErrors } from './error-bodies.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
+import { expandGenerated } from './fixture-generate.js';
 import { createBulkHandlers } from './overlay-bulk.js';
 import { createLinkHandlers } from './overlay-links.js';
 import { listHandler } from './list-handler.js';
@@ -157,14 +158,15 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           for (const [scope, records] of Object.entries(given)) {
             const key = scope.split('/').join('\u0000');
             const list = Array.isArray(records) ? records.filter(isObj) : [];
-            byScope.set(key, () => list.map((r) => completeRecord(runtime, fresh ? r : structuredClone(r), nowIso)));
+            const own = () => (fresh ? list : list.map((r) => (isObj(r.$generate) ? r : structuredClone(r))));
+            byScope.set(key, () => expandGenerated(runtime, own()).map((r) => completeRecord(runtime, r, nowIso)));
           }
           (state.scopeSeeds ??= new Map()).set(name, byScope);
           continue;
         }
         state.seeds.set(name, () => [
           ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
-          ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
+          ...(Array.isArray(given) ? expandGenerated(runtime, given.filter(isObj)).map((r) => completeRecord(runtime, r, nowIso)) : []),
         ]);
       }
       return state;

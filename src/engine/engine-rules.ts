@@ -22,6 +22,12 @@ export interface EngineRules {
   softDelete(resource: string, record: Rec, ctx: OperationContext<EngineState>): Rec | undefined;
   /** Checks `If-Match` against the stored record's version and stamps the next one on `next` (the overlay's `version`). */
   version?(resource: string, previous: Rec, next: Rec, ctx: OperationContext<EngineState>): MockResult | undefined;
+  /** True when only the scopes a fixture names exist (the overlay's `scopes: fixture`). */
+  closedScopes?(resource: string): boolean;
+  /** Fields a replace keeps when its body omits them (the overlay's `replace.keep`). */
+  keepOnReplace?(resource: string): string[];
+  /** Refuses a create or replace body before any record is built (the overlay's SCIM `schemas`). */
+  checkRequest?(resource: string, ctx: OperationContext<EngineState>): MockResult | undefined;
   /** The SCIM filter subset a resource's list accepts (the overlay's `filter`). */
   filter?(resource: string): FilterRule | undefined;
   /** Whether a (soft-deleted) record is hidden from an operation (`listing` for list answers). */

@@ -29,6 +29,8 @@ const FITTING: Record<EngineProblem['kind'], number[]> = {
 /** An engine-level problem: the request problems plus the engine's own (uniqueness conflict, limit reached). */
 export type EngineProblem =
   | RequestProblem
+  /** A parent scope the fixture does not name, where the overlay says scopes are closed (`scope`: its key). */
+  | { kind: 'not-found'; message: string; scope: string }
   /** `fields`: the uniqueness constraint that was broken. */
   | { kind: 'conflict'; message: string; fields?: string[] }
   | { kind: 'limit'; message: string }

@@ -9,6 +9,7 @@ import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
 import { applyVersion, versionValue, writeField } from './overlay-version.js';
+import { checkSchemas } from './overlay-schemas-rule.js';
 import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay, UniqueRule } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
@@ -37,6 +38,7 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
   if ('param' in v) return ctx.params[v.param];
   if ('body' in v) return readPath(ctx.body, v.body);
   if ('value' in v) return structuredClone(v.value);
+  if ('default' in v) return structuredClone(v.default);
   if ('pattern' in v) return ctx.random.fromPattern(v.pattern);
   if (v.generate === 'uuid') return `${v.prefix ?? ''}${randomUuid(ctx.random)}`;
   const n = v.length ?? 24;
@@ -46,6 +48,7 @@ export function evaluate(v: DerivedValue, ctx: Ctx): unknown {
 /** Sets the evaluated fields on a record (undefined values leave a field alone; `a.b` sets `b` inside object `a`). */
 export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
   for (const [k, v] of Object.entries(fields ?? {})) {
+    if (isObj(v) && 'default' in v && readPath(record, k) !== undefined) continue;
     const value = evaluate(v, ctx);
     if (value === undefined) continue;
     const dot = k.indexOf('.');
@@ -149,6 +152,9 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
       if (version) writeField(record, version.field, versionValue(version, 1));
     },
     filter: (resource) => of(resource)?.filter,
+    keepOnReplace: (resource) => of(resource)?.replace?.keep ?? [],
+    closedScopes: (resource) => of(resource)?.scopes === 'fixture',
+    checkRequest: (resource, ctx) => checkSchemas(of(resource)?.schemas, ctx.body, (problem) => answer(problem, ctx.operation)),
     version: (resource, previous, next, ctx) =>
       applyVersion(of(resource)?.version, previous, next, ctx.headers['if-match'], (problem) => answer(problem, ctx.operation)),
     checkCreate(resource, record, bucket, ctx) {

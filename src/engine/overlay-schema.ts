@@ -2,7 +2,7 @@
 
 const derived = {
   description:
-    'A value set by the engine: "now"; {now: {add: seconds | "<body field>"}}; {param: name}; {body: field}; {value: any}; {generate: uuid|hex|alnum, length, prefix}; {pattern: regex}; or a plain string, number, boolean or null.',
+    'A value set by the engine: "now"; {now: {add: seconds | "<body field>"}}; {param: name}; {body: field}; {value: any}; {default: any} (only when the record lacks it); {generate: uuid|hex|alnum, length, prefix}; {pattern: regex}; or a plain string, number, boolean or null.',
   oneOf: [
     { const: 'now' },
     { type: 'string', not: { const: 'now' } },
@@ -16,6 +16,7 @@ const derived = {
     { type: 'object', additionalProperties: false, required: ['param'], properties: { param: { type: 'string' } } },
     { type: 'object', additionalProperties: false, required: ['body'], properties: { body: { type: 'string' } } },
     { type: 'object', additionalProperties: false, required: ['value'], properties: { value: true } },
+    { type: 'object', additionalProperties: false, required: ['default'], properties: { default: true } },
     {
       type: 'object',
       additionalProperties: false,
@@ -102,6 +103,23 @@ const resource = {
       anyOf: [uniqueRule, { type: 'array', minItems: 1, items: uniqueRule }],
     },
     filter: filterRule,
+    scopes: {
+      enum: ['any', 'fixture'],
+      description: 'Which parent scopes exist: any value (default), or only those the fixture names; others are not found.',
+    },
+    replace: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['keep'],
+      properties: { keep: { type: 'array', items: { type: 'string' }, description: 'Fields a replace keeps when its body omits them.' } },
+    },
+    schemas: {
+      description: 'SCIM: the `schemas` URNs a create or replace body must name and may name; else 400 (scimType invalidSyntax).',
+      type: 'object',
+      additionalProperties: false,
+      required: ['required'],
+      properties: { required: { type: 'array', items: { type: 'string' } }, allowed: { type: 'array', items: { type: 'string' } } },
+    },
     version: {
       description: 'A version counter: set to 1 on create, counted up on each replace/update, checked against If-Match.',
       type: 'object',

@@ -15,6 +15,7 @@ export type DerivedValue =
   | { param: string }
   | { body: string }
   | { value: unknown }
+  | { default: unknown }
   | { generate: 'uuid' | 'hex' | 'alnum'; length?: number; prefix?: string }
   | { pattern: string };
 
@@ -62,6 +63,12 @@ export interface ResourceOverlay {
   /** Which SCIM filters the list accepts (attributes, operators) and which attributes compare case-exactly. */
   filter?: FilterRule;
   version?: VersionRule;
+  /** Which parent scopes exist: any (default), or only those the fixture names (others are not found). */
+  scopes?: 'any' | 'fixture';
+  /** A replace keeps these fields when its body omits them (besides readOnly and required ones). */
+  replace?: { keep: string[] };
+  /** SCIM `schemas` a create or replace body must name (`required`) and may name (`allowed`, besides the required). */
+  schemas?: { required: string[]; allowed?: string[] };
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
 }
 

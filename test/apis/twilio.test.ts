@@ -581,15 +581,14 @@ describe('twilio', () => {
       expect(res.json).toMatchObject({ schemas: [ERROR], status: '429', code: 20429 });
     });
 
-    it('a forbidden problem is 403 code 20403', () => {
-      const res = twilioHooks.problem?.({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined, () => ({
-        status: 500,
-      }));
+    it('a forbidden problem is 403 code 20403 (the engine picks the documented status, the hook the Twilio code)', () => {
+      const engineAnswer = () => ({ status: 403, body: { detail: 'Insufficient scope' } });
+      const res = twilioHooks.problem?.({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined, engineAnswer);
       expect(res).toEqual({
         status: 403,
         body: {
           schemas: [ERROR],
-          detail: 'Forbidden: Insufficient scope',
+          detail: 'Insufficient scope',
           status: '403',
           code: 20403,
           moreInfo: 'https://www.twilio.com/docs/errors/20403',

@@ -11,10 +11,6 @@ export const TITLES: Record<number, string> = {
   25012: 'Updating the email address is unsupported',
   25017: 'The email domain is unverified',
   25020: 'Version conflict',
-  20003: 'Authenticate',
-  20403: 'Forbidden',
-  20404: 'The requested resource was not found',
-  20429: 'Too Many Requests',
 };
 
 /** The scimType keywords Twilio's ScimError allows; RFC 7644's others (invalidPath, noTarget) become invalidValue. */
@@ -69,44 +65,38 @@ function validationFailure(violations: Violation[]): ScimFailure {
   return { status: 400, scimType, specifics: violations.map(describe).join('; '), ...(code !== undefined ? { code } : {}) };
 }
 
-/** What Twilio answers for a request or engine problem (`withOperation`: a per-user operation, so a user is missing). */
-export function failureFor(problem: EngineProblem, withOperation: boolean): ScimFailure {
-  switch (problem.kind) {
-    case 'validation':
-      return validationFailure(problem.violations);
-    case 'malformed-json':
-      return { status: 400, scimType: 'invalidSyntax', code: 25006, specifics: `the request body is not valid JSON (${problem.message})` };
-    case 'unsupported-media-type':
-      return {
-        status: 400,
-        scimType: 'invalidSyntax',
-        specifics: `Content-Type must be application/scim+json or application/json, got ${problem.contentType || '(none)'}`,
-      };
-    case 'payload-too-large':
-      return { status: 413, specifics: `The request payload is too large (over ${problem.limit} ${problem.unit ?? 'bytes'})` };
-    case 'unauthorized':
-      return { status: 401, code: 20003, specifics: problem.message };
-    case 'forbidden':
-      return { status: 403, code: 20403, specifics: problem.message };
-    case 'not-found':
-      return withOperation
-        ? { status: 404, code: 25008 }
-        : { status: 404, code: 20404, ...(problem.message ? { specifics: problem.message } : {}) };
-    case 'method-not-allowed':
-      return { status: 405, specifics: `Method not allowed here; allowed: ${problem.allowed.join(', ')}` };
-    case 'rate-limited':
-      return { status: 429, code: 20429, specifics: `retry after ${problem.retryAfterSeconds} seconds` };
-    case 'record-limit':
-      return { status: 403, code: 20403, specifics: `this scimulator session already holds ${problem.limit} users` };
-    case 'limit':
-      return { status: 403, code: 20403, specifics: problem.message };
-    case 'precondition':
-      return { status: 409, code: 25020, specifics: problem.message };
-    case 'conflict': {
-      // "UserName already exists" / "ExternalId already exists", as Twilio prints 25022 (no moreInfo).
-      const field = problem.fields?.[0] ?? 'userName';
-      const specifics = `${field.charAt(0).toUpperCase()}${field.slice(1)} already exists`;
-      return { status: 409, scimType: 'uniqueness', code: 25022, moreInfo: false, specifics };
-    }
+/** Twilio's code (and scimType) for each kind of problem; the status is the engine's documented pick. */
+const CODES: Partial<Record<EngineProblem['kind'], [number | undefined, string?]>> = {
+  'malformed-json': [25006, 'invalidSyntax'],
+  'unsupported-media-type': [undefined, 'invalidSyntax'],
+  unauthorized: [20003],
+  forbidden: [20403],
+  'rate-limited': [20429],
+  'record-limit': [20403],
+  limit: [20403],
+  precondition: [25020],
+};
+
+/**
+ * What Twilio answers for a problem, given the engine's answer (`status`, and `message` in its words): an unknown
+ * organization 20404 (20403 on the list), a missing user 25008, an unknown path 20404, a session or scope cap a 403, a uniqueness conflict 25022.
+ */
+export function failureFor(problem: EngineProblem, withOperation: boolean, status: number, message: string | undefined): ScimFailure {
+  if (problem.kind === 'validation') return validationFailure(problem.violations);
+  if (problem.kind === 'not-found' && 'scope' in problem) return { status, code: status === 403 ? 20403 : 20404, specifics: message };
+  if (problem.kind === 'not-found') return withOperation ? { status, code: 25008 } : { status, code: 20404, specifics: message };
+  if (problem.kind === 'conflict') {
+    // "UserName already exists" / "ExternalId already exists", as Twilio prints 25022 (no moreInfo).
+    const field = problem.fields?.[0] ?? 'userName';
+    return {
+      status,
+      scimType: 'uniqueness',
+      code: 25022,
+      moreInfo: false,
+      specifics: `${field[0]?.toUpperCase()}${field.slice(1)} already exists`,
+    };
   }
+  const [code, scimType] = CODES[problem.kind] ?? [];
+  const capped = problem.kind === 'record-limit' || problem.kind === 'limit';
+  return { status: capped ? 403 : status, ...(code !== undefined ? { code } : {}), ...(scimType ? { scimType } : {}), specifics: message };
 }

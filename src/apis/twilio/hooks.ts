@@ -1,50 +1,16 @@
 // Twilio Organizations SCIM Users: the rules its overlay cannot say, as hooks around the engine. Each, and why:
-// - every operation: an organization exists only when the fixture names it (to the engine a scope is any parent
-//   value); unknown is 404 20404, or 403 20403 on the list, which documents no 404;
-// - create / replace: `schemas` must name the core User schema and no unknown one (25006), a rule on the request, not
-//   on the stored record; a replace keeps meta, `active` and `emails` when omitted (the primary email is the user's
-//   sign-in identity; an omitted boolean has no "cleared" state) — the engine's replace keeps only readOnly/required;
 // - delete: the state view keeps deleted users with `deletedAt` (the engine forgets a hard-deleted record);
 // - check: userName is the primary email on a domain the organization verified (25012 / 25017 / the documented
 //   mismatch body): code over two fields and the organization's domains;
 // - problem: Twilio's code depends on the failing field (25003/25004/25005/25006), which error examples cannot say;
 // - fixture / session / exportState: Twilio's fixture section (organizations, domains, generated users) and state view.
-import { scopeRecords, type ApiHooks, type EngineCtx, type MockResult, type OperationHook, type Rec } from '../../engine/index.js';
+import { scopeRecords, type ApiHooks, type EngineCtx, type Rec } from '../../engine/index.js';
 import { failureFor, scimError, type ScimFailure } from './errors.js';
 import { fixtureSchema, organizationsOf, toEngine, type Organization } from './fixture.js';
 
-const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const ACCEPTED = new Set([CORE, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].map((s) => s.toLowerCase()));
-
 type Email = { primary?: boolean; value?: string };
-const orgsOf = (ctx: EngineCtx) => ctx.state.hook as Map<string, Organization>;
-const orgOf = (ctx: EngineCtx) => orgsOf(ctx).get(String(ctx.params.OrganizationSid)) as Organization;
-const userOf = (ctx: EngineCtx, users: Map<string, Rec>) => users.get(String(ctx.params.UserSid));
-
-/** Runs `hook` only in an organization the session knows. */
-const inOrganization =
-  (hook: OperationHook = (ctx, next) => next(ctx)): OperationHook =>
-  (ctx, next, engine) => {
-    const sid = String(ctx.params.OrganizationSid);
-    if (orgsOf(ctx).has(sid)) return hook(ctx, next, engine);
-    if (ctx.operation.operationId !== 'ListOrganizationUsers')
-      return scimError({ status: 404, code: 20404, specifics: `organization ${sid} does not exist` });
-    return scimError({ status: 403, code: 20403, specifics: `organization ${sid} does not exist or this token may not manage its users` });
-  };
-
-/** RFC 7644 §3.3: a request names the core User schema, and Twilio knows no schema but core and enterprise. */
-function checkSchemas(body: Rec): MockResult | undefined {
-  const schemas = Array.isArray(body.schemas) ? body.schemas.map((s) => String(s).toLowerCase()) : [];
-  const bad = !schemas.includes(CORE.toLowerCase()) ? `schemas must contain "${CORE}"` : schemas.find((s) => !ACCEPTED.has(s));
-  return bad
-    ? scimError({
-        status: 400,
-        scimType: 'invalidSyntax',
-        code: 25006,
-        specifics: bad.startsWith('schemas') ? bad : `unsupported schema "${bad}"`,
-      })
-    : undefined;
-}
+/** The request's organization (the engine has answered unknown ones: `scopes: fixture`). */
+const orgOf = (ctx: EngineCtx) => (ctx.state.hook as Map<string, Organization>).get(String(ctx.params.OrganizationSid)) as Organization;
 
 /** The primary email: the one marked primary, or the only one (several without a primary, or two primaries, fail). */
 function primaryEmail(emails: Email[] | undefined): Email | ScimFailure | undefined {
@@ -85,32 +51,23 @@ function checkIdentity(org: Organization, user: Rec, update: boolean): ScimFailu
 
 export const twilioHooks: ApiHooks = {
   operations: {
-    ListOrganizationUsers: inOrganization(),
-    FetchOrganizationUser: inOrganization(),
-    CreateOrganizationUser: inOrganization((ctx, next) => {
-      const body = ctx.body as Rec;
-      return checkSchemas(body) ?? next({ ...ctx, body: { ...body, active: body.active ?? true } });
-    }),
-    UpdateOrganizationUser: inOrganization((ctx, next, engine) => {
-      const body = ctx.body as Rec;
-      const user = userOf(ctx, engine.records(ctx, 'Users'));
-      if (!user) return next(ctx);
-      const kept = { schemas: [CORE], active: body.active ?? user.active ?? true, emails: body.emails ?? user.emails, meta: user.meta };
-      return checkSchemas(body) ?? next({ ...ctx, body: { ...body, ...kept } });
-    }),
-    PatchOrganizationUser: inOrganization(),
-    DeleteOrganizationUser: inOrganization((ctx, next, engine) => {
-      const user = userOf(ctx, engine.records(ctx, 'Users'));
+    DeleteOrganizationUser: (ctx, next, engine) => {
+      const user = engine.records(ctx, 'Users').get(String(ctx.params.UserSid));
       const result = next(ctx);
       if (result.status === 204 && user) orgOf(ctx).deleted.push({ ...user, deletedAt: ctx.nowIso() });
       return result;
-    }),
+    },
   },
   check(ctx, _resource, record, previous) {
     const failure = checkIdentity(orgOf(ctx), record, previous !== undefined);
     return failure && scimError(failure);
   },
-  problem: (problem, operation) => scimError(failureFor(problem, operation !== undefined)),
+  problem(problem, operation, next) {
+    const base = next(problem, operation);
+    const detail = (base.body as Rec | undefined)?.detail;
+    const answer = scimError(failureFor(problem, operation !== undefined, base.status, typeof detail === 'string' ? detail : undefined));
+    return base.headers?.allow ? { ...answer, headers: { allow: base.headers.allow } } : answer;
+  },
   fixture: { schema: fixtureSchema, toEngine },
   session: organizationsOf,
   exportState: (state) => ({
