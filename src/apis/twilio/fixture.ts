@@ -17,39 +17,36 @@ export interface Organization {
 
 const text = { type: 'string', minLength: 2, maxLength: 255 };
 const count = { type: 'integer', minimum: 0, maximum: 1000000 };
-const user = {
-  type: 'object',
-  required: ['id', 'userName'],
-  properties: {
-    ...{ id: { type: 'string', pattern: '^US[0-9a-f]{32}$' }, userName: text, externalId: text, active: { type: 'boolean' } },
-    ...{ emails: { type: 'array', minItems: 1, items: { type: 'object', required: ['value'] } }, version: { type: 'integer', minimum: 1 } },
-    ...{ created: { type: 'string', format: 'date-time' }, lastModified: { type: 'string', format: 'date-time' } },
-  },
+const date = { type: 'string', format: 'date-time' };
+const userProps = {
+  id: { type: 'string', pattern: '^US[0-9a-f]{32}$' },
+  userName: text,
+  externalId: text,
+  created: date,
+  lastModified: date,
 };
-const generate = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['count'],
-  properties: { count, userNamePrefix: { type: 'string', minLength: 1 }, domain: { type: 'string', minLength: 1 } },
-  patternProperties: { '^externalIdPrefix$': { type: ['string', 'null'] }, '^seed$': { type: 'string' } },
+const user = { type: 'object', required: ['id', 'userName'], properties: { ...userProps, version: { type: 'integer', minimum: 1 } } };
+const generateProps = {
+  count,
+  userNamePrefix: text,
+  domain: text,
+  externalIdPrefix: { type: ['string', 'null'] },
+  seed: { type: 'string' },
 };
-const organization = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['sid'],
-  properties: {
-    ...{ sid: { type: 'string', pattern: '^OR[0-9a-f]{32}$' }, domains: { type: 'array', items: { type: 'string', minLength: 1 } } },
-    ...{ users: { type: 'array', items: user }, generate: { anyOf: [count, generate] } },
-  },
+const generate = { type: 'object', additionalProperties: false, required: ['count'], properties: generateProps };
+const sid = { type: 'string', pattern: '^OR[0-9a-f]{32}$' };
+const orgProps = {
+  sid,
+  domains: { type: 'array', items: { type: 'string' } },
+  users: { type: 'array', items: user },
+  generate: { anyOf: [count, generate] },
 };
+const organization = { type: 'object', additionalProperties: false, required: ['sid'], properties: orgProps };
 export const fixtureSchema = {
   type: 'object',
   additionalProperties: false,
   properties: { organizations: { type: 'array', items: organization } },
 };
-
-const duplicate = (what: string, value: string, sid: string) =>
-  new FixtureError('FIXTURE_INVALID', `twilio: organization ${sid}: duplicate ${what} ${JSON.stringify(value)}`);
 
 /** A stored user: a fixture may omit emails (the primary email is its userName), meta and schemas. */
 function storedUser({ created, lastModified, version, ...u }: Stamped, now: string): Rec {
@@ -68,41 +65,26 @@ function storedUser({ created, lastModified, version, ...u }: Stamped, now: stri
   };
 }
 
-/** Listed users (checked for duplicates: a fixture mistake is a setup error) then the engine's generated ones. */
-function organizationUsers(o: OrganizationFixture, ids: Set<string>, now: string): Rec[] {
-  const seen = new Set<string>();
-  for (const u of o.users ?? []) {
-    for (const [what, key] of [
-      ['user id', u.id],
-      ['userName', u.userName.toLowerCase()],
-      ['externalId', u.externalId],
-    ] as const) {
-      if (typeof key !== 'string') continue;
-      if (seen.has(`${what}:${key}`) || (what === 'user id' && ids.has(key))) throw duplicate(what, String(key), o.sid);
-      seen.add(`${what}:${key}`);
-    }
-    ids.add(u.id);
-  }
+/** Listed users (a duplicate is a setup error, as the hand-listed ones are a fixture mistake), then generated ones. */
+function organizationUsers(o: OrganizationFixture, now: string): Rec[] {
+  const keys = (o.users ?? []).flatMap((u) => [`user id ${u.id}`, `userName ${u.userName.toLowerCase()}`, `externalId ${u.externalId}`]);
+  const dup = keys.find((k, i) => !k.endsWith(' undefined') && keys.indexOf(k) !== i);
+  if (dup) throw new FixtureError('FIXTURE_INVALID', `twilio: organization ${o.sid}: duplicate ${dup}`);
   const g: Generate = typeof o.generate === 'number' ? { count: o.generate } : (o.generate ?? { count: 0 });
   const userName = `${g.userNamePrefix ?? 'user'}{n}@${g.domain ?? o.domains?.[0] ?? 'example.com'}`;
   const ext = g.externalIdPrefix === undefined ? 'ext-' : g.externalIdPrefix;
-  const record = {
-    userName,
-    displayName: 'User {n}',
-    name: { givenName: 'User', familyName: '{n}' },
-    ...(ext === null ? {} : { externalId: `${ext}{n}` }),
-  };
+  const record: Stamped = { userName, displayName: 'User {n}', name: { givenName: 'User', familyName: '{n}' } };
+  if (ext !== null) record.externalId = `${ext}{n}`;
   const generated = { $generate: { count: g.count, seed: `${o.sid}:${g.seed ?? 'generate'}`, record: storedUser(record, now) } };
   return [...(o.users ?? []).map((u) => storedUser(u, now)), ...(g.count > 0 ? [generated] : [])];
 }
 
 /** The engine's records: users by organization sid (each organization is a scope of the `Users` resource). */
 export function toEngine(fixture: unknown, now: string): Record<string, unknown> {
-  const ids = new Set<string>();
   const users: Record<string, Rec[]> = {};
   for (const o of (fixture as { organizations?: OrganizationFixture[] }).organizations ?? []) {
-    if (users[o.sid]) throw duplicate('organization sid', o.sid, o.sid);
-    users[o.sid] = organizationUsers(o, ids, now);
+    if (users[o.sid]) throw new FixtureError('FIXTURE_INVALID', `twilio: duplicate organization sid ${o.sid}`);
+    users[o.sid] = organizationUsers(o, now);
   }
   return { Users: users };
 }
