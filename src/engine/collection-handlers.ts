@@ -192,8 +192,10 @@ export function replaceHandler(deps: HandlerDeps): OperationHandler<EngineState>
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
-    const refusedBody = deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
-    if (refusedBody) return refusedBody;
+    const refused =
+      deps.rules.checkVersion?.(deps.runtime.resource.name, found.record, ctx) ??
+      deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
+    if (refused) return refused;
     const next: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
     const shape = deps.runtime.record?.shape;
     const keep = deps.rules.keepOnReplace?.(deps.runtime.resource.name) ?? [];
@@ -218,8 +220,7 @@ function storeChanged(
 ): MockResult {
   const idProp = deps.runtime.resource.id?.property;
   if (idProp) next[idProp] = found.record[idProp];
-  const stale = deps.rules.version?.(deps.runtime.resource.name, found.record, next, ctx);
-  if (stale) return stale;
+  deps.rules.stampVersion?.(deps.runtime.resource.name, found.record, next);
   touch(next, ctx.nowIso());
   const bad = checkRecord(deps, ctx, next) ?? deps.rules.checkUpdate(deps.runtime.resource.name, next, found.bucket, found.id, ctx);
   if (bad) return bad;
@@ -233,6 +234,8 @@ export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): Ope
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
+    const stale = deps.rules.checkVersion?.(deps.runtime.resource.name, found.record, ctx);
+    if (stale) return stale;
     const { runtime } = deps;
     const target = { doc: runtime.spec.document, shape: runtime.record?.shape, idProperty: runtime.resource.id?.property };
     const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred), target);

@@ -20,8 +20,10 @@ export interface EngineRules {
   ): MockResult | undefined;
   /** For a soft delete: the record as kept (fields set); undefined deletes it for real. */
   softDelete(resource: string, record: Rec, ctx: OperationContext<EngineState>): Rec | undefined;
-  /** Checks `If-Match` against the stored record's version and stamps the next one on `next` (the overlay's `version`). */
-  version?(resource: string, previous: Rec, next: Rec, ctx: OperationContext<EngineState>): MockResult | undefined;
+  /** Refuses a replace or update whose `If-Match` names another version (the overlay's `version`), before anything else. */
+  checkVersion?(resource: string, stored: Rec, ctx: OperationContext<EngineState>): MockResult | undefined;
+  /** Stamps the version after `previous`'s on a changed record. */
+  stampVersion?(resource: string, previous: Rec, next: Rec): void;
   /** True when only the scopes a fixture names exist (the overlay's `scopes: fixture`). */
   closedScopes?(resource: string): boolean;
   /** Fields a replace keeps when its body omits them (the overlay's `replace.keep`). */

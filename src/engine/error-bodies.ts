@@ -51,7 +51,7 @@ function messageOf(problem: EngineProblem): string {
     case 'unsupported-media-type':
       return `Content type ${problem.contentType || '(none)'} is not accepted.`;
     case 'payload-too-large':
-      return `The request body is over ${problem.limit} bytes.`;
+      return `The request body is too large (over ${problem.limit} ${problem.unit ?? 'bytes'}).`;
     case 'record-limit':
       return `This session already holds ${problem.limit} records, the most the mock keeps; delete some first.`;
     case 'unauthorized':

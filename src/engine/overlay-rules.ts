@@ -8,7 +8,7 @@ import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
-import { applyVersion, versionValue, writeField } from './overlay-version.js';
+import { checkIfMatch, stampVersion, versionValue, writeField } from './overlay-version.js';
 import { checkSchemas } from './overlay-schemas-rule.js';
 import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay, UniqueRule } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
@@ -155,8 +155,9 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     keepOnReplace: (resource) => of(resource)?.replace?.keep ?? [],
     closedScopes: (resource) => of(resource)?.scopes === 'fixture',
     checkRequest: (resource, ctx) => checkSchemas(of(resource)?.schemas, ctx.body, (problem) => answer(problem, ctx.operation)),
-    version: (resource, previous, next, ctx) =>
-      applyVersion(of(resource)?.version, previous, next, ctx.headers['if-match'], (problem) => answer(problem, ctx.operation)),
+    checkVersion: (resource, stored, ctx) =>
+      checkIfMatch(of(resource)?.version, stored, ctx.headers['if-match'], (problem) => answer(problem, ctx.operation)),
+    stampVersion: (resource, previous, next) => stampVersion(of(resource)?.version, previous, next),
     checkCreate(resource, record, bucket, ctx) {
       const o = of(resource);
       if (o?.limit) {

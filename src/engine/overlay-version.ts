@@ -49,23 +49,23 @@ function matches(ifMatch: string, n: number): boolean {
     .some((t) => t === '*' || t === String(n));
 }
 
-/**
- * Checks a replace or update against `If-Match` and, when it may go on, stamps the next version on the new record.
- * A stale If-Match is a `precondition` problem: 412 where the operation documents it, else 409 (Twilio's 25020).
- */
-export function applyVersion(
+/** A stale `If-Match` on a replace or update: a `precondition` problem (412 where documented, else 409: Twilio's 25020). */
+export function checkIfMatch(
   rule: VersionRule | undefined,
-  previous: Rec,
-  next: Rec,
+  stored: Rec,
   ifMatch: string | undefined,
   answer: (problem: EngineProblem) => MockResult,
 ): MockResult | undefined {
-  if (!rule) return undefined;
-  const current = counterOf(previous, rule);
-  if (ifMatch !== undefined && !matches(ifMatch, current)) {
-    const message = `If-Match is ${JSON.stringify(ifMatch)} but the current version is ${versionValue(rule, current)}`;
-    return answer({ kind: 'precondition', message });
-  }
-  writeField(next, rule.field, versionValue(rule, current + 1));
-  return undefined;
+  if (!rule || ifMatch === undefined) return undefined;
+  const current = counterOf(stored, rule);
+  if (matches(ifMatch, current)) return undefined;
+  return answer({
+    kind: 'precondition',
+    message: `If-Match is ${JSON.stringify(ifMatch)} but the current version is ${versionValue(rule, current)}`,
+  });
+}
+
+/** Stamps the version after `previous`'s on a changed record. */
+export function stampVersion(rule: VersionRule | undefined, previous: Rec, next: Rec): void {
+  if (rule) writeField(next, rule.field, versionValue(rule, counterOf(previous, rule) + 1));
 }
