@@ -67,6 +67,33 @@ export function compileListFilter(expression: string, rule: FilterRule | undefin
   }
   const bad = check(ast, rule, shape);
   if (bad) return { error: bad };
-  const tester = new CaseTester(new Set((rule?.caseExact ?? DEFAULT_CASE_EXACT).map((a) => a.toLowerCase())));
-  return { test: (record) => tester.test(record, ast) };
+  const exact = new Set((rule?.caseExact ?? DEFAULT_CASE_EXACT).map((a) => a.toLowerCase()));
+  const tester = new CaseTester(exact);
+  return { test: fastPredicate(ast, exact, shape) ?? ((record) => tester.test(record, ast)) };
+}
+
+/**
+ * A predicate for `eq` terms on top-level attributes combined with `and`/`or` (a lookup by userName or externalId):
+ * one property read per record instead of scim2-parse-filter's walk, which lists every record's keys. Undefined for
+ * anything else (the general tester answers those).
+ */
+function fastPredicate(f: Filter, exact: Set<string>, shape: ObjectShape | undefined): ((r: Obj) => boolean) | undefined {
+  if ('filters' in f) {
+    const parts = f.filters.map((sub) => fastPredicate(sub, exact, shape));
+    if (parts.some((p) => p === undefined)) return undefined;
+    const tests = parts as Array<(r: Obj) => boolean>;
+    return f.op === 'and' ? (r) => tests.every((t) => t(r)) : (r) => tests.some((t) => t(r));
+  }
+  if (f.op !== 'eq' || !('compValue' in f) || /[.[:]/.test(f.attrPath)) return undefined;
+  const lower = f.attrPath.toLowerCase();
+  const name = shape ? [...shape.properties.keys()].find((k) => k.toLowerCase() === lower) : undefined;
+  // Multi-valued attributes match when any value does: the general tester's job.
+  if (name === undefined || schemaType(shape?.properties.get(name)) === 'array') return undefined;
+  const want = f.compValue;
+  if (typeof want !== 'string' || exact.has(lower)) return (r) => r[name] === want;
+  const folded = want.toLowerCase();
+  return (r) => {
+    const v = r[name];
+    return typeof v === 'string' && v.length === folded.length && v.toLowerCase() === folded;
+  };
 }
