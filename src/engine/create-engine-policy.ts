@@ -151,23 +151,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           if (doc) state.singletonSeeds.set(name, stampTimes(structuredClone(doc), nowIso));
           continue;
         }
-        if (isObj(given)) {
-          // `{<scope>: records[]}`: records of named parent scopes (several parent values joined by `/`).
-          const fresh = hooks.fixture !== undefined;
-          const byScope = new Map<string, () => Rec[]>();
-          for (const [scope, records] of Object.entries(given)) {
-            const key = scope.split('/').join('\u0000');
-            const list = Array.isArray(records) ? records.filter(isObj) : [];
-            const own = () => (fresh ? list : list.map((r) => (isObj(r.$generate) ? r : structuredClone(r))));
-            byScope.set(key, () => expandGenerated(runtime, own()).map((r) => completeRecord(runtime, r, nowIso)));
-          }
-          (state.scopeSeeds ??= new Map()).set(name, byScope);
-          continue;
-        }
-        state.seeds.set(name, () => [
-          ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
-          ...(Array.isArray(given) ? expandGenerated(runtime, given.filter(isObj)).map((r) => completeRecord(runtime, r, nowIso)) : []),
-        ]);
+        seedCollection(state, runtime, given, nowIso, hooks.fixture !== undefined);
       }
       return state;
     },
@@ -181,6 +165,29 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     },
     handlers,
   };
+}
+
+/**
+ * Seeds a collection: spec examples plus fixture records in every scope, or, for `{<scope>: records[]}`, only the named
+ * parent scopes (several parent values joined by `/`). `fresh`: the records were made for this session (a hook's
+ * mapping), so they need no copy. `{$generate}` entries stand for generated records.
+ */
+function seedCollection(state: EngineState, runtime: ResourceRuntime, given: unknown, nowIso: string, fresh: boolean): void {
+  const name = runtime.resource.name;
+  if (isObj(given)) {
+    const byScope = new Map<string, () => Rec[]>();
+    for (const [scope, records] of Object.entries(given)) {
+      const list = Array.isArray(records) ? records.filter(isObj) : [];
+      const own = () => (fresh ? list : list.map((r) => (isObj(r.$generate) ? r : structuredClone(r))));
+      byScope.set(scope.split('/').join('\u0000'), () => expandGenerated(runtime, own()).map((r) => completeRecord(runtime, r, nowIso)));
+    }
+    (state.scopeSeeds ??= new Map()).set(name, byScope);
+    return;
+  }
+  state.seeds.set(name, () => [
+    ...runtime.exampleSeeds().map((r) => stampTimes(structuredClone(r), nowIso)),
+    ...(Array.isArray(given) ? expandGenerated(runtime, given.filter(isObj)).map((r) => completeRecord(runtime, r, nowIso)) : []),
+  ]);
 }
 
 /** The engine's own state export: records by resource and scope (`*` when unscoped), singletons, shown-once values. */

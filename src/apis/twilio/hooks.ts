@@ -3,7 +3,8 @@
 // - check: userName is the primary email on a domain the organization verified (25012 / 25017 / the documented
 //   mismatch body): code over two fields and the organization's domains;
 // - problem: Twilio's code depends on the failing field (25003/25004/25005/25006), which error examples cannot say;
-// - fixture / session / exportState: Twilio's fixture section (organizations, domains, generated users) and state view.
+// - fixture / session / exportState: Twilio's fixture section (organizations, domains, generated users) and state view;
+//   an organization is no resource of the spec, so its verified domains live in the hooks' session data.
 import { scopeRecords, type ApiHooks, type EngineCtx, type Rec } from '../../engine/index.js';
 import { failureFor, scimError, type ScimFailure } from './errors.js';
 import { fixtureSchema, organizationsOf, toEngine, type Organization } from './fixture.js';
