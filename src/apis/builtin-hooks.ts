@@ -4,9 +4,15 @@ import type { FixtureSection } from '../state/index.js';
 import { auth0Hooks } from './auth0/hooks.js';
 import { capillaryHooks } from './capillary/hooks.js';
 import { scaikeyHooks } from './scaikey/hooks.js';
+import { twilioHooks } from './twilio/hooks.js';
 
 /** Hooks by API id; an API served by the engine without an entry here is its spec and overlay alone. */
-export const builtinHooks: Record<string, ApiHooks> = { auth0: auth0Hooks, capillary: capillaryHooks, scaikey: scaikeyHooks };
+export const builtinHooks: Record<string, ApiHooks> = {
+  auth0: auth0Hooks,
+  capillary: capillaryHooks,
+  scaikey: scaikeyHooks,
+  twilio: twilioHooks,
+};
 
 /**
  * Stand-ins for the shipped engine-served APIs that are not served now (another spec set, or `apis` serving fewer):

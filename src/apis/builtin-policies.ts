@@ -1,6 +1,8 @@
-// The lifecycle policies that ship with scimulator, one per API id.
+// Hand-written lifecycle policies by API id (none ship: the shipped APIs run on the engine with overlays and hooks).
 import type { AnyPolicy } from '../engine/policy.js';
-import { twilioPolicy } from './twilio/policy.js';
 
-/** Every shipped policy; an API id without one falls back to serving documented examples. */
-export const builtinPolicies: AnyPolicy[] = [twilioPolicy];
+/**
+ * Hand-written policies, by API id. None ship any more: every shipped API is its spec, overlay and hooks on the engine
+ * (`builtinHooks`). `createMock({ policies })` still takes hand policies for an API the engine should not serve.
+ */
+export const builtinPolicies: AnyPolicy[] = [];

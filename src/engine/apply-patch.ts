@@ -1,9 +1,10 @@
 // PATCH bodies in three dialects: RFC 7396 merge (json-merge-patch), RFC 6902 (fast-json-patch), SCIM PatchOp (scim-patch).
 import jsonPatch from 'fast-json-patch';
 import mergePatch from 'json-merge-patch';
-import { scimPatch, type ScimPatchOperation, type ScimResource } from 'scim-patch';
 import { baseMediaType } from '../validate/response-checks.js';
+import type { Violation } from '../validate/violation.js';
 import { isObj } from './schema-shape.js';
+import { applyScimPatchOp, type ScimPatchTarget } from './scim-patch-op.js';
 import type { PatchDialect } from './types.js';
 
 /** The dialect of one request: an explicit patch media type wins over what the spec's schema suggests. */
@@ -15,28 +16,26 @@ export function requestDialect(contentType: string | undefined, inferred: PatchD
   return inferred;
 }
 
-/** Applies a patch to a copy of `record`; a patch that cannot apply is returned as a message (a 400, not a crash). */
+/**
+ * Applies a patch to a copy of `record`; a patch that cannot apply is returned as a message (a 400, not a crash), or
+ * for a SCIM PatchOp as violations that name the failing operation and its RFC 7644 scimType (`target`: the schema).
+ */
 export function applyPatch(
   record: Record<string, unknown>,
   body: unknown,
   dialect: PatchDialect,
-): { record: Record<string, unknown> } | { error: string } {
+  target: ScimPatchTarget = { doc: undefined, shape: undefined, idProperty: undefined },
+): { record: Record<string, unknown> } | { error: string } | { violations: Violation[] } {
+  if (dialect === 'scim-patch') return applyScimPatchOp(record, body, target);
   const copy = structuredClone(record);
   try {
     if (dialect === 'merge-patch') {
       const out = mergePatch.apply(copy, body);
       return isObj(out) ? { record: out } : { error: 'a merge patch must be a JSON object' };
     }
-    if (dialect === 'json-patch') {
-      if (!Array.isArray(body)) return { error: 'a JSON Patch must be an array of operations' };
-      const out = jsonPatch.applyPatch(copy, body as jsonPatch.Operation[], true, true).newDocument;
-      return isObj(out) ? { record: out } : { error: 'the patch replaced the whole record with a non-object' };
-    }
-    const ops = isObj(body) ? (body.Operations ?? body.operations) : undefined;
-    if (!Array.isArray(ops)) return { error: 'a SCIM PatchOp needs an "Operations" array' };
-    // scim-patch types a resource as having `meta` and `schemas`; records without them patch the same way.
-    const out = scimPatch(copy as unknown as ScimResource, ops as ScimPatchOperation[], { mutateDocument: true, treatMissingAsAdd: true });
-    return { record: out as unknown as Record<string, unknown> };
+    if (!Array.isArray(body)) return { error: 'a JSON Patch must be an array of operations' };
+    const out = jsonPatch.applyPatch(copy, body as jsonPatch.Operation[], true, true).newDocument;
+    return isObj(out) ? { record: out } : { error: 'the patch replaced the whole record with a non-object' };
   } catch (err) {
     return { error: err instanceof Error ? (err.message.split('\n')[0] ?? 'invalid patch') : 'invalid patch' };
   }

@@ -52,7 +52,13 @@ export function scopedBucket(deps: HandlerDeps, ctx: Ctx): Map<string, Rec> | Mo
       return deps.answer({ kind: 'not-found', message: `${parent.resource.name} ${parentId} does not exist.` }, ctx.operation);
     }
   }
-  return bucketOf(ctx.state, runtime.resource.name, scopeKey(runtime.resource.parentParams, ctx.params), runtime.resource.id?.property);
+  const { name, parentParams } = runtime.resource;
+  const scope = scopeKey(parentParams, ctx.params);
+  if (deps.rules.closedScopes?.(name) && !ctx.state.scopeSeeds?.get(name)?.has(scope)) {
+    const message = `${parentParams.join('/')} ${scope.split('\u0000').join('/')} does not exist.`;
+    return deps.answer({ kind: 'not-found', message, scope }, ctx.operation);
+  }
+  return bucketOf(ctx.state, name, scope, runtime.resource.id?.property);
 }
 
 /** The record named by the request's id parameter, or the not-found answer. */
@@ -135,6 +141,8 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
   return (ctx) => {
     const bucket = scopedBucket(deps, ctx);
     if (!isMap(bucket)) return bucket;
+    const refusedBody = deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
+    if (refusedBody) return refusedBody;
     if (bucket.size >= MAX_RECORDS) {
       return deps.answer({ kind: 'limit', message: `At most ${MAX_RECORDS} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
@@ -188,11 +196,16 @@ export function replaceHandler(deps: HandlerDeps): OperationHandler<EngineState>
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
+    const refused =
+      deps.rules.checkVersion?.(deps.runtime.resource.name, found.record, ctx) ??
+      deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
+    if (refused) return refused;
     const next: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
     const shape = deps.runtime.record?.shape;
+    const keep = deps.rules.keepOnReplace?.(deps.runtime.resource.name) ?? [];
     for (const [k, v] of Object.entries(found.record)) {
       const s = shape?.properties.get(k);
-      if (next[k] === undefined && (s?.readOnly === true || shape?.required.has(k))) next[k] = v;
+      if (next[k] === undefined && (s?.readOnly === true || shape?.required.has(k) || keep.includes(k))) next[k] = v;
     }
     return storeChanged(deps, ctx, found, next, 'replace');
   };
@@ -211,6 +224,7 @@ function storeChanged(
 ): MockResult {
   const idProp = deps.runtime.resource.id?.property;
   if (idProp) next[idProp] = found.record[idProp];
+  deps.rules.stampVersion?.(deps.runtime.resource.name, found.record, next);
   touch(next, ctx.nowIso());
   const bad = checkRecord(deps, ctx, next) ?? deps.rules.checkUpdate(deps.runtime.resource.name, next, found.bucket, found.id, ctx);
   if (bad) return bad;
@@ -224,7 +238,12 @@ export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): Ope
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
-    const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred));
+    const stale = deps.rules.checkVersion?.(deps.runtime.resource.name, found.record, ctx);
+    if (stale) return stale;
+    const { runtime } = deps;
+    const target = { doc: runtime.spec.document, shape: runtime.record?.shape, idProperty: runtime.resource.id?.property };
+    const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred), target);
+    if ('violations' in result) return deps.answer({ kind: 'validation', violations: result.violations }, ctx.operation);
     if ('error' in result) {
       const violation = { check: 'request-body', location: 'request.body' as const, pointer: '', keyword: 'patch', message: result.error };
       return deps.answer({ kind: 'validation', violations: [violation] }, ctx.operation);

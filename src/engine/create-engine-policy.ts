@@ -11,7 +11,7 @@ import {
   updateHandler,
   type HandlerDeps,
 } from './collection-handlers.js';
-import { inferredRules } from './engine-rules.js';
+import { inferredRules, type EngineRules } from './engine-rules.js';
 import { adjustModel, createActionHandlers, createOverlayRules, overlayErrorRules } from './overlay-rules.js';
 import { OverlayError, resolveOverlay, type Overlay } from './parse-overlay.js';
 import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';
@@ -20,6 +20,7 @@ import { createSpecErrors } from './error-bodies.js';
 import { withFastApiDialect } from './dialects/fastapi-errors.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferResources } from './infer-resources.js';
+import { expandGenerated } from './fixture-generate.js';
 import { createBulkHandlers } from './overlay-bulk.js';
 import { createLinkHandlers } from './overlay-links.js';
 import { addStores, isStore, storeFixtureSchema } from './overlay-stores.js';
@@ -84,7 +85,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   const hooks = options.hooks ?? {};
   const overrides = overlayErrorRules(overlay, model);
   const errors = withProblemHook(withFastApiDialect(spec, createSpecErrors(spec, overrides), overrides), hooks);
-  const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
+  const rules = withCheckHook(overlay ? createOverlayRules(overlay, errors.answer) : inferredRules, hooks);
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
   for (const runtime of runtimes.values()) Object.assign(handlers, collectionHandlers({ runtime, answer: errors.answer, rules }));
@@ -113,13 +114,19 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
 
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
 
+  const records = { type: 'array', items: { type: 'object' } };
   const fixtureSchema = hooks.fixture?.schema ?? {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(
       model.resources.map((r) => [
         r.name,
-        storeFixtureSchema(overlay, r.name) ?? (r.kind === 'singleton' ? { type: 'object' } : { type: 'array', items: { type: 'object' } }),
+        storeFixtureSchema(overlay, r.name) ??
+          (r.kind === 'singleton'
+            ? { type: 'object' }
+            : r.parentParams.length > 0
+              ? { anyOf: [records, { type: 'object', additionalProperties: records }] }
+              : records),
       ]),
     ),
   };
@@ -140,6 +147,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
         seeds: new Map(),
         singletonSeeds: new Map(),
       };
+      if (hooks.session) state.hook = hooks.session(fixture);
       for (const runtime of runtimes.values()) {
         const name = runtime.resource.name;
         const given = data[name];
@@ -148,12 +156,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
           if (doc) state.singletonSeeds.set(name, stampTimes(structuredClone(doc), nowIso));
           continue;
         }
-        state.seeds.set(name, () => [
-          ...(overlay?.resources?.[name]?.examples === false ? [] : runtime.exampleSeeds()).map((r) =>
-            stampTimes(structuredClone(r), nowIso),
-          ),
-          ...(Array.isArray(given) ? given.filter(isObj).map((r) => completeRecord(runtime, r, nowIso)) : []),
-        ]);
+        seedCollection(state, runtime, given, nowIso, hooks.fixture !== undefined, overlay?.resources?.[name]?.examples !== false);
       }
       hooks.seed?.(state, fixture, random, nowIso);
       return state;
@@ -176,6 +179,37 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   };
 }
 
+/**
+ * Seeds a collection: spec examples plus fixture records in every scope, or, for `{<scope>: records[]}`, only the named
+ * parent scopes (several parent values joined by `/`). `fresh`: the records were made for this session (a hook's
+ * mapping), so they need no copy. `{$generate}` entries stand for generated records. `examples`: false when the overlay
+ * says only fixtures seed records.
+ */
+function seedCollection(
+  state: EngineState,
+  runtime: ResourceRuntime,
+  given: unknown,
+  nowIso: string,
+  fresh: boolean,
+  examples: boolean,
+): void {
+  const name = runtime.resource.name;
+  if (isObj(given)) {
+    const byScope = new Map<string, () => Rec[]>();
+    for (const [scope, records] of Object.entries(given)) {
+      const list = Array.isArray(records) ? records.filter(isObj) : [];
+      const own = () => (fresh ? list : list.map((r) => (isObj(r.$generate) ? r : structuredClone(r))));
+      byScope.set(scope.split('/').join('\u0000'), () => expandGenerated(runtime, own()).map((r) => completeRecord(runtime, r, nowIso)));
+    }
+    (state.scopeSeeds ??= new Map()).set(name, byScope);
+    return;
+  }
+  state.seeds.set(name, () => [
+    ...(examples ? runtime.exampleSeeds() : []).map((r) => stampTimes(structuredClone(r), nowIso)),
+    ...(Array.isArray(given) ? expandGenerated(runtime, given.filter(isObj)).map((r) => completeRecord(runtime, r, nowIso)) : []),
+  ]);
+}
+
 /** The engine's own state export: records by resource and scope (`*` when unscoped), singletons, shown-once values. */
 function exportEngineState(state: EngineState): unknown {
   {
@@ -186,6 +220,19 @@ function exportEngineState(state: EngineState): unknown {
     if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
     return out;
   }
+}
+
+/** The API's `check` hook in front of the overlay's create and update checks (limit, unique). */
+function withCheckHook(rules: EngineRules, hooks: ApiHooks): EngineRules {
+  const check = hooks.check;
+  if (!check) return rules;
+  return {
+    ...rules,
+    checkCreate: (resource, record, bucket, ctx) =>
+      check(ctx, resource, record, undefined) ?? rules.checkCreate(resource, record, bucket, ctx),
+    checkUpdate: (resource, record, bucket, id, ctx) =>
+      check(ctx, resource, record, bucket.get(id)) ?? rules.checkUpdate(resource, record, bucket, id, ctx),
+  };
 }
 
 /** The error dialect with the API's `problem` hook in front of the engine's own answers. */

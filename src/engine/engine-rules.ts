@@ -2,6 +2,7 @@
 import type { MockResult, OperationContext } from './policy.js';
 import type { Operation } from '../spec/types.js';
 import type { EngineState, Rec } from './engine-state.js';
+import type { FilterRule } from './parse-overlay.js';
 
 /** Lifecycle rules by resource name; the inferred defaults do nothing. */
 export interface EngineRules {
@@ -19,6 +20,18 @@ export interface EngineRules {
   ): MockResult | undefined;
   /** For a soft delete: the record as kept (fields set); undefined deletes it for real. */
   softDelete(resource: string, record: Rec, ctx: OperationContext<EngineState>): Rec | undefined;
+  /** Refuses a replace or update whose `If-Match` names another version (the overlay's `version`), before anything else. */
+  checkVersion?(resource: string, stored: Rec, ctx: OperationContext<EngineState>): MockResult | undefined;
+  /** Stamps the version after `previous`'s on a changed record. */
+  stampVersion?(resource: string, previous: Rec, next: Rec): void;
+  /** True when only the scopes a fixture names exist (the overlay's `scopes: fixture`). */
+  closedScopes?(resource: string): boolean;
+  /** Fields a replace keeps when its body omits them (the overlay's `replace.keep`). */
+  keepOnReplace?(resource: string): string[];
+  /** Refuses a create or replace body before any record is built (the overlay's SCIM `schemas`). */
+  checkRequest?(resource: string, ctx: OperationContext<EngineState>): MockResult | undefined;
+  /** The SCIM filter subset a resource's list accepts (the overlay's `filter`). */
+  filter?(resource: string): FilterRule | undefined;
   /** Whether a (soft-deleted) record is hidden from an operation (`listing` for list answers). */
   isHidden(resource: string, record: Rec, op?: Operation, listing?: boolean): boolean;
 }

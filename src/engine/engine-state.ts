@@ -24,6 +24,13 @@ export interface EngineState {
   seeds: Map<string, Rec[] | (() => Rec[])>;
   /** Singleton documents seeded into each new scope, by resource. */
   singletonSeeds: Map<string, Rec>;
+  /**
+   * Records seeded into named scopes only (a fixture that says which parent holds which records), by resource and
+   * scope key; a resource listed here seeds nothing into other scopes. Made per session, so not cloned again.
+   */
+  scopeSeeds?: Map<string, Map<string, () => Rec[]>>;
+  /** The API hooks' own per-session data (`ApiHooks.session`), e.g. what a fixture says beside the records. */
+  hook?: unknown;
 }
 
 /** The scope key of a request: the values of the resource's parent path parameters. */
@@ -48,6 +55,15 @@ export function bucketOf(state: EngineState, resource: string, scope: string, id
   if (!bucket) {
     makeRoom(scopes, MAX_SCOPES);
     bucket = new Map();
+    const scoped = state.scopeSeeds?.get(resource);
+    if (scoped) {
+      for (const record of scoped.get(scope)?.() ?? []) {
+        const id = idProperty ? record[idProperty] : undefined;
+        bucket.set(id === undefined ? String(bucket.size) : String(id), record);
+      }
+      scopes.set(scope, bucket);
+      return bucket;
+    }
     let seeds = state.seeds.get(resource) ?? [];
     if (typeof seeds === 'function') state.seeds.set(resource, (seeds = seeds()));
     for (const seed of seeds) {

@@ -11,7 +11,7 @@ export const WARNING = 'x-scimulator-warning';
 const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /** The statuses that fit each kind of problem, best first. */
-const FITTING: Record<RequestProblem['kind'] | 'conflict' | 'limit', number[]> = {
+const FITTING: Record<EngineProblem['kind'], number[]> = {
   validation: [400, 422],
   'malformed-json': [400, 422],
   'unsupported-media-type': [415, 400],
@@ -24,10 +24,19 @@ const FITTING: Record<RequestProblem['kind'] | 'conflict' | 'limit', number[]> =
   'record-limit': [409, 403, 422, 400],
   conflict: [409, 422, 400],
   limit: [409, 422, 400],
+  precondition: [412, 409],
 };
 
 /** An engine-level problem: the request problems plus the engine's own (uniqueness conflict, limit reached). */
-export type EngineProblem = RequestProblem | { kind: 'conflict'; message: string } | { kind: 'limit'; message: string };
+export type EngineProblem =
+  | RequestProblem
+  /** A parent scope the fixture does not name, where the overlay says scopes are closed (`scope`: its key). */
+  | { kind: 'not-found'; message: string; scope: string }
+  /** `fields`: the uniqueness constraint that was broken. */
+  | { kind: 'conflict'; message: string; fields?: string[] }
+  | { kind: 'limit'; message: string }
+  /** A stale `If-Match`: 412 (RFC 7232) where documented, else 409 (Twilio's 25020). */
+  | { kind: 'precondition'; message: string };
 
 const MESSAGE_KEYS = ['message', 'detail', 'error_description', 'description', 'title', 'msg', 'error_message', 'errorMessage'];
 
@@ -43,13 +52,14 @@ function messageOf(problem: EngineProblem): string {
     case 'unsupported-media-type':
       return `Content type ${problem.contentType || '(none)'} is not accepted.`;
     case 'payload-too-large':
-      return `The request body is over ${problem.limit} bytes.`;
+      return `The request body is too large (over ${problem.limit} ${problem.unit ?? 'bytes'}).`;
     case 'record-limit':
       return `This session already holds ${problem.limit} records, the most the mock keeps; delete some first.`;
     case 'unauthorized':
     case 'forbidden':
     case 'conflict':
     case 'limit':
+    case 'precondition':
       return problem.message;
     case 'not-found':
       return problem.message ?? 'The resource does not exist.';
@@ -111,6 +121,8 @@ export interface ErrorOverrideRule {
   operationId?: string;
   example?: string;
   message?: string;
+  /** For a conflict: only the one of this uniqueness constraint. */
+  fields?: string[];
 }
 
 /** Builds error answers for one spec; `problem()` is the ErrorDialect the mock calls for request-level problems. */
@@ -165,6 +177,7 @@ export function createSpecErrors(
           (o) =>
             o.when === problem.kind &&
             (!o.operationId || o.operationId === op.operationId) &&
+            (!o.fields || (problem.kind === 'conflict' && problem.fields?.join() === o.fields.join())) &&
             op.responses.some((r) => r.status === String(o.status)),
         )
       : undefined;

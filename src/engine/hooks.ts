@@ -48,6 +48,17 @@ export interface ApiHooks {
    * scope, parents the API never serves); runs after the engine's own seeding, with the raw, schema-valid section.
    */
   seed?: (state: EngineState, fixture: unknown, random: Random, nowIso: string) => void;
+  /**
+   * The hooks' own data for a new session, from the API's fixture section (kept as `ctx.state.hook`): what a fixture
+   * says beside the records (Twilio's organizations and their verified domains).
+   */
+  session?: (fixture: unknown) => unknown;
+  /**
+   * A rule on a new or changed record that only code can say (Twilio: userName is the primary email, on a domain the
+   * organization verified), run after the schema check and before the overlay's limit and unique rules; `previous`
+   * is the stored record on replace and update. An answer refuses the change (nothing is stored).
+   */
+  check?: (ctx: EngineCtx, resource: string, record: Rec, previous: Rec | undefined) => MockResult | undefined;
   /** The state export (`GET /__scimulator/state`) when the API's own view differs from the engine's. */
   exportState?: (state: EngineState, next: (state: EngineState) => unknown, clock: Clock) => unknown;
 }

@@ -125,7 +125,13 @@ function buildCollection(spec: ApiSpec, draft: Draft, name: string): Resource | 
   const paramDef = (readOp ?? item?.ops.values().next().value)?.parameters.find((p) => p.in === 'path' && p.name === idParam);
   const idProperty = findIdProperty(paramDef, idParam ?? 'id', readShape) ?? findIdProperty(paramDef, idParam ?? 'id', createShape);
   const exampleIds = collectExampleIds(idProperty, readOp, createOp, listOp, list?.envelope.itemsProperty);
-  const idSchema = idProperty ? (readShape?.properties.get(idProperty) ?? createShape?.properties.get(idProperty)) : undefined;
+  const propSchema = idProperty ? (readShape?.properties.get(idProperty) ?? createShape?.properties.get(idProperty)) : undefined;
+  // The id parameter's pattern says how ids look when the record property declares none (`UserSid: ^US[0-9a-f]{32}$`).
+  const paramSchema = resolveSchema(doc, paramDef?.schema?.schema);
+  const idSchema =
+    propSchema?.pattern === undefined && typeof paramSchema?.pattern === 'string'
+      ? { ...propSchema, pattern: paramSchema.pattern }
+      : propSchema;
   const recordProps = new Set([...(readShape?.properties.keys() ?? []), ...(listShape?.properties.keys() ?? [])]);
   const secretView = readOp ? readShape : listShape;
   return {

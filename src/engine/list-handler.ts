@@ -1,9 +1,9 @@
 // GET on a collection: equality and SCIM filters, then page/offset/cursor paging, answered in the spec's envelope.
-import { filter as scimFilter, parse as parseScimFilter } from 'scim2-parse-filter';
 import type { MockResult, OperationHandler } from './policy.js';
 import type { Parameter } from '../spec/types.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
+import { compileListFilter } from './overlay-filter.js';
 import { isObj, type Obj } from './schema-shape.js';
 import { project } from './resource-runtime.js';
 import type { Ctx, HandlerDeps } from './collection-handlers.js';
@@ -151,19 +151,21 @@ function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | Ret
   }
   const expression = paging.scimFilter ? ctx.query[paging.scimFilter] : undefined;
   if (typeof expression === 'string' && expression.trim() !== '') {
-    try {
-      const predicate = scimFilter(parseScimFilter(expression));
-      out = out.filter((r) => predicate(r));
-    } catch (err) {
-      const message = `invalid filter: ${err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)}`;
+    const rule = deps.rules.filter?.(deps.runtime.resource.name);
+    const compiled = compileListFilter(expression.trim(), rule, (deps.runtime.listItem ?? deps.runtime.record)?.shape);
+    if ('error' in compiled) {
+      const message = `invalid filter: ${compiled.error}`;
       return deps.answer(
         {
           kind: 'validation',
-          violations: [{ check: 'request-query', location: 'request.query', pointer: `/${paging.scimFilter}`, keyword: 'filter', message }],
+          violations: [
+            { check: 'request-query', location: 'request.query', pointer: `/${paging.scimFilter}`, keyword: 'invalidFilter', message },
+          ],
         },
         ctx.operation,
       );
     }
+    out = out.filter(compiled.test);
   }
   return out;
 }

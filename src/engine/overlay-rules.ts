@@ -8,7 +8,9 @@ import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
-import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay } from './parse-overlay.js';
+import { checkIfMatch, stampVersion, versionValue, writeField } from './overlay-version.js';
+import { checkSchemas } from './overlay-schemas-rule.js';
+import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOverlay, UniqueRule } from './parse-overlay.js';
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isExpired } from './overlay-expiry.js';
 import { fillTemplate } from './overlay-templates.js';
@@ -38,6 +40,7 @@ export function evaluate(v: DerivedValue, ctx: Ctx, record: Rec = {}): unknown {
   if ('param' in v) return ctx.params[v.param];
   if ('body' in v) return readPath(ctx.body, v.body);
   if ('value' in v) return structuredClone(v.value);
+  if ('default' in v) return structuredClone(v.default);
   if ('pattern' in v) return ctx.random.fromPattern(v.pattern);
   if ('template' in v) return fillTemplate(v.template, record, ctx.random);
   if (v.generate === 'uuid') return `${v.prefix ?? ''}${randomUuid(ctx.random)}`;
@@ -45,13 +48,27 @@ export function evaluate(v: DerivedValue, ctx: Ctx, record: Rec = {}): unknown {
   return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
 }
 
-/** Sets the evaluated fields on a record (undefined values leave a field alone). */
+/** Sets the evaluated fields on a record (undefined values leave a field alone; `a.b` sets `b` inside object `a`). */
 export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
   for (const [k, v] of Object.entries(fields ?? {})) {
+    if (isObj(v) && 'default' in v && readPath(record, k) !== undefined) continue;
     const value = evaluate(v, ctx, record);
-    if (value !== undefined) record[k] = value;
+    if (value === undefined) continue;
+    const dot = k.indexOf('.');
+    if (dot < 0) {
+      record[k] = value;
+      continue;
+    }
+    const head = k.slice(0, dot);
+    const inner: Rec = isObj(record[head]) ? { ...(record[head] as Rec) } : {};
+    applyFields(inner, { [k.slice(dot + 1)]: { value } }, ctx);
+    record[head] = inner;
   }
 }
+
+/** The overlay's uniqueness constraints of a resource (`unique` is one constraint or a list of them). */
+export const uniqueRules = (o: ResourceOverlay | undefined): UniqueRule[] =>
+  !o?.unique ? [] : Array.isArray(o.unique) ? o.unique : [o.unique];
 
 /**
  * Whether a record satisfies a predicate (`active`, a bulk `when`); with `nowMs`, a record past its `until` date is
@@ -104,9 +121,11 @@ export function overlayErrorRules(overlay: Overlay | undefined, model: ResourceM
     const o = overlay?.resources?.[r.name];
     const create = r.operations.find((x) => x.role === 'create')?.operationId;
     if (o?.limit?.error && create) out.push({ when: 'limit', operationId: create, ...o.limit.error });
-    if (o?.unique?.error) {
+    for (const u of uniqueRules(o)) {
+      if (!u.error) continue;
       for (const x of r.operations)
-        if (['create', 'replace', 'update'].includes(x.role)) out.push({ when: 'conflict', operationId: x.operationId, ...o.unique.error });
+        if (['create', 'replace', 'update'].includes(x.role))
+          out.push({ when: 'conflict', operationId: x.operationId, fields: u.fields, ...u.error });
     }
   }
   return out;
@@ -132,22 +151,23 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     return m !== undefined && m.length > 0 && m.every(([k, v]) => r[k] === v);
   };
   const live = (o: ResourceOverlay | undefined, r: Rec, nowMs: number) => !gone(o, r) && (!o?.active || matches(o.active, r, nowMs));
-  const key = (o: ResourceOverlay, r: Rec) =>
-    JSON.stringify(
-      (o.unique?.fields ?? []).map((f) => {
-        const v = readPath(r, f);
-        return o.unique?.ignoreCase && typeof v === 'string' ? v.toLowerCase() : v;
-      }),
-    );
+  // A constraint with a field the record lacks does not apply to it (as SQL's NULLs): optional ids may repeat absent.
+  const key = (u: UniqueRule, r: Rec): string | undefined => {
+    const values = u.fields.map((f) => {
+      const v = readPath(r, f);
+      return u.ignoreCase && typeof v === 'string' ? v.toLowerCase() : v;
+    });
+    return values.some((v) => v === undefined || v === null) ? undefined : JSON.stringify(values);
+  };
   const conflict = (resource: string, o: ResourceOverlay | undefined, record: Rec, bucket: Map<string, Rec>, ctx: Ctx, self?: string) => {
-    if (!o?.unique) return undefined;
-    const mine = key(o, record);
-    for (const [id, other] of bucket) {
-      if (id !== self && !gone(o, other) && key(o, other) === mine) {
-        return answer(
-          { kind: 'conflict', message: `A ${resource} with the same ${o.unique.fields.join(', ')} already exists.` },
-          ctx.operation,
-        );
+    for (const u of uniqueRules(o)) {
+      const mine = key(u, record);
+      if (mine === undefined) continue;
+      for (const [id, other] of bucket) {
+        if (id !== self && !gone(o, other) && key(u, other) === mine) {
+          const message = `A ${resource} with the same ${u.fields.join(', ')} already exists.`;
+          return answer({ kind: 'conflict', message, fields: u.fields }, ctx.operation);
+        }
       }
     }
     return undefined;
@@ -157,7 +177,15 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
       const o = of(resource);
       applyFields(record, o?.derive, ctx);
       for (const f of o?.transient ?? []) delete record[f];
+      if (o?.version) writeField(record, o.version.field, versionValue(o.version, 1));
     },
+    filter: (resource) => of(resource)?.filter,
+    keepOnReplace: (resource) => of(resource)?.replace?.keep ?? [],
+    closedScopes: (resource) => of(resource)?.scopes === 'fixture',
+    checkRequest: (resource, ctx) => checkSchemas(of(resource)?.schemas, ctx.body, (problem) => answer(problem, ctx.operation)),
+    checkVersion: (resource, stored, ctx) =>
+      checkIfMatch(of(resource)?.version, stored, ctx.headers['if-match'], (problem) => answer(problem, ctx.operation)),
+    stampVersion: (resource, previous, next) => stampVersion(of(resource)?.version, previous, next),
     checkCreate(resource, record, bucket, ctx) {
       const o = of(resource);
       if (o?.limit) {

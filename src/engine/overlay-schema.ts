@@ -3,7 +3,7 @@ import { bulkOutcomes, listAndSeedWords, storesSchema } from './overlay-schema-m
 
 const derived = {
   description:
-    'A value set by the engine: "now"; {now: {add: seconds | "<body field>"}}; {param: name}; {body: field}; {value: any}; {generate: uuid|hex|alnum, length, prefix}; {pattern: regex}; {template: "{field}.{alnum:40}"}; or a plain string, number, boolean or null.',
+    'A value set by the engine: "now"; {now: {add: seconds | "<body field>"}}; {param: name}; {body: field}; {value: any}; {default: any} (only when the record lacks it); {generate: uuid|hex|alnum, length, prefix}; {pattern: regex}; {template: "{field}.{alnum:40}"}; or a plain string, number, boolean or null.',
   oneOf: [
     { const: 'now' },
     { type: 'string', not: { const: 'now' } },
@@ -17,6 +17,7 @@ const derived = {
     { type: 'object', additionalProperties: false, required: ['param'], properties: { param: { type: 'string' } } },
     { type: 'object', additionalProperties: false, required: ['body'], properties: { body: { type: 'string' } } },
     { type: 'object', additionalProperties: false, required: ['value'], properties: { value: true } },
+    { type: 'object', additionalProperties: false, required: ['default'], properties: { default: true } },
     {
       type: 'object',
       additionalProperties: false,
@@ -57,6 +58,28 @@ const predicate = {
   properties: { field: { type: 'string' }, equals: true, in: { type: 'array' }, exists: { type: 'boolean' }, until: { type: 'string' } },
 };
 
+const uniqueRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fields'],
+  properties: { fields: { type: 'array', minItems: 1, items: { type: 'string' } }, ignoreCase: { type: 'boolean' }, error: errorRef },
+};
+
+const filterRule = {
+  description: 'The SCIM filter subset the list accepts; anything else is a 400 (scimType invalidFilter).',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    attributes: { type: 'array', items: { type: 'string' }, description: 'Filterable attributes (default: any).' },
+    operators: {
+      type: 'array',
+      items: { enum: ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr', 'and', 'or', 'not', '[]'] },
+      description: 'Accepted operators (default: all of RFC 7644).',
+    },
+    caseExact: { type: 'array', items: { type: 'string' }, description: 'Compared case-exactly (default: id, externalId).' },
+  },
+};
+
 const resource = {
   type: 'object',
   additionalProperties: false,
@@ -82,10 +105,36 @@ const resource = {
       description: 'At most `max` records per parent scope (counting all or only active ones).',
     },
     unique: {
+      description: 'One uniqueness constraint, or a list of independent ones (each field set unique on its own).',
+      anyOf: [uniqueRule, { type: 'array', minItems: 1, items: uniqueRule }],
+    },
+    filter: filterRule,
+    scopes: {
+      enum: ['any', 'fixture'],
+      description: 'Which parent scopes exist: any value (default), or only those the fixture names; others are not found.',
+    },
+    replace: {
       type: 'object',
       additionalProperties: false,
-      required: ['fields'],
-      properties: { fields: { type: 'array', minItems: 1, items: { type: 'string' } }, ignoreCase: { type: 'boolean' }, error: errorRef },
+      required: ['keep'],
+      properties: { keep: { type: 'array', items: { type: 'string' }, description: 'Fields a replace keeps when its body omits them.' } },
+    },
+    schemas: {
+      description: 'SCIM: the `schemas` URNs a create or replace body must name and may name; else 400 (scimType invalidSyntax).',
+      type: 'object',
+      additionalProperties: false,
+      required: ['required'],
+      properties: { required: { type: 'array', items: { type: 'string' } }, allowed: { type: 'array', items: { type: 'string' } } },
+    },
+    version: {
+      description: 'A version counter: set to 1 on create, counted up on each replace/update, checked against If-Match.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['field'],
+      properties: {
+        field: { type: 'string', description: 'The field holding it (`meta.version`).' },
+        format: { type: 'string', pattern: '\\{n\\}', description: 'How it is printed, `{n}` the counter (default `W/"{n}"`).' },
+      },
     },
     delete: {
       type: 'object',
@@ -178,7 +227,7 @@ export const overlaySchema = {
           when: {
             enum: [
               ...['not-found', 'validation', 'unauthorized', 'forbidden', 'rate-limited', 'conflict', 'limit', 'record-limit'],
-              ...['malformed-json', 'unsupported-media-type', 'payload-too-large'],
+              ...['malformed-json', 'unsupported-media-type', 'payload-too-large', 'precondition'],
             ],
           },
           operationId: { type: 'string' },

@@ -15,6 +15,7 @@ export type DerivedValue =
   | { param: string }
   | { body: string }
   | { value: unknown }
+  | { default: unknown }
   | { generate: 'uuid' | 'hex' | 'alnum'; length?: number; prefix?: string }
   | { pattern: string }
   /** `{field}` of the new record, `{alnum:N}` / `{hex:N}` random characters (see `overlay-templates.ts`). */
@@ -35,13 +36,43 @@ export interface ActivePredicate {
   exists?: boolean;
 }
 
+/** One uniqueness constraint: no two live records share the values of `fields` (when a record has them all). */
+export interface UniqueRule {
+  fields: string[];
+  ignoreCase?: boolean;
+  error?: ErrorRef;
+}
+
+/** The SCIM filter subset a list honours (RFC 7644 §3.4.2.2); what it leaves out is a 400 invalidFilter. */
+export interface FilterRule {
+  attributes?: string[];
+  operators?: string[];
+  /** Attributes compared case-exactly (default: `id`, `externalId`, as RFC 7643 says; others ignore case). */
+  caseExact?: string[];
+}
+
+/** A version counter in `field` (`meta.version`), printed as `format` (`{n}` the counter); If-Match is checked on change. */
+export interface VersionRule {
+  field: string;
+  format?: string;
+}
+
 export interface ResourceOverlay {
   id?: { property?: string; format?: 'uuid' | 'integer'; pattern?: string; prefix?: string };
   derive?: Record<string, DerivedValue>;
   secret?: string[];
   active?: ActivePredicate;
   limit?: { max: number; count?: 'all' | 'active'; error?: ErrorRef };
-  unique?: { fields: string[]; ignoreCase?: boolean; error?: ErrorRef };
+  unique?: UniqueRule | UniqueRule[];
+  /** Which SCIM filters the list accepts (attributes, operators) and which attributes compare case-exactly. */
+  filter?: FilterRule;
+  version?: VersionRule;
+  /** Which parent scopes exist: any (default), or only those the fixture names (others are not found). */
+  scopes?: 'any' | 'fixture';
+  /** A replace keeps these fields when its body omits them (besides readOnly and required ones). */
+  replace?: { keep: string[] };
+  /** SCIM `schemas` a create or replace body must name (`required`) and may name (`allowed`, besides the required). */
+  schemas?: { required: string[]; allowed?: string[] };
   delete?: { mode: 'hard' | 'soft'; set?: Record<string, DerivedValue>; readable?: boolean; listed?: boolean };
   /** Request fields that only feed `derive` (`token_lifetime`): never stored, so never answered. */
   transient?: string[];
@@ -95,7 +126,7 @@ export interface LinkOverlay {
 }
 
 export interface ErrorOverride extends ErrorRef {
-  when: 'not-found' | 'validation' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'conflict' | 'limit';
+  when: 'not-found' | 'validation' | 'unauthorized' | 'forbidden' | 'rate-limited' | 'conflict' | 'limit' | 'precondition';
   operationId?: string;
 }
 
@@ -159,10 +190,8 @@ export function resolveOverlay(overlay: Overlay, spec: ApiSpec, model: ResourceM
     if (!r) fail(at, `no resource '${key}' in ${spec.id} (inferred: ${names.join(', ') || 'none'})`);
     const resource = r as NonNullable<typeof r>;
     const create = resource.operations.find((o) => o.role === 'create' || o.role === 'singleton-create');
-    for (const [rule, ref] of [
-      ['limit', value.limit?.error],
-      ['unique', value.unique?.error],
-    ] as const) {
+    const uniques = !value.unique ? [] : Array.isArray(value.unique) ? value.unique : [value.unique];
+    for (const [rule, ref] of [['limit', value.limit?.error] as const, ...uniques.map((u) => ['unique', u.error] as const)]) {
       if (!ref) continue;
       const op = spec.operations.find((o) => o.operationId === create?.operationId);
       if (!op) fail(`${at}/${rule}`, `resource '${resource.name}' has no create operation for a ${rule}`);

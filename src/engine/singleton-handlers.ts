@@ -37,6 +37,7 @@ export function singletonHandler(deps: HandlerDeps, role: OperationRole): Operat
       case 'singleton-patch': {
         if (!current) return missing();
         const result = applyPatch(current, ctx.body, requestDialect(ctx.headers['content-type'], inferredPatch));
+        if ('violations' in result) return answer({ kind: 'validation', violations: result.violations }, ctx.operation);
         if ('error' in result) {
           return answer(
             {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { twilioPolicy } from '../../src/apis/twilio/policy.js';
+import { twilioHooks } from '../../src/apis/twilio/hooks.js';
 import type { Mock } from '../../src/mock/create-mock.js';
 import { call, callValid, createTestMock, FROZEN_AT } from '../helpers/mock-client.js';
 
@@ -56,12 +56,12 @@ const newUser = (userName: string, extra: Record<string, unknown> = {}) => ({
 describe('twilio', () => {
   let mock: Mock;
   beforeEach(async () => {
-    mock = await createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: inlineFixtures });
+    mock = await createTestMock({ apis: ['twilio'], fixtures: inlineFixtures });
   });
 
   describe('the default fixtures answer the documented calls verbatim', () => {
     beforeEach(async () => {
-      mock = await createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: defaultFixture() });
+      mock = await createTestMock({ apis: ['twilio'], fixtures: defaultFixture() });
     });
 
     it('fetching the documented user returns the UserJaneDoe example', async () => {
@@ -127,7 +127,6 @@ describe('twilio', () => {
     it('the documented create request stores the documented user (new id and meta)', async () => {
       mock = await createTestMock({
         apis: ['twilio'],
-        policies: [twilioPolicy],
         fixtures: { twilio: { organizations: [{ sid: ORG, domains: ['example.com'] }] } },
       });
       const res = await callValid(mock, 'POST', USERS, { body: example('UserCreateRequest'), headers: SCIM });
@@ -138,7 +137,7 @@ describe('twilio', () => {
     });
 
     it('ids are deterministic: two fresh mocks create the same id', async () => {
-      const other = await createTestMock({ apis: ['twilio'], policies: [twilioPolicy], fixtures: inlineFixtures });
+      const other = await createTestMock({ apis: ['twilio'], fixtures: inlineFixtures });
       const a = await callValid(mock, 'POST', USERS, { body: newUser('same@example.com') });
       const b = await callValid(other, 'POST', USERS, { body: newUser('same@example.com') });
       expect(a.json.id).toBe(b.json.id);
@@ -572,7 +571,6 @@ describe('twilio', () => {
     it('an exhausted rate limit is 429 code 20429 with Retry-After', async () => {
       mock = await createTestMock({
         apis: ['twilio'],
-        policies: [twilioPolicy],
         fixtures: inlineFixtures,
         rateLimit: { enforce: true, limits: { twilio: { limit: 1, windowSeconds: 60 } } },
       });
@@ -583,13 +581,14 @@ describe('twilio', () => {
       expect(res.json).toMatchObject({ schemas: [ERROR], status: '429', code: 20429 });
     });
 
-    it('a forbidden problem is 403 code 20403', () => {
-      const res = twilioPolicy.errors.problem({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined);
+    it('a forbidden problem is 403 code 20403 (the engine picks the documented status, the hook the Twilio code)', () => {
+      const engineAnswer = () => ({ status: 403, body: { detail: 'Insufficient scope' } });
+      const res = twilioHooks.problem?.({ kind: 'forbidden', message: 'Insufficient scope', requiredScopes: [] }, undefined, engineAnswer);
       expect(res).toEqual({
         status: 403,
         body: {
           schemas: [ERROR],
-          detail: 'Forbidden: Insufficient scope',
+          detail: 'Insufficient scope',
           status: '403',
           code: 20403,
           moreInfo: 'https://www.twilio.com/docs/errors/20403',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/adapters/node/index.js';
 import type { Mock } from '../../src/mock/create-mock.js';
 import type { AnyPolicy } from '../../src/engine/policy.js';
-import { builtinPolicies } from '../../src/apis/builtin-policies.js';
+import { createEnginePolicy } from '../../src/engine/index.js';
 import { BASE, createTestMock } from '../helpers/mock-client.js';
 
 /** Sends raw bytes (a hand-written request line and headers) and resolves with the status and body. */
@@ -83,21 +83,12 @@ describe('the core never rejects', () => {
 
   it('an exception inside the pipeline is a logged 500 without a stack trace, not a rejected promise', async () => {
     const notes: string[] = [];
-    const broken: AnyPolicy[] = builtinPolicies.map((p) =>
-      p.id === 'twilio'
-        ? {
-            ...p,
-            errors: {
-              ...p.errors,
-              problem: () => {
-                throw new Error('dialect bug');
-              },
-            },
-          }
-        : p,
-    );
     const { createMock } = await import('../../src/mock/create-mock.js');
     const base = await createTestMock({ apis: ['twilio'] });
+    const dialectBug = () => {
+      throw new Error('dialect bug');
+    };
+    const broken: AnyPolicy[] = base.specs.map((spec) => createEnginePolicy(spec, { hooks: { problem: dialectBug } }));
     const mock = createMock({ specs: base.specs, policies: broken, fixtures: {}, onLog: (e) => e.note && notes.push(e.note) });
     const res = await mock.handle(new Request(`${BASE}${TW_USERS}`));
     expect(res.status).toBe(500);
