@@ -1,10 +1,15 @@
 // `scimulator contract --profile rfc7644`: runs a conformance profile against a SCIM base URL, with the contract reports.
-import { formatConsoleSummary } from '../contract/reporters/console-reporter.js';
-import { formatJsonReport } from '../contract/reporters/json-reporter.js';
-import { formatJunitReport } from '../contract/reporters/junit-reporter.js';
-import { formatMarkdownReport } from '../contract/reporters/markdown-reporter.js';
-import { createPalette, shouldUseColour } from '../contract/reporters/palette.js';
-import { PROFILES, runProfile, type RunProfileOptions } from '../contract/profiles/index.js';
+import {
+  createPalette,
+  formatConsoleSummary,
+  formatJsonReport,
+  formatJunitReport,
+  formatMarkdownReport,
+  PROFILES,
+  runProfile,
+  shouldUseColour,
+  type RunProfileOptions,
+} from '../contract/index.js';
 import { createStepReporter, DONE, writeReport } from './contract-output.js';
 import { UsageError } from './usage-error.js';
 
