@@ -8,6 +8,7 @@ import {
   findRecord,
   readHandler,
   replaceHandler,
+  scopedBucket,
   updateHandler,
   type HandlerDeps,
 } from './collection-handlers.js';
@@ -27,6 +28,7 @@ import { isObj } from './schema-shape.js';
 import { exampleHandler, singletonHandler } from './singleton-handlers.js';
 import { jsonMedia, successWithBody } from './spec-helpers.js';
 import type { ResourceModel } from './types.js';
+import { applyScimKit, isScimApi, withScimErrors } from './scim/index.js';
 
 export interface EnginePolicyOptions {
   /** The inferred model, when the caller already has it (else inferred here). */
@@ -79,7 +81,8 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   const overlay = options.overlay ? resolveOverlay(options.overlay, spec, inferred) : undefined;
   const model = adjustModel(inferred, overlay);
   const hooks = options.hooks ?? {};
-  const errors = withProblemHook(createSpecErrors(spec, overlayErrorRules(overlay, model)), hooks);
+  const scim = isScimApi(spec, model);
+  const errors = withProblemHook(withScim(spec, scim, createSpecErrors(spec, overlayErrorRules(overlay, model))), hooks);
   const rules = overlay ? createOverlayRules(overlay, errors.answer) : inferredRules;
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
@@ -105,6 +108,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     Object.assign(handlers, createLinkHandlers(overlay, spec, runtimes, rules, errors.answer));
   }
 
+  if (scim) applyKit(spec, model, runtimes, handlers, { runtime: undefined, answer: errors.answer, rules }, overlay?.scim);
   wrapOperations(spec, handlers, hooks, engineAccess(runtimes, errors.answer));
 
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
@@ -178,6 +182,35 @@ function withProblemHook<E extends ErrorDialect & { answer: ProblemAnswer }>(bas
   if (!hook) return base;
   const answer: ProblemAnswer = (problem, op) => hook(problem, op, base.answer);
   return { ...base, answer, problem: answer };
+}
+
+/** A SCIM API's errors are §3.12 errors (scimType by problem kind); any other API's stay as they are. */
+function withScim<E extends ErrorDialect & { answer: ProblemAnswer }>(spec: ApiSpec, scim: boolean, base: E): E {
+  if (!scim) return base;
+  const answer = withScimErrors(spec, base.answer);
+  return { ...base, answer, problem: answer };
+}
+
+/** Puts the SCIM kit (`./scim/`) around the SCIM resources' handlers, lending it their records. */
+function applyKit(
+  spec: ApiSpec,
+  model: ResourceModel,
+  runtimes: Map<string, ResourceRuntime>,
+  handlers: Record<string, OperationHandler<EngineState>>,
+  base: Omit<HandlerDeps, 'runtime'> & { runtime: undefined },
+  options: Overlay['scim'],
+): void {
+  const deps = (name: string): HandlerDeps => ({ ...base, runtime: runtimes.get(name) as ResourceRuntime });
+  applyScimKit({
+    spec,
+    model,
+    handlers,
+    answer: base.answer,
+    ...(options ? { options } : {}),
+    records: (ctx, name) => scopedBucket(deps(name), ctx),
+    isHidden: (name, record) => base.rules.isHidden(name, record, undefined, true),
+    recordSchema: (name) => runtimes.get(name)?.record?.ref.schema,
+  });
 }
 
 /** What hooks may use of the engine, bound to this API's resources. */

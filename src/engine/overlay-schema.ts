@@ -1,4 +1,5 @@
 // The JSON Schema of an overlay (`<spec>.scimulator.yaml` or `x-scimulator`): what inference cannot see, said as data.
+import { scimOverlaySchema } from './scim/index.js';
 
 const derived = {
   description:
@@ -150,6 +151,7 @@ export const overlaySchema = {
     resources: { type: 'object', additionalProperties: resource, description: 'By inferred resource name or collection path.' },
     actions: { type: 'object', additionalProperties: action, description: 'By operation id.' },
     links: { type: 'object', additionalProperties: link, description: 'Associations between two resources, by any name.' },
+    scim: scimOverlaySchema,
     errors: {
       type: 'array',
       items: {

@@ -1,0 +1,130 @@
+// The kit around the engine's CRUD handlers of one SCIM resource: meta, ETags, preconditions, attributes, PatchOp.
+import type { MockResult } from '../policy.js';
+import type { Rec } from '../engine-state.js';
+import { readAttributeList } from './attributes.js';
+import { nextVersion } from './etag.js';
+import { answerQuery, presentRecord } from './list.js';
+import { preparePatch } from './patch-ops.js';
+import { checkIfMatch, checkIfNoneMatch } from './preconditions.js';
+import { scimError } from './scim-errors.js';
+import type { Ctx, Handler, ScimKitDeps, ScimResource } from './types.js';
+
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Whether the operation documents a query parameter (a vendor that does not document `sortBy` does not sort). */
+const documentsQuery = (ctx: Ctx, name: string) => ctx.operation.parameters.some((p) => p.in === 'query' && p.name === name);
+
+/** The stored record a request names, when it exists and is visible. */
+function storedRecord(res: ScimResource, ctx: Ctx): { bucket: Map<string, Rec>; id: string; record: Rec } | undefined {
+  const param = res.resource.id?.param;
+  const bucket = res.records(ctx);
+  if (!param || !(bucket instanceof Map)) return undefined;
+  const id = String(ctx.params[param]);
+  const record = bucket.get(id);
+  return record && !res.isHidden(record) ? { bucket, id, record } : undefined;
+}
+
+/** The answer for a stored record: its current form, ETag header, `attributes`/`excludedAttributes` applied. */
+function recordAnswer(res: ScimResource, ctx: Ctx, result: MockResult, record: Rec, extra: Record<string, string> = {}): MockResult {
+  if (result.body === undefined) return result;
+  const meta = isRec(record.meta) ? record.meta : undefined;
+  const headers: Record<string, string> = { ...result.headers, ...extra };
+  if (typeof meta?.version === 'string') headers.etag = meta.version;
+  const body = presentRecord(res, ctx, record, readAttributeList(ctx.query.attributes), readAttributeList(ctx.query.excludedAttributes));
+  return { ...result, body, headers };
+}
+
+/** Sets the server-owned `meta` of a new or changed record (RFC 7643 §3.1) and bumps its version. */
+function stampMeta(res: ScimResource, ctx: Ctx, record: Rec, location: string, before?: Rec): void {
+  const old = isRec(before?.meta) ? (before.meta as Rec) : undefined;
+  const now = ctx.nowIso();
+  record.meta = {
+    ...(isRec(record.meta) ? record.meta : {}),
+    resourceType: res.resourceType,
+    created: typeof old?.created === 'string' ? old.created : now,
+    lastModified: now,
+    location,
+    version: nextVersion(typeof old?.version === 'string' ? old.version : undefined),
+  };
+}
+
+/** The record's absolute URL (`meta.location`, `Location`): its collection path, parent parameters filled in. */
+const itemUrl = (ctx: Ctx, res: ScimResource, id: string) => {
+  const collection = res.resource.collectionPath.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(ctx.params[n])));
+  return `${ctx.origin}${ctx.api.basePath}${collection}/${encodeURIComponent(id)}`;
+};
+
+/** Wraps the engine handler of `role` for one SCIM resource. */
+export function wrapResourceHandler(
+  res: ScimResource,
+  deps: ScimKitDeps,
+  role: string,
+  next: Handler,
+  onDelete: (ctx: Ctx, id: string) => void,
+): Handler {
+  switch (role) {
+    case 'list':
+      return (ctx) =>
+        answerQuery([res], deps, ctx, ctx.query, {
+          startIndex: res.resource.list?.envelope.fields.startIndex !== undefined,
+          itemsPerPage: res.resource.list?.envelope.fields.itemsPerPage !== undefined,
+          paging: documentsQuery(ctx, 'startIndex') || documentsQuery(ctx, 'count'),
+          sorting: documentsQuery(ctx, 'sortBy'),
+        });
+    case 'create':
+      return (ctx) => {
+        const result = next(ctx);
+        const idProp = res.resource.id?.property ?? 'id';
+        if (result.status >= 300 || !isRec(result.body)) return result;
+        const bucket = res.records(ctx);
+        const id = String(result.body[idProp]);
+        const record = bucket instanceof Map ? bucket.get(id) : undefined;
+        if (!record) return result;
+        const location = itemUrl(ctx, res, id);
+        stampMeta(res, ctx, record, location);
+        return recordAnswer(res, ctx, result, record, { location });
+      };
+    case 'read':
+      return (ctx) => {
+        const found = storedRecord(res, ctx);
+        const fresh = found && checkIfNoneMatch(ctx, found.record);
+        if (fresh) return fresh;
+        const result = next(ctx);
+        return found && result.status < 300 ? recordAnswer(res, ctx, result, found.record) : result;
+      };
+    case 'replace':
+    case 'update':
+      return (ctx) => {
+        const found = storedRecord(res, ctx);
+        const stale = checkIfMatch(deps, ctx, found?.record);
+        if (stale) return stale;
+        let request = ctx;
+        if (role === 'update' && found) {
+          const prepared = preparePatch(found.record, ctx.body);
+          if ('scimType' in prepared)
+            return (
+              scimError(ctx.api, ctx.operation, 400, prepared.scimType, prepared.detail) ??
+              deps.answer({ kind: 'validation', violations: [] }, ctx.operation)
+            );
+          request = { ...ctx, body: prepared.body };
+        }
+        const result = next(request);
+        if (!found || result.status >= 300) return result;
+        const record = found.bucket.get(found.id);
+        if (!record) return result;
+        stampMeta(res, ctx, record, itemUrl(ctx, res, found.id), found.record);
+        return recordAnswer(res, ctx, result, record);
+      };
+    case 'delete':
+      return (ctx) => {
+        const found = storedRecord(res, ctx);
+        const stale = checkIfMatch(deps, ctx, found?.record);
+        if (stale) return stale;
+        const result = next(ctx);
+        if (found && result.status < 300) onDelete(ctx, found.id);
+        return result;
+      };
+    default:
+      return next;
+  }
+}
