@@ -1,6 +1,8 @@
 // `POST /Bulk` (RFC 7644 §3.7): each operation run through the resource's own handler, `bulkId` references resolved.
 import type { MockResult } from '../policy.js';
 import type { Rec } from '../engine-state.js';
+import { getSpecValidator } from '../../validate/spec-validator.js';
+import { jsonMedia } from '../spec-helpers.js';
 import { scimError } from './scim-errors.js';
 import type { Ctx, Handler, ScimKitDeps, ScimResource } from './types.js';
 
@@ -98,6 +100,14 @@ function runOne(
   if (!res || !target || !operation || !handler || segments.length !== want) return bad(`No ${method} on '${path}'.`);
   const params: Record<string, unknown> = {};
   if (want === 2 && res.resource.id) params[res.resource.id.param] = decodeURIComponent(segments[1] as string);
+  // The pipeline validated the BulkRequest, not each operation's data: check it as the single request would be.
+  const media = jsonMedia(operation.requestBody?.content);
+  if (media?.schema && data !== undefined) {
+    const violations = getSpecValidator(ctx.api).validate(media.schema, data, 'request', 'request.body', 'request-body');
+    const first = violations[0];
+    if (first) return bad(`data${first.pointer ? ` ${first.pointer}` : ''}: ${first.message}`, 'invalidValue');
+  }
+  if (!media && data !== undefined && method !== 'DELETE') return bad(`No body expected for ${method} ${path}.`);
   const headers = { ...ctx.headers };
   delete headers['if-match'];
   if (typeof op.version === 'string') headers['if-match'] = op.version;

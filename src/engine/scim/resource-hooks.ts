@@ -11,6 +11,38 @@ import type { Ctx, Handler, ScimKitDeps, ScimResource } from './types.js';
 
 const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * The request without never-returned attributes (`password`: the mock does not authenticate users, so it neither
+ * keeps nor answers them, RFC 7643 `returned: never`) and without read-only ones (ignored on POST and PUT, RFC 7644
+ * §3.5.1); a PatchOp loses the operations that target a never-returned attribute.
+ */
+function withoutNeverReturned(res: ScimResource, ctx: Ctx): Ctx {
+  const never = Array.isArray(isRec(ctx.body) ? ctx.body.Operations : undefined)
+    ? res.facts.neverReturned
+    : [...res.facts.neverReturned, ...res.facts.readOnly];
+  if (never.length === 0 || !isRec(ctx.body)) return ctx;
+  const strip = (v: unknown) =>
+    isRec(v) && never.some((k) => k in v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !never.includes(k))) : v;
+  const ops = ctx.body.Operations;
+  if (!Array.isArray(ops)) return { ...ctx, body: strip(ctx.body) };
+  const kept = ops
+    .filter((o) => !(isRec(o) && typeof o.path === 'string' && never.some((k) => o.path === k || (o.path as string).startsWith(`${k}.`))))
+    .map((o) => (isRec(o) && o.path === undefined ? { ...o, value: strip(o.value) } : o));
+  return { ...ctx, body: { ...ctx.body, Operations: kept } };
+}
+
+/** The read-only attribute a PatchOp tries to change (RFC 7644 §3.5.2: 400 `mutability`), if any. */
+function readOnlyTarget(res: ScimResource, body: unknown): string | undefined {
+  const ops = isRec(body) && Array.isArray(body.Operations) ? body.Operations : [];
+  for (const o of ops) {
+    if (!isRec(o)) continue;
+    const names = typeof o.path === 'string' ? [o.path.split(/[.[]/)[0] as string] : isRec(o.value) ? Object.keys(o.value) : [];
+    const hit = names.find((n) => [...res.facts.readOnly, 'id'].some((r) => r.toLowerCase() === n.toLowerCase()));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** Whether the operation documents a query parameter (a vendor that does not document `sortBy` does not sort). */
 const documentsQuery = (ctx: Ctx, name: string) => ctx.operation.parameters.some((p) => p.in === 'query' && p.name === name);
 
@@ -73,7 +105,7 @@ export function wrapResourceHandler(
         });
     case 'create':
       return (ctx) => {
-        const result = next(ctx);
+        const result = next(withoutNeverReturned(res, ctx));
         const idProp = res.resource.id?.property ?? 'id';
         if (result.status >= 300 || !isRec(result.body)) return result;
         const bucket = res.records(ctx);
@@ -98,9 +130,15 @@ export function wrapResourceHandler(
         const found = storedRecord(res, ctx);
         const stale = checkIfMatch(deps, ctx, found?.record);
         if (stale) return stale;
-        let request = ctx;
+        let request = withoutNeverReturned(res, ctx);
         if (role === 'update' && found) {
-          const prepared = preparePatch(found.record, ctx.body);
+          const immutable = readOnlyTarget(res, request.body);
+          if (immutable)
+            return (
+              scimError(ctx.api, ctx.operation, 400, 'mutability', `'${immutable}' is read-only.`) ??
+              deps.answer({ kind: 'validation', violations: [] }, ctx.operation)
+            );
+          const prepared = preparePatch(found.record, request.body);
           if ('scimType' in prepared)
             return (
               scimError(ctx.api, ctx.operation, 400, prepared.scimType, prepared.detail) ??

@@ -7,6 +7,8 @@ export interface SchemaFacts {
   caseExact: Set<string>;
   /** Top-level attributes never returned (`writeOnly`, RFC 7643 `returned: never`, like `password`). */
   neverReturned: string[];
+  /** Top-level read-only attributes a client cannot write (`groups`, `meta`; `id` is the engine's). */
+  readOnly: string[];
 }
 
 const isRec = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -23,13 +25,14 @@ function walk(doc: unknown, schema: unknown, path: string[], facts: SchemaFacts,
     const at = [...path, name];
     if (prop['x-scim-caseExact'] === true) facts.caseExact.add(canonicalPath(at));
     if (path.length === 0 && prop.writeOnly === true) facts.neverReturned.push(name);
+    if (path.length === 0 && prop.readOnly === true && name !== 'id') facts.readOnly.push(name);
     walk(doc, prop, at, facts, depth + 1);
   }
 }
 
 /** Reads the facts of a record schema (once per resource, at setup). */
 export function readSchemaFacts(doc: unknown, schema: unknown): SchemaFacts {
-  const facts: SchemaFacts = { caseExact: new Set(['id']), neverReturned: [] };
+  const facts: SchemaFacts = { caseExact: new Set(['id']), neverReturned: [], readOnly: [] };
   walk(doc, schema, [], facts, 0);
   return facts;
 }
