@@ -62,6 +62,7 @@ function invalidFilter(deps: ScimKitDeps, op: Operation, ctx: Ctx, detail: strin
 
 /** A record as answered: never-returned attributes dropped, then trimmed to `attributes` / `excludedAttributes`. */
 export function presentRecord(res: ScimResource, ctx: Ctx, record: Rec, attributes?: string[][], excluded?: string[][]): Rec {
+  res.ensureMeta?.(ctx, record);
   let out = res.decorate ? res.decorate(ctx, record) : record;
   if (res.facts.neverReturned.some((k) => k in out)) {
     out = { ...out };

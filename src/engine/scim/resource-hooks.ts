@@ -36,8 +36,9 @@ function readOnlyTarget(res: ScimResource, body: unknown): string | undefined {
   const ops = isRec(body) && Array.isArray(body.Operations) ? body.Operations : [];
   for (const o of ops) {
     if (!isRec(o)) continue;
+    // A path-less value may repeat the resource's `id` (Okta sends it when renaming a group): the engine keeps the id.
     const names = typeof o.path === 'string' ? [o.path.split(/[.[]/)[0] as string] : isRec(o.value) ? Object.keys(o.value) : [];
-    const hit = names.find((n) => [...res.facts.readOnly, 'id'].some((r) => r.toLowerCase() === n.toLowerCase()));
+    const hit = names.find((n) => res.facts.readOnly.some((r) => r.toLowerCase() === n.toLowerCase()));
     if (hit) return hit;
   }
   return undefined;
@@ -53,7 +54,27 @@ function storedRecord(res: ScimResource, ctx: Ctx): { bucket: Map<string, Rec>; 
   if (!param || !(bucket instanceof Map)) return undefined;
   const id = String(ctx.params[param]);
   const record = bucket.get(id);
-  return record && !res.isHidden(record) ? { bucket, id, record } : undefined;
+  if (!record || res.isHidden(record)) return undefined;
+  ensureMeta(res, ctx, record);
+  return { bucket, id, record };
+}
+
+/**
+ * Gives a record seeded without `meta` (a fixture written by hand) its server-owned meta on first use, so it has a
+ * version for ETags like any record the mock created.
+ */
+export function ensureMeta(res: ScimResource, ctx: Ctx, record: Rec): void {
+  if (isRec(record.meta) && typeof record.meta.version === 'string') return;
+  const id = String(record[res.resource.id?.property ?? 'id']);
+  const now = ctx.nowIso();
+  record.meta = {
+    resourceType: res.resourceType,
+    created: now,
+    lastModified: now,
+    location: itemUrl(ctx, res, id),
+    version: nextVersion(undefined),
+    ...(isRec(record.meta) ? record.meta : {}),
+  };
 }
 
 /** The answer for a stored record: its current form, ETag header, `attributes`/`excludedAttributes` applied. */

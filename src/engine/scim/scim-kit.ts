@@ -8,7 +8,7 @@ import type { Resource, ResourceModel } from '../types.js';
 import { bulkHandler } from './bulk.js';
 import { answerQuery, type ScimQuery } from './list.js';
 import { dropMember, withGroups } from './membership.js';
-import { wrapResourceHandler } from './resource-hooks.js';
+import { ensureMeta, wrapResourceHandler } from './resource-hooks.js';
 import { readSchemaFacts } from './schema-facts.js';
 import { SCIM_ERROR, scimError, type ScimType } from './scim-errors.js';
 import type { Ctx, Handler, ScimKitDeps, ScimOverlay, ScimResource } from './types.js';
@@ -82,6 +82,7 @@ export function applyScimKit(input: ScimKitInput): void {
   for (const s of writable)
     if (hasProperty(spec, input.recordSchema(s.resource.name), 'groups') && groupSources.length > 0)
       s.decorate = (ctx, record) => withGroups(groupSources, ctx, record);
+  for (const res of writable) res.ensureMeta = (ctx, record) => ensureMeta(res, ctx, record);
   for (const res of sources) {
     for (const o of res.resource.operations) {
       const next = handlers[o.operationId];

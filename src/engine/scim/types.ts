@@ -31,6 +31,8 @@ export interface ScimResource {
   /** The records of the request's scope, or the parent's not-found answer. */
   records(ctx: Ctx): Map<string, Rec> | MockResult;
   isHidden(record: Rec): boolean;
+  /** Stamps `meta` on a record seeded without one (set by the kit). */
+  ensureMeta?: (ctx: Ctx, record: Rec) => void;
   /** Adds derived attributes to an answer (a member's read-only `groups`). */
   decorate?: (ctx: Ctx, record: Rec) => Rec;
   /** Compiled filters by expression (a small cache: the same filter is sent page after page). */
