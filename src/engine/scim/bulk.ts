@@ -30,10 +30,11 @@ interface BulkLimits {
 }
 
 /** One operation's result entry, or an error entry with its §3.12 body under `response`. */
-function entry(method: string, bulkId: unknown, result: MockResult): Rec {
+function entry(method: string, bulkId: unknown, result: MockResult, target: string | undefined): Rec {
   const out: Rec = { method, status: String(result.status) };
   if (typeof bulkId === 'string') out.bulkId = bulkId;
-  const location = result.headers?.location;
+  // §3.7.3: `location` is required except for a failed POST (the target of a PUT/PATCH/DELETE is its path).
+  const location = result.headers?.location ?? (method !== 'POST' ? target : undefined);
   if (location) out.location = location;
   if (result.headers?.etag) out.version = result.headers.etag;
   if (result.status >= 400 && result.body !== undefined) out.response = result.body;
@@ -63,11 +64,11 @@ export function bulkHandler(sources: ScimResource[], handlers: Record<string, Ha
       if (errors >= failOnErrors) break;
       const op = isRec(raw) ? raw : {};
       const method = String(op.method ?? '').toUpperCase();
-      const result = runOne(sources, handlers, deps, ctx, op, method, ids);
+      const { result, path } = runOne(sources, handlers, deps, ctx, op, method, ids);
       if (result.status >= 400) errors++;
       if (method === 'POST' && result.status < 300 && typeof op.bulkId === 'string' && isRec(result.body) && result.body.id !== undefined)
         ids.set(op.bulkId, String(result.body.id));
-      results.push(entry(method, op.bulkId, result));
+      results.push(entry(method, op.bulkId, result, path && `${ctx.origin}${ctx.api.basePath}${path}`));
     }
     return { status: 200, body: { schemas: [BULK_RESPONSE], Operations: results } };
   };
@@ -81,9 +82,10 @@ function runOne(
   op: Rec,
   method: string,
   ids: Map<string, string>,
-): MockResult {
-  const bad = (detail: string, scimType: 'invalidSyntax' | 'invalidValue' = 'invalidSyntax', status = 400) =>
-    scimError(ctx.api, ctx.operation, status, scimType, detail) ?? { status, body: { detail } };
+): { result: MockResult; path?: string } {
+  const bad = (detail: string, scimType: 'invalidSyntax' | 'invalidValue' = 'invalidSyntax', status = 400) => ({
+    result: scimError(ctx.api, ctx.operation, status, scimType, detail) ?? { status, body: { detail } },
+  });
   const missing = new Set<string>();
   const path = resolveRefs(String(op.path ?? ''), ids, missing) as string;
   const data = resolveRefs(op.data, ids, missing);
@@ -111,5 +113,5 @@ function runOne(
   const headers = { ...ctx.headers };
   delete headers['if-match'];
   if (typeof op.version === 'string') headers['if-match'] = op.version;
-  return handler({ ...ctx, operation, params, query: {}, headers, body: data });
+  return { result: handler({ ...ctx, operation, params, query: {}, headers, body: data }), path };
 }
