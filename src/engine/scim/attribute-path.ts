@@ -44,6 +44,21 @@ export function collectValues(record: unknown, names: string[], from = 0, out: u
   return collectValues(record[key], names, from + 1, out);
 }
 
+/**
+ * Whether `test` holds for any value a path reaches (as `collectValues`, without allocating: the hot path of a filter
+ * over every record of a large collection).
+ */
+export function anyValue(record: unknown, names: string[], test: (v: unknown) => boolean, from = 0): boolean {
+  if (Array.isArray(record)) {
+    for (const item of record) if (anyValue(item, names, test, from)) return true;
+    return false;
+  }
+  if (from === names.length) return record !== undefined && test(record);
+  if (!isRec(record)) return false;
+  const key = keyOf(record, names[from] as string);
+  return key !== undefined && anyValue(record[key], names, test, from + 1);
+}
+
 /** The lower-cased dotted form of a path (`name.familyName` → `name.familyname`), for schema facts keyed by path. */
 export function canonicalPath(names: string[]): string {
   return names.map((n) => n.toLowerCase()).join('.');

@@ -1,6 +1,6 @@
 // SCIM filters (RFC 7644 §3.4.2.2): parsed by scim2-parse-filter, evaluated here with SCIM's own matching rules.
 import { parse, type Filter } from 'scim2-parse-filter';
-import { canonicalPath, collectValues, splitPath } from './attribute-path.js';
+import { anyValue, canonicalPath, splitPath } from './attribute-path.js';
 
 /**
  * Why our own evaluator: scim2-parse-filter's parser covers the whole grammar (operators, `and`/`or`/`not`, grouping,
@@ -62,12 +62,9 @@ const present = (v: unknown) =>
   !(Array.isArray(v) && v.length === 0) &&
   !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
-/** Values of a complex multi-valued attribute compared without a sub-attribute are compared on its `value`. */
-function leafValues(record: unknown, names: string[]): unknown[] {
-  return collectValues(record, names).map((v) =>
-    v !== null && typeof v === 'object' && 'value' in (v as object) ? (v as { value: unknown }).value : v,
-  );
-}
+/** A complex value compared without a sub-attribute (`emails co "x"`) is compared on its `value` sub-attribute. */
+const leaf = (v: unknown): unknown =>
+  v !== null && typeof v === 'object' && 'value' in (v as object) ? (v as { value: unknown }).value : v;
 
 function compile(f: Filter, rules: FilterRules, prefix: string[]): Predicate {
   if (rules.operators && !rules.operators.has(f.op) && f.op !== '[]')
@@ -85,11 +82,11 @@ function compile(f: Filter, rules: FilterRules, prefix: string[]): Predicate {
     case '[]': {
       const names = splitPath(f.attrPath);
       const inner = compile(f.valFilter, rules, [...prefix, ...names]);
-      return (r) => collectValues(r, names).some((item) => inner(item));
+      return (r) => anyValue(r, names, inner);
     }
     case 'pr': {
       const names = splitPath(f.attrPath);
-      return (r) => collectValues(r, names).some(present);
+      return (r) => anyValue(r, names, present);
     }
     default: {
       const names = splitPath(f.attrPath);
@@ -97,8 +94,8 @@ function compile(f: Filter, rules: FilterRules, prefix: string[]): Predicate {
       const wanted = fold(f.compValue, exact);
       const op = f.op;
       // `ne` on a multi-valued attribute matches when no value equals (the negation of `eq`).
-      if (op === 'ne') return (r) => !leafValues(r, names).some((v) => fold(v, exact) === wanted);
-      return (r) => leafValues(r, names).some((v) => compareOne(op, fold(v, exact), wanted));
+      if (op === 'ne') return (r) => !anyValue(r, names, (v) => fold(leaf(v), exact) === wanted);
+      return (r) => anyValue(r, names, (v) => compareOne(op, fold(leaf(v), exact), wanted));
     }
   }
 }

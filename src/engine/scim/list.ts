@@ -71,33 +71,38 @@ export function presentRecord(res: ScimResource, ctx: Ctx, record: Rec, attribut
   return projectAttributes(out, attributes, excluded);
 }
 
-/** The records of several resources matching a query (for `/.search` at the root, every resource type). */
-export function queryRecords(
+/**
+ * Walks the records of several resources (for `/.search` at the root, every resource type) that match a filter, in
+ * order, without copying: O(records) time; what `visit` keeps is the only memory used.
+ */
+function scanMatches(
   sources: ScimResource[],
   deps: ScimKitDeps,
   ctx: Ctx,
   q: ScimQuery,
-): { matches: Array<{ res: ScimResource; record: Rec }> } | MockResult {
+  visit: (res: ScimResource, record: Rec) => void,
+): MockResult | undefined {
   const op = ctx.operation;
   const expression = typeof q.filter === 'string' && q.filter.trim() !== '' ? q.filter : undefined;
-  const matches: Array<{ res: ScimResource; record: Rec }> = [];
   for (const res of sources) {
     const bucket = res.records(ctx);
     if (!(bucket instanceof Map)) return bucket;
     const predicate = expression ? predicateFor(res, deps, op, expression, ctx) : undefined;
     if (predicate && typeof predicate !== 'function') return predicate;
     try {
-      // One pass over the scope; only matches are kept (no copies): O(records) time, O(matches) memory.
-      for (const record of bucket.values()) if (!res.isHidden(record) && (!predicate || predicate(record))) matches.push({ res, record });
+      for (const record of bucket.values()) if (!res.isHidden(record) && (!predicate || predicate(record))) visit(res, record);
     } catch (err) {
       if (err instanceof FilterError) return invalidFilter(deps, op, ctx, err.message);
       throw err;
     }
   }
-  return { matches };
+  return undefined;
 }
 
-/** Answers a query as a ListResponse with the envelope fields the operation documents. */
+/**
+ * Answers a query as a ListResponse with the envelope fields the operation documents. Unsorted, only the page is
+ * kept while counting the matches (O(page) memory); sorted, the matches are collected and sorted first.
+ */
 export function answerQuery(
   sources: ScimResource[],
   deps: ScimKitDeps,
@@ -106,28 +111,35 @@ export function answerQuery(
   documented: { startIndex: boolean; itemsPerPage: boolean; paging: boolean; sorting: boolean },
   status = 200,
 ): MockResult {
-  const found = queryRecords(sources, deps, ctx, q);
-  if (!('matches' in found)) return found;
-  let matches = found.matches;
-  if (documented.sorting && typeof q.sortBy === 'string' && q.sortBy.trim() !== '') {
-    const descending = typeof q.sortOrder === 'string' && q.sortOrder.toLowerCase() === 'descending';
-    const caseExact = sources[0]?.facts.caseExact ?? new Set<string>();
-    const byRecord = new Map(matches.map((m) => [m.record, m.res]));
-    matches = sortRecords(
-      matches.map((m) => m.record),
-      q.sortBy,
-      descending,
-      caseExact,
-    ).map((record) => ({ record, res: byRecord.get(record) as ScimResource }));
-  }
-  const max = deps.options.filter?.maxResults;
+  const max = deps.options.filter?.maxResults ?? Number.MAX_SAFE_INTEGER;
   const startIndex = documented.paging ? Math.max(1, toInt(q.startIndex) ?? 1) : 1;
-  const asked = documented.paging ? toInt(q.count) : undefined;
-  const count = Math.max(0, Math.min(asked ?? (documented.paging ? DEFAULT_COUNT : matches.length), max ?? Number.MAX_SAFE_INTEGER));
-  const page = matches.slice(startIndex - 1, startIndex - 1 + count);
+  const asked = documented.paging ? (toInt(q.count) ?? DEFAULT_COUNT) : Number.MAX_SAFE_INTEGER;
+  const count = Math.max(0, Math.min(asked, max));
+  const sortBy = documented.sorting && typeof q.sortBy === 'string' && q.sortBy.trim() !== '' ? q.sortBy : undefined;
+  let total = 0;
+  let page: Array<{ res: ScimResource; record: Rec }> = [];
+  const failed = sortBy
+    ? scanMatches(sources, deps, ctx, q, (res, record) => void page.push({ res, record }))
+    : scanMatches(sources, deps, ctx, q, (res, record) => {
+        total++;
+        if (total >= startIndex && page.length < count) page.push({ res, record });
+      });
+  if (failed) return failed;
+  if (sortBy) {
+    total = page.length;
+    const descending = typeof q.sortOrder === 'string' && q.sortOrder.toLowerCase() === 'descending';
+    const byRecord = new Map(page.map((m) => [m.record, m.res]));
+    const sorted = sortRecords(
+      page.map((m) => m.record),
+      sortBy,
+      descending,
+      sources[0]?.facts.caseExact ?? new Set<string>(),
+    );
+    page = sorted.slice(startIndex - 1, startIndex - 1 + count).map((record) => ({ record, res: byRecord.get(record) as ScimResource }));
+  }
   const attributes = readAttributeList(q.attributes);
   const excluded = readAttributeList(q.excludedAttributes);
-  const body: Rec = { schemas: [SCIM_LIST], totalResults: matches.length };
+  const body: Rec = { schemas: [SCIM_LIST], totalResults: total };
   if (documented.itemsPerPage) body.itemsPerPage = page.length;
   if (documented.startIndex) body.startIndex = startIndex;
   body.Resources = page.map((m) => presentRecord(m.res, ctx, m.record, attributes, excluded));
