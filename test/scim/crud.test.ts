@@ -41,7 +41,11 @@ describe('create, read, replace, delete (RFC 7644 §3.3–3.6)', () => {
     const mock = await scimMock();
     const res = await scim(mock, 'POST', '/Users', { body: { schemas: [USER], userName: 'kim@example.com', password: 'hunter2' } });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ id: expect.any(String), userName: 'kim@example.com', meta: { resourceType: 'User', version: 'W/"1"' } });
+    expect(res.json).toMatchObject({
+      id: expect.any(String),
+      userName: 'kim@example.com',
+      meta: { resourceType: 'User', version: 'W/"1"' },
+    });
     expect(res.json).not.toHaveProperty('password');
     expect(res.headers.get('location')).toBe(`http://127.0.0.1:4010/scim/v2/Users/${res.json.id}`);
     expect(res.json.meta.location).toBe(res.headers.get('location'));
@@ -65,7 +69,12 @@ describe('create, read, replace, delete (RFC 7644 §3.3–3.6)', () => {
     const mock = await scimMock();
     const { userId, groupId, userName } = fixtures.scim;
     expect((await scim(mock, 'DELETE', `/Users/${userId}`)).status).toBe(204);
-    for (const [method, body] of [['GET'], ['PUT', { schemas: [USER], userName }], ['PATCH', patchOp({ op: 'replace', path: 'active', value: false })], ['DELETE']] as const) {
+    for (const [method, body] of [
+      ['GET'],
+      ['PUT', { schemas: [USER], userName }],
+      ['PATCH', patchOp({ op: 'replace', path: 'active', value: false })],
+      ['DELETE'],
+    ] as const) {
       const res = await scim(mock, method, `/Users/${userId}`, body ? { body } : {});
       expect(res.status, method).toBe(404);
       expect(res.json).toEqual({ schemas: [ERROR], status: '404', detail: expect.any(String) });
@@ -82,7 +91,9 @@ describe('create, read, replace, delete (RFC 7644 §3.3–3.6)', () => {
     const { fixtureUserId, fixtureGroupId } = fixtures.scim;
     const user = await scim(mock, 'GET', `/Users/${fixtureUserId}`);
     expect(user.json.groups).toEqual([expect.objectContaining({ value: fixtureGroupId, display: 'Engineering', type: 'direct' })]);
-    const res = await scim(mock, 'PATCH', `/Users/${fixtureUserId}`, { body: patchOp({ op: 'add', path: 'groups', value: [{ value: 'g' }] }) });
+    const res = await scim(mock, 'PATCH', `/Users/${fixtureUserId}`, {
+      body: patchOp({ op: 'add', path: 'groups', value: [{ value: 'g' }] }),
+    });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ status: '400', scimType: 'mutability' });
   });
@@ -93,7 +104,9 @@ describe('create, read, replace, delete (RFC 7644 §3.3–3.6)', () => {
     expect(dup.status).toBe(409);
     expect(dup.json).toEqual({ schemas: [ERROR], status: '409', scimType: 'uniqueness', detail: 'userName is already in use.' });
     const id = await createUser(mock, 'other@example.com');
-    const patched = await scim(mock, 'PATCH', `/Users/${id}`, { body: patchOp({ op: 'replace', path: 'userName', value: 'bjensen@example.com' }) });
+    const patched = await scim(mock, 'PATCH', `/Users/${id}`, {
+      body: patchOp({ op: 'replace', path: 'userName', value: 'bjensen@example.com' }),
+    });
     expect(patched.status).toBe(409);
     expect(patched.json.scimType).toBe('uniqueness');
     const groupDup = await scim(mock, 'POST', '/Groups', { body: { schemas: [GROUP], displayName: 'tour guides' } });
@@ -143,10 +156,15 @@ describe('PATCH (RFC 7644 §3.5.2)', () => {
     const mock = await scimMock();
     const id = await createUser(mock, 'case@example.com');
     const res = await scim(mock, 'PATCH', `/Users/${id}`, {
-      body: patchOp({ op: 'Replace', value: { active: false, displayName: 'Case', 'name.familyName': 'Sensitive' } }, { op: 'Add', path: 'title', value: 'QA' }),
+      body: patchOp(
+        { op: 'Replace', value: { active: false, displayName: 'Case', 'name.familyName': 'Sensitive' } },
+        { op: 'Add', path: 'title', value: 'QA' },
+      ),
     });
     expect(res.json).toMatchObject({ active: false, displayName: 'Case', name: { familyName: 'Sensitive' }, title: 'QA' });
-    expect((await scim(mock, 'PATCH', `/Users/${id}`, { body: patchOp({ op: 'Remove', path: 'title' }) })).json).not.toHaveProperty('title');
+    expect((await scim(mock, 'PATCH', `/Users/${id}`, { body: patchOp({ op: 'Remove', path: 'title' }) })).json).not.toHaveProperty(
+      'title',
+    );
   });
 
   it('a malformed path is 400 invalidPath, an unknown op 400 and a remove without path 400 — nothing changes', async () => {

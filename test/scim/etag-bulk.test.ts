@@ -1,6 +1,7 @@
 // /scim/v2 versions and Bulk (RFC 7644 §3.14, §3.7): If-Match → 412, If-None-Match → 304, bulkId, failOnErrors.
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../../src/fixtures/index.js';
+import { createTestMock } from '../helpers/mock-client.js';
 import { createUser, ERROR, GROUP, patchOp, scim, scimMock, USER } from './helpers.js';
 
 const BULK = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
@@ -24,22 +25,31 @@ describe('ETags (RFC 7644 §3.14)', () => {
     const id = await createUser(mock, 'match@example.com');
     await scim(mock, 'PATCH', `/Users/${id}`, { body: patchOp({ op: 'add', path: 'title', value: 'v2' }) });
     const stale = { 'if-match': 'W/"1"' };
-    for (const [method, body] of [['PUT', { schemas: [USER], userName: 'match@example.com' }], ['PATCH', patchOp({ op: 'remove', path: 'title' })], ['DELETE']] as const) {
+    for (const [method, body] of [
+      ['PUT', { schemas: [USER], userName: 'match@example.com' }],
+      ['PATCH', patchOp({ op: 'remove', path: 'title' })],
+      ['DELETE'],
+    ] as const) {
       const res = await scim(mock, method, `/Users/${id}`, { headers: stale, ...(body ? { body } : {}) });
       expect(res.status, method).toBe(412);
       expect(res.json).toEqual({ schemas: [ERROR], status: '412', detail: expect.stringContaining('W/"2"') });
     }
     expect((await scim(mock, 'GET', `/Users/${id}`)).json).toMatchObject({ title: 'v2', meta: { version: 'W/"2"' } });
-    const ok = await scim(mock, 'PATCH', `/Users/${id}`, { headers: { 'if-match': 'W/"2"' }, body: patchOp({ op: 'remove', path: 'title' }) });
+    const ok = await scim(mock, 'PATCH', `/Users/${id}`, {
+      headers: { 'if-match': 'W/"2"' },
+      body: patchOp({ op: 'remove', path: 'title' }),
+    });
     expect(ok.status).toBe(200);
     expect((await scim(mock, 'DELETE', `/Users/${id}`, { headers: { 'if-match': '*' } })).status).toBe(204);
   });
 
   it('a fixture record written without meta gets a version on first use', async () => {
-    const mock = await scimMock();
-    const res = await scim(mock, 'GET', `/Users/${fixtures.scim.fixtureUserId}`);
+    const Users = [{ id: 'fx-1', schemas: [USER], userName: 'fixture@example.com' }];
+    const mock = await createTestMock({ apis: ['scim'], strict: true, fixtures: { scim: { Users } } });
+    const res = await scim(mock, 'GET', '/Users/fx-1');
+    expect(res.json).toMatchObject({ userName: 'fixture@example.com', meta: { resourceType: 'User', version: 'W/"1"' } });
     expect(res.headers.get('etag')).toBe('W/"1"');
-    expect((await scim(mock, 'DELETE', `/Users/${fixtures.scim.fixtureUserId}`, { headers: { 'if-match': 'W/"1"' } })).status).toBe(204);
+    expect((await scim(mock, 'DELETE', '/Users/fx-1', { headers: { 'if-match': 'W/"1"' } })).status).toBe(204);
   });
 });
 
@@ -51,7 +61,12 @@ describe('Bulk (RFC 7644 §3.7)', () => {
         schemas: [BULK],
         Operations: [
           { method: 'POST', path: '/Users', bulkId: 'u1', data: { schemas: [USER], userName: 'bulk1@example.com' } },
-          { method: 'POST', path: '/Groups', bulkId: 'g1', data: { schemas: [GROUP], displayName: 'Bulkers', members: [{ value: 'bulkId:u1', type: 'User' }] } },
+          {
+            method: 'POST',
+            path: '/Groups',
+            bulkId: 'g1',
+            data: { schemas: [GROUP], displayName: 'Bulkers', members: [{ value: 'bulkId:u1', type: 'User' }] },
+          },
           { method: 'PATCH', path: '/Users/bulkId:u1', data: patchOp({ op: 'replace', path: 'displayName', value: 'Bulk One' }) },
           { method: 'DELETE', path: `/Users/${fixtures.scim.fixtureUserId}` },
         ],
@@ -81,7 +96,12 @@ describe('Bulk (RFC 7644 §3.7)', () => {
       },
     });
     expect(res.json.Operations).toEqual([
-      { method: 'POST', bulkId: 'dup', status: '409', response: { schemas: [ERROR], status: '409', scimType: 'uniqueness', detail: 'userName is already in use.' } },
+      {
+        method: 'POST',
+        bulkId: 'dup',
+        status: '409',
+        response: { schemas: [ERROR], status: '409', scimType: 'uniqueness', detail: 'userName is already in use.' },
+      },
     ]);
     expect((await scim(mock, 'GET', `/Users?filter=${encodeURIComponent('userName eq "never@example.com"')}`)).json.totalResults).toBe(0);
   });

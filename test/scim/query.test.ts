@@ -102,7 +102,12 @@ describe('paging, sorting, attributes (RFC 7644 §3.4.2.3–3.4.2.5)', () => {
 
   it('sortBy sorts by any attribute path, sortOrder descending reverses, missing values come last', async () => {
     const names = async (q: string) => (await scim(mock, 'GET', `/Users?${q}`)).json.Resources.map((u: { userName: string }) => u.userName);
-    expect(await names('sortBy=name.familyName')).toEqual(['bob@corp.example', 'jdoe@example.com', 'bjensen@example.com', 'ann@corp.example']);
+    expect(await names('sortBy=name.familyName')).toEqual([
+      'bob@corp.example',
+      'jdoe@example.com',
+      'bjensen@example.com',
+      'ann@corp.example',
+    ]);
     expect(await names('sortBy=name.familyName&sortOrder=descending')).toEqual([
       'ann@corp.example',
       'bjensen@example.com',
@@ -129,14 +134,29 @@ describe('paging, sorting, attributes (RFC 7644 §3.4.2.3–3.4.2.5)', () => {
 
 describe('POST .search (RFC 7644 §3.4.3)', () => {
   it('/Users/.search takes the query in the body and answers like the GET', async () => {
-    const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'userName co "corp"', sortBy: 'userName', sortOrder: 'descending', attributes: ['userName'], count: 1 };
+    const body = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+      filter: 'userName co "corp"',
+      sortBy: 'userName',
+      sortOrder: 'descending',
+      attributes: ['userName'],
+      count: 1,
+    };
     const res = await scim(mock, 'POST', '/Users/.search', { body });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ schemas: [LIST], totalResults: 2, startIndex: 1, itemsPerPage: 1, Resources: [{ schemas: [USER], id: expect.any(String), userName: 'bob@corp.example' }] });
+    expect(res.json).toEqual({
+      schemas: [LIST],
+      totalResults: 2,
+      startIndex: 1,
+      itemsPerPage: 1,
+      Resources: [{ schemas: [USER], id: expect.any(String), userName: 'bob@corp.example' }],
+    });
   });
 
   it('/.search at the root searches users and groups together; a bad filter is 400 invalidFilter', async () => {
-    const res = await scim(mock, 'POST', '/.search', { body: { filter: 'displayName sw "e" or displayName sw "t"', sortBy: 'displayName' } });
+    const res = await scim(mock, 'POST', '/.search', {
+      body: { filter: 'displayName sw "e" or displayName sw "t"', sortBy: 'displayName' },
+    });
     expect(res.json.Resources.map((r: { displayName: string }) => r.displayName)).toEqual(['Engineering', 'Tour Guides']);
     expect(res.json.Resources.map((r: { schemas: string[] }) => r.schemas[0])).toEqual([GROUP, GROUP]);
     const users = await scim(mock, 'POST', '/.search', { body: { filter: 'userName pr' } });
