@@ -111,6 +111,8 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   if (scim) applyKit(spec, model, runtimes, handlers, { runtime: undefined, answer: errors.answer, rules }, overlay?.scim);
   wrapOperations(spec, handlers, hooks, engineAccess(runtimes, errors.answer));
 
+  const unscoped = new Set(model.resources.filter((r) => r.kind === 'collection' && r.parentParams.length === 0).map((r) => r.name));
+  const exportOf = (state: EngineState) => exportEngineState(state, unscoped);
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
 
   const fixtureSchema = hooks.fixture?.schema ?? {
@@ -152,7 +154,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
       }
       return state;
     },
-    exportState: hooks.exportState ? (state: EngineState) => hooks.exportState?.(state, exportEngineState) : exportEngineState,
+    exportState: (state: EngineState) => (hooks.exportState ? hooks.exportState(state, exportOf) : exportOf(state)),
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;
@@ -165,11 +167,20 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
 }
 
 /** The engine's own state export: records by resource and scope (`*` when unscoped), singletons, shown-once values. */
-function exportEngineState(state: EngineState): unknown {
+function exportEngineState(state: EngineState, unscoped: ReadonlySet<string>): unknown {
   {
     const out: Record<string, unknown> = {};
-    for (const [name, scopes] of state.collections)
-      out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
+    // Resources in seed order (a stable key order), each used one by its scopes; an unscoped resource not used yet
+    // shows its seeds, so the export does not change when a request merely seeds it (a 404 read).
+    for (const [name, seeds] of state.seeds) {
+      const scopes = state.collections.get(name);
+      if (scopes) out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
+      else if (unscoped.has(name)) {
+        const records = typeof seeds === 'function' ? seeds() : seeds;
+        state.seeds.set(name, records);
+        out[name] = { '*': records };
+      }
+    }
     for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
     if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
     return out;

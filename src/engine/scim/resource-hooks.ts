@@ -6,7 +6,7 @@ import { nextVersion } from './etag.js';
 import { answerQuery, presentRecord } from './list.js';
 import { preparePatch } from './patch-ops.js';
 import { checkIfMatch, checkIfNoneMatch } from './preconditions.js';
-import { scimError } from './scim-errors.js';
+import { scimError, type ScimType } from './scim-errors.js';
 import type { Ctx, Handler, ScimKitDeps, ScimResource } from './types.js';
 
 const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -107,6 +107,28 @@ const itemUrl = (ctx: Ctx, res: ScimResource, id: string) => {
   return `${ctx.origin}${ctx.api.basePath}${collection}/${encodeURIComponent(id)}`;
 };
 
+/** A create's answer: the stored record gets its `meta`, the answer its `Location` and `ETag`. */
+function afterCreate(res: ScimResource, ctx: Ctx, result: MockResult): MockResult {
+  if (result.status >= 300 || !isRec(result.body)) return result;
+  const bucket = res.records(ctx);
+  const id = String(result.body[res.resource.id?.property ?? 'id']);
+  const record = bucket instanceof Map ? bucket.get(id) : undefined;
+  if (!record) return result;
+  const location = itemUrl(ctx, res, id);
+  stampMeta(res, ctx, record, location);
+  return recordAnswer(res, ctx, result, record, { location });
+}
+
+/** A PatchOp made ready for the engine (ops normalised), or its §3.12 refusal (`mutability`, `invalidPath`, …). */
+function preparePatchRequest(res: ScimResource, deps: ScimKitDeps, ctx: Ctx, record: Rec): { body: Rec } | MockResult {
+  const refuse = (scimType: ScimType, detail: string): MockResult =>
+    scimError(ctx.api, ctx.operation, 400, scimType, detail) ?? deps.answer({ kind: 'validation', violations: [] }, ctx.operation);
+  const immutable = readOnlyTarget(res, ctx.body);
+  if (immutable) return refuse('mutability', `'${immutable}' is read-only.`);
+  const prepared = preparePatch(record, ctx.body);
+  return 'scimType' in prepared ? refuse(prepared.scimType, prepared.detail) : prepared;
+}
+
 /** Wraps the engine handler of `role` for one SCIM resource. */
 export function wrapResourceHandler(
   res: ScimResource,
@@ -125,18 +147,7 @@ export function wrapResourceHandler(
           sorting: documentsQuery(ctx, 'sortBy'),
         });
     case 'create':
-      return (ctx) => {
-        const result = next(withoutNeverReturned(res, ctx));
-        const idProp = res.resource.id?.property ?? 'id';
-        if (result.status >= 300 || !isRec(result.body)) return result;
-        const bucket = res.records(ctx);
-        const id = String(result.body[idProp]);
-        const record = bucket instanceof Map ? bucket.get(id) : undefined;
-        if (!record) return result;
-        const location = itemUrl(ctx, res, id);
-        stampMeta(res, ctx, record, location);
-        return recordAnswer(res, ctx, result, record, { location });
-      };
+      return (ctx) => afterCreate(res, ctx, next(withoutNeverReturned(res, ctx)));
     case 'read':
       return (ctx) => {
         const found = storedRecord(res, ctx);
@@ -153,18 +164,8 @@ export function wrapResourceHandler(
         if (stale) return stale;
         let request = withoutNeverReturned(res, ctx);
         if (role === 'update' && found) {
-          const immutable = readOnlyTarget(res, request.body);
-          if (immutable)
-            return (
-              scimError(ctx.api, ctx.operation, 400, 'mutability', `'${immutable}' is read-only.`) ??
-              deps.answer({ kind: 'validation', violations: [] }, ctx.operation)
-            );
-          const prepared = preparePatch(found.record, request.body);
-          if ('scimType' in prepared)
-            return (
-              scimError(ctx.api, ctx.operation, 400, prepared.scimType, prepared.detail) ??
-              deps.answer({ kind: 'validation', violations: [] }, ctx.operation)
-            );
+          const prepared = preparePatchRequest(res, deps, request, found.record);
+          if ('status' in prepared) return prepared;
           request = { ...ctx, body: prepared.body };
         }
         const result = next(request);
