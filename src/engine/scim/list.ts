@@ -140,8 +140,8 @@ export function answerQuery(
   const attributes = readAttributeList(q.attributes);
   const excluded = readAttributeList(q.excludedAttributes);
   const body: Rec = { schemas: [SCIM_LIST], totalResults: total };
-  if (documented.itemsPerPage) body.itemsPerPage = page.length;
   if (documented.startIndex) body.startIndex = startIndex;
+  if (documented.itemsPerPage) body.itemsPerPage = page.length;
   body.Resources = page.map((m) => presentRecord(m.res, ctx, m.record, attributes, excluded));
   return { status, body };
 }
