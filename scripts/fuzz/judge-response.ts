@@ -21,10 +21,12 @@ export function createJudge(specs: ApiSpec[]) {
   const router = createRouter(specs);
   return (method: string, target: string, answer: Answer): Verdict => {
     const label = `${method} ${target.slice(0, 120)} → ${answer.status}`;
-    if (answer.status >= 500) return { kind: 'server-error', detail: `${label}: ${answer.body.slice(0, 200)}` };
     // The server resolves dot segments and percent-decoding the way the URL parser does; so must the judge.
     const pathname = new URL(target, 'http://fuzz.invalid').pathname;
     const route = router.match(method, pathname);
+    // 501 is an answer only where the operation documents it (RFC 7644 §3.11 lets SCIM's `/Me` say "not supported").
+    const documented501 = answer.status === 501 && route.kind === 'operation' && !!findResponseSpec(route.operation, 501);
+    if (answer.status >= 500 && !documented501) return { kind: 'server-error', detail: `${label}: ${answer.body.slice(0, 200)}` };
     if (route.kind === 'method-not-allowed') {
       // The documented decision (README "Limits and safety"): an undocumented method is 405 + Allow in the dialect.
       return answer.status === 405 && answer.headers.allow ? { kind: 'ok' } : { kind: 'undocumented', detail: label };

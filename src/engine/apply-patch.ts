@@ -4,6 +4,7 @@ import mergePatch from 'json-merge-patch';
 import { baseMediaType } from '../validate/response-checks.js';
 import type { Violation } from '../validate/violation.js';
 import { isObj } from './schema-shape.js';
+import { scimPatch, type ScimPatchOperation, type ScimResource } from 'scim-patch';
 import { applyScimPatchOp, type ScimPatchTarget } from './scim-patch-op.js';
 import type { PatchDialect } from './types.js';
 
@@ -26,9 +27,19 @@ export function applyPatch(
   dialect: PatchDialect,
   target: ScimPatchTarget = { doc: undefined, shape: undefined, idProperty: undefined },
 ): { record: Record<string, unknown> } | { error: string } | { violations: Violation[] } {
-  if (dialect === 'scim-patch') return applyScimPatchOp(record, body, target);
+  if (dialect === 'scim-patch' && !target.prepared) return applyScimPatchOp(record, body, target);
   const copy = structuredClone(record);
   try {
+    if (dialect === 'scim-patch') {
+      const ops = isObj(body) ? (body.Operations ?? body.operations) : undefined;
+      if (!Array.isArray(ops)) return { error: 'a SCIM PatchOp needs an "Operations" array' };
+      // scim-patch types a resource as having `meta` and `schemas`; records without them patch the same way.
+      const out = scimPatch(copy as unknown as ScimResource, ops as ScimPatchOperation[], {
+        mutateDocument: true,
+        treatMissingAsAdd: true,
+      });
+      return { record: out as unknown as Record<string, unknown> };
+    }
     if (dialect === 'merge-patch') {
       const out = mergePatch.apply(copy, body);
       return isObj(out) ? { record: out } : { error: 'a merge patch must be a JSON object' };

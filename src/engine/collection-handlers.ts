@@ -18,6 +18,11 @@ export interface HandlerDeps {
   runtime: ResourceRuntime;
   answer: Answer;
   rules: EngineRules;
+  /**
+   * The SCIM kit serves this resource: it checks a PatchOp against the RFC itself (dry run, scimType), so the update
+   * applies the prepared operations as scim-patch does, without the checks a vendor SCIM API without the kit gets.
+   */
+  scimKit?: boolean;
 }
 
 /** The URL of the request's path (parameters filled in), without its query. */
@@ -241,7 +246,12 @@ export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): Ope
     const stale = deps.rules.checkVersion?.(deps.runtime.resource.name, found.record, ctx);
     if (stale) return stale;
     const { runtime } = deps;
-    const target = { doc: runtime.spec.document, shape: runtime.record?.shape, idProperty: runtime.resource.id?.property };
+    const target = {
+      doc: runtime.spec.document,
+      shape: runtime.record?.shape,
+      idProperty: runtime.resource.id?.property,
+      prepared: deps.scimKit,
+    };
     const result = applyPatch(found.record, ctx.body, requestDialect(ctx.headers['content-type'], inferred), target);
     if ('violations' in result) return deps.answer({ kind: 'validation', violations: result.violations }, ctx.operation);
     if ('error' in result) {

@@ -8,6 +8,7 @@ import {
   findRecord,
   readHandler,
   replaceHandler,
+  scopedBucket,
   updateHandler,
   type HandlerDeps,
 } from './collection-handlers.js';
@@ -30,6 +31,7 @@ import { isObj } from './schema-shape.js';
 import { exampleHandler, singletonHandler } from './singleton-handlers.js';
 import { jsonMedia, successWithBody } from './spec-helpers.js';
 import type { ResourceModel } from './types.js';
+import { applyScimKit, isScimApi, isScimResource, withScimErrors } from './scim/index.js';
 
 export interface EnginePolicyOptions {
   /** The inferred model, when the caller already has it (else inferred here). */
@@ -84,11 +86,17 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
   const model = adjustModel(withStores, overlay);
   const hooks = options.hooks ?? {};
   const overrides = overlayErrorRules(overlay, model);
-  const errors = withProblemHook(withFastApiDialect(spec, createSpecErrors(spec, overrides), overrides), hooks);
+  // A vendor SCIM API that says its own subset with the overlay's SCIM words (Twilio) turns the kit off.
+  const scim = overlay?.scim?.kit !== false && isScimApi(spec, model);
+  const specErrors = withFastApiDialect(spec, createSpecErrors(spec, overrides), overrides);
+  const errors = withProblemHook(withScim(spec, scim, specErrors), hooks);
   const rules = withCheckHook(overlay ? createOverlayRules(overlay, errors.answer) : inferredRules, hooks);
   const runtimes = buildResourceRuntimes(spec, model.resources);
   const handlers: Record<string, OperationHandler<EngineState>> = {};
-  for (const runtime of runtimes.values()) Object.assign(handlers, collectionHandlers({ runtime, answer: errors.answer, rules }));
+  for (const runtime of runtimes.values()) {
+    const scimKit = scim && isScimResource(runtime.resource);
+    Object.assign(handlers, collectionHandlers({ runtime, answer: errors.answer, rules, scimKit }));
+  }
   const byId = new Map(spec.operations.map((o) => [o.operationId, o]));
   for (const action of model.actions) {
     const op = byId.get(action.operationId);
@@ -110,8 +118,11 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     Object.assign(handlers, createLinkHandlers(overlay, spec, runtimes, rules, errors.answer));
   }
 
+  if (scim) applyKit(spec, model, runtimes, handlers, { runtime: undefined, answer: errors.answer, rules }, overlay?.scim);
   wrapOperations(spec, handlers, hooks, engineAccess(runtimes, errors.answer));
 
+  const unscoped = new Set(model.resources.filter((r) => r.kind === 'collection' && r.parentParams.length === 0).map((r) => r.name));
+  const exportOf = (state: EngineState) => exportEngineState(state, unscoped);
   const creates = new Set(model.resources.flatMap((r) => r.operations.filter((o) => o.role === 'create').map((o) => o.operationId)));
 
   const records = { type: 'array', items: { type: 'object' } };
@@ -161,12 +172,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
       hooks.seed?.(state, fixture, random, nowIso);
       return state;
     },
-    exportState(state: EngineState, clock) {
-      // Unscoped collections show their seeded records even before the session's first request touched them.
-      for (const { resource: r } of runtimes.values())
-        if (r.kind === 'collection' && r.parentParams.length === 0) bucketOf(state, r.name, '', r.id?.property);
-      return hooks.exportState ? hooks.exportState(state, exportEngineState, clock) : exportEngineState(state);
-    },
+    exportState: (state: EngineState, clock) => (hooks.exportState ? hooks.exportState(state, exportOf, clock) : exportOf(state)),
     // The session's record cap (`--max-records`) applies to creates: every record the session holds for this API.
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;
@@ -211,11 +217,23 @@ function seedCollection(
 }
 
 /** The engine's own state export: records by resource and scope (`*` when unscoped), singletons, shown-once values. */
-function exportEngineState(state: EngineState): unknown {
+function exportEngineState(state: EngineState, unscoped: ReadonlySet<string>): unknown {
   {
     const out: Record<string, unknown> = {};
+    // Resources in seed order (a stable key order), each used one by its scopes; an unscoped resource not used yet
+    // shows its seeds, so the export does not change when a request merely seeds it (a 404 read).
+    for (const [name, seeds] of state.seeds) {
+      const scopes = state.collections.get(name);
+      if (scopes) out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
+      else if (unscoped.has(name)) {
+        const records = typeof seeds === 'function' ? seeds() : seeds;
+        state.seeds.set(name, records);
+        out[name] = { '*': records };
+      }
+    }
+    // Then whatever holds records without shared seeds (per-scope fixture seeds, stores), in first-use order.
     for (const [name, scopes] of state.collections)
-      out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
+      if (!(name in out)) out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
     for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
     if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
     return out;
@@ -241,6 +259,35 @@ function withProblemHook<E extends ErrorDialect & { answer: ProblemAnswer }>(bas
   if (!hook) return base;
   const answer: ProblemAnswer = (problem, op) => hook(problem, op, base.answer);
   return { ...base, answer, problem: answer };
+}
+
+/** A SCIM API's errors are §3.12 errors (scimType by problem kind); any other API's stay as they are. */
+function withScim<E extends ErrorDialect & { answer: ProblemAnswer }>(spec: ApiSpec, scim: boolean, base: E): E {
+  if (!scim) return base;
+  const answer = withScimErrors(spec, base.answer);
+  return { ...base, answer, problem: answer };
+}
+
+/** Puts the SCIM kit (`./scim/`) around the SCIM resources' handlers, lending it their records. */
+function applyKit(
+  spec: ApiSpec,
+  model: ResourceModel,
+  runtimes: Map<string, ResourceRuntime>,
+  handlers: Record<string, OperationHandler<EngineState>>,
+  base: Omit<HandlerDeps, 'runtime'> & { runtime: undefined },
+  options: Overlay['scim'],
+): void {
+  const deps = (name: string): HandlerDeps => ({ ...base, runtime: runtimes.get(name) as ResourceRuntime });
+  applyScimKit({
+    spec,
+    model,
+    handlers,
+    answer: base.answer,
+    ...(options ? { options } : {}),
+    records: (ctx, name) => scopedBucket(deps(name), ctx),
+    isHidden: (name, record) => base.rules.isHidden(name, record, undefined, true),
+    recordSchema: (name) => runtimes.get(name)?.record?.ref.schema,
+  });
 }
 
 /** What hooks may use of the engine, bound to this API's resources. */

@@ -1,5 +1,6 @@
 // The JSON Schema of an overlay (`<spec>.scimulator.yaml` or `x-scimulator`): what inference cannot see, said as data.
 import { bulkOutcomes, listAndSeedWords, storesSchema } from './overlay-schema-more.js';
+import { scimOverlaySchema } from './scim/index.js';
 
 const derived = {
   description:
@@ -217,6 +218,7 @@ export const overlaySchema = {
     actions: { type: 'object', additionalProperties: action, description: 'By operation id.' },
     links: { type: 'object', additionalProperties: link, description: 'Associations between two resources, by any name.' },
     stores: storesSchema,
+    scim: scimOverlaySchema,
     errors: {
       type: 'array',
       items: {

@@ -4,6 +4,7 @@ import { createAjv } from '../validate/create-ajv.js';
 import { overlaySchema } from './overlay-schema.js';
 import { resolveLinksAndBulk } from './resolve-links-bulk.js';
 import type { ResourceModel } from './types.js';
+import type { ScimOverlay } from './scim/index.js';
 
 export type DerivedValue =
   | 'now'
@@ -137,6 +138,8 @@ export interface Overlay {
   links?: Record<string, LinkOverlay>;
   errors?: ErrorOverride[];
   stores?: Record<string, StoreOverlay>;
+  /** SCIM kit knobs (a vendor's subset of RFC 7644). */
+  scim?: ScimOverlay;
   source: string;
   lineFor?: (pointer: string) => number | undefined;
 }

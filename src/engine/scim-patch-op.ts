@@ -14,6 +14,8 @@ export interface ScimPatchTarget {
   doc: unknown;
   shape: ObjectShape | undefined;
   idProperty: string | undefined;
+  /** The SCIM kit checked and prepared the operations already: apply them as scim-patch does, all at once. */
+  prepared?: boolean;
 }
 
 type Result = { record: Obj } | { violations: Violation[] };

@@ -56,7 +56,7 @@ describe('scimulator CLI', () => {
     const limit = await runCliCaptured(['serve', '--port', '0', '--limit', 'nope=5/60']);
     expect(limit).toMatchObject({
       code: 2,
-      err: "scimulator serve: --limit: unknown API 'nope' (served: auth0, capillary, scaikey, twilio)\n",
+      err: "scimulator serve: --limit: unknown API 'nope' (served: auth0, capillary, scaikey, scim, twilio)\n",
     });
     expect((await runCliCaptured(['serve', '--limit', 'auth=5/60', '--port', '0'])).err).toMatch(
       /unknown API 'auth' \(did you mean auth0\?\)/,

@@ -160,7 +160,7 @@ describe('scimulator contract usage errors (exit 2)', () => {
   it.each([
     [['contract'], /--target <url> or --api <id>=<url>/],
     [['contract', '--target', 'ftp://x'], /--target expects an http\(s\) URL/],
-    [['contract', '--api', 'nope=http://127.0.0.1:1'], /--api: unknown API 'nope' \(available: auth0, capillary, scaikey, twilio\)/],
+    [['contract', '--api', 'nope=http://127.0.0.1:1'], /--api: unknown API 'nope' \(available: auth0, capillary, scaikey, scim, twilio\)/],
     [['contract', '--target', 'http://127.0.0.1:1', '--only', 'okta'], /--only: unknown API 'okta'/],
     [['contract', '--target', 'http://127.0.0.1:1', '--min-coverage', 'lots'], /--min-coverage expects a number from 0 to 100/],
     [['contract', '--target', 'http://127.0.0.1:1', '--param', 'idp=con_x'], /--param expects <api>\.<key>=<value>/],

@@ -90,7 +90,9 @@ const SPEC = {
     },
   },
 };
-const OVERLAY = `resources:
+const OVERLAY = `scim:
+  kit: false
+resources:
   /tenants/{tenant}/Users:
     scopes: fixture
     derive:

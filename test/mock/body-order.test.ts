@@ -18,6 +18,8 @@ const LIST_ENVELOPES: Array<{ operationId: string; path: string; items: string }
   },
   { operationId: 'list_scim_tokens_api_v1_admin_scim_tokens__get', path: '/api/v1/admin/scim-tokens/', items: 'items' },
   { operationId: 'ListOrganizationUsers', path: `/Organizations/${twilio.organizationSid}/scim/Users`, items: 'Resources' },
+  // The generic SCIM provider keeps RFC 7644's order: `schemas` first, `Resources` last.
+  ...['Users', 'Groups', 'ResourceTypes', 'Schemas'].map((r) => ({ operationId: `list${r}`, path: `/scim/v2/${r}`, items: 'schemas' })),
 ];
 
 type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema };

@@ -9,11 +9,12 @@ const statuses = (api: string) =>
   Object.fromEntries(byId(api).operations.map((o) => [o.operationId, o.responses.map((r) => r.status).sort()]));
 
 describe('spec model', () => {
-  it('loads four APIs with their real base paths and dialects', () => {
+  it('loads the five APIs with their real base paths and dialects', () => {
     expect(specs.map((s) => [s.id, s.basePath, s.dialect])).toEqual([
       ['auth0', '/my-org/v1', 'oas31'],
       ['capillary', '/launchpad/api/v1', 'oas30'],
       ['scaikey', '/api/v1/admin', 'oas31'],
+      ['scim', '/scim/v2', 'oas31'],
       ['twilio', '', 'oas30'],
     ]);
   });
