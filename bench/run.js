@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, ensureBuilt, machineInfo } from './lib/env.js';
+import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, binNodeArgs, ensureBuilt, machineInfo } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
 import { captureRoutes, send } from './lib/capture.js';
 import { emptySample, summarize } from './lib/load.js';
@@ -131,10 +131,7 @@ const specPath = (name) => join(SPECS_DIR, name);
 const logFile = (name) => join(work, `${name}.log`);
 
 /** The node flags on bin/scimulator.js's shebang line: what `npx scimulator serve` and `npm start` really run with. */
-const BIN_NODE_ARGS = (() => {
-  const first = readFileSync(BIN, 'utf8').split('\n')[0] ?? '';
-  return first.includes(' node ') || first.endsWith(' node') ? first.split(/\s+/).filter((a) => a.startsWith('--')) : [];
-})();
+const BIN_NODE_ARGS = binNodeArgs();
 
 function launchScim(name, { quiet, fixtures = fixture.file, port, nodeArgs = BIN_NODE_ARGS }) {
   const args = [BIN, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixtures, ...MAX_RECORDS, ...(quiet ? ['--quiet'] : [])];

@@ -12,6 +12,12 @@ export const SPECS_DIR = join(ROOT, 'specs');
 export const DEFAULT_FIXTURES = join(ROOT, 'fixtures', 'default.yaml');
 export const PRISM_BIN = join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
 
+/** The node flags on bin/scimulator.js's shebang line: what `npx scimulator serve` and `npm start` really run with. */
+export function binNodeArgs() {
+  const first = readFileSync(BIN, 'utf8').split('\n')[0] ?? '';
+  return first.includes(' node ') || first.endsWith(' node') ? first.split(/\s+/).filter((a) => a.startsWith('--')) : [];
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
