@@ -5,7 +5,8 @@
 //   node bench/scim-bench.js                 full run (100,000 users; 5 interleaved rounds of 2 s per cell)
 //   node bench/scim-bench.js --quick         smoke (2,000 users; 1 round of 0.5 s)
 //   options: --users N, --rounds R, --seconds S (per round), --connections N, --write (the `## SCIM` section of
-//            bench/results.md, which a full `npm run bench` keeps), --no-pin, --keep (leave the temp dir)
+//            bench/results.md, which a full `npm run bench` keeps), --no-pin, --keep (leave the temp dir),
+//            --root DIR (serve DIR/bin/scimulator.js with DIR/fixtures/default.yaml: another checkout, built)
 //
 // Where the server has no `scim` API (GET /scim/v2/ServiceProviderConfig is not a 200), it prints
 // "scim API not served — skipped" and exits 0. Users are seeded through `/Bulk` when the provider's
@@ -15,7 +16,7 @@ import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -47,6 +48,7 @@ const { values: opts } = parseArgs({
     write: { type: 'boolean' },
     'no-pin': { type: 'boolean' },
     keep: { type: 'boolean' },
+    root: { type: 'string' },
   },
 });
 const quick = opts.quick === true;
@@ -138,7 +140,7 @@ function renderSection(r) {
   const lines = [
     `## SCIM: ${r.users.toLocaleString('en')} users in the \`scim\` API (\`node bench/scim-bench.js\`)`,
     '',
-    `${r.date} · ${r.machine.cpu}, ${r.machine.cores} cores · node ${r.machine.node} · scimulator ${r.machine.commit ?? ''} · ` +
+    `${r.date} · ${r.machine.cpu}, ${r.machine.cores} cores · node ${r.machine.node} · scimulator ${opts.root ? `from ${opts.root}` : (r.machine.commit ?? '')} · ` +
       `load average ${r.loadAverage.start.join(' / ')} at start, ${r.loadAverage.end.join(' / ')} at end · ${describePinning(r.pinning)}.`,
     '',
     `One \`scimulator serve --quiet\` process (default fixtures plus ${r.users.toLocaleString('en')} users seeded by ${r.seed.how} in ` +
@@ -182,7 +184,9 @@ function writeSection(text) {
   log(`wrote the SCIM section of ${file}`);
 }
 
-ensureBuilt({ log });
+const bin = opts.root ? join(resolve(opts.root), 'bin', 'scimulator.js') : BIN;
+const defaultFixtures = opts.root ? join(resolve(opts.root), 'fixtures', 'default.yaml') : DEFAULT_FIXTURES;
+if (!opts.root) ensureBuilt({ log });
 const pinning = detectPinning({ disabled: opts['no-pin'] === true });
 if (pinning.pinned) pinSelf(pinning.loadCpu);
 log(describePinning(pinning));
@@ -192,14 +196,14 @@ const port = await freePort();
 const base = `http://${HOST}:${port}`;
 const server = spawnNode(
   [
-    BIN,
+    bin,
     'serve',
     '--port',
     String(port),
     '--host',
     HOST,
     '--fixtures',
-    DEFAULT_FIXTURES,
+    defaultFixtures,
     '--max-records',
     String(Math.max(1_000_000, USERS * 2)),
     '--quiet',
