@@ -12,11 +12,11 @@
 // bench/results.md (which a full `npm run bench` keeps).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { hrtime } from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, BIN, DEFAULT_FIXTURES, ROOT, ensureBuilt } from './lib/env.js';
+import { BENCH_DIR, BIN, DEFAULT_FIXTURES, ensureBuilt } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
 import { emptySample, summarize } from './lib/load.js';
 import { startLoadGenerator } from './lib/load-client.js';
@@ -24,53 +24,11 @@ import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
 import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process.js';
 import { coldStartRequest, workloads } from './lib/workloads.js';
 import { send } from './lib/capture.js';
+import { areaOf, nameOf, place } from './lib/profile-areas.js';
 
 // The bench fixture seeds 10,000 tokens and 10,000 users, past serve's default per-session record cap (10,000):
 // lift the cap so creates measure the engine, not the cap's refusal.
 const MAX_RECORDS = ['--max-records', '1000000'];
-
-/** Where a call frame lives, relative to the repo (dist/x.js shown as src/x.ts), or node's own name. */
-function place(cf) {
-  const url = cf.url || '';
-  if (!url) return '(native)';
-  let p = url.startsWith('file://') ? relative(ROOT, new URL(url).pathname) : url;
-  if (p.startsWith('dist/')) p = `src/${p.slice(5).replace(/\.js$/, '.ts')}`;
-  return p;
-}
-const nameOf = (cf) => `${cf.functionName || '(anonymous)'}  ${place(cf)}${cf.url ? `:${cf.lineNumber + 1}` : ''}`;
-
-const HTTP_CORE = /^node:(_http_|net$|stream$|internal\/(streams|stream_base_commons|http|net|dtrace)|internal\/js_stream_socket)/;
-
-/**
- * The area a sample's time belongs to, from its stack (leaf first): the leaf's own kind for VM entries and JSON,
- * else the nearest frame that has a source file (a native leaf such as `writev` belongs to whoever called it).
- */
-export function areaOf(stack) {
-  const leaf = stack[0];
-  if (leaf.functionName === '(garbage collector)') return 'GC';
-  if (leaf.functionName === '(program)') return 'V8 outside JS (program: IC misses, compiler, natives without a frame)';
-  const framed = stack.find((cf) => cf.url);
-  if (!leaf.url && leaf.functionName === 'stringify') return 'serialisation (JSON.stringify)';
-  if (!leaf.url && leaf.functionName === 'parse' && framed && place(framed).startsWith('src/')) return 'request body JSON.parse';
-  if (!framed) return 'native, no JS caller';
-  const p = place(framed);
-  if (HTTP_CORE.test(p)) return 'node:http parsing, headers and socket writes';
-  if (p.startsWith('node:')) return 'node internals (events, timers, other)';
-  if (p.startsWith('node_modules/')) {
-    const parts = p.split('/');
-    const pkg = parts[1].startsWith('@') ? `${parts[1]}/${parts[2]}` : parts[1];
-    return pkg === 'ajv' ? 'validate (Ajv, src/validate)' : `dependency: ${pkg}`;
-  }
-  if (/^src\/(mock\/request-log|cli\/format-request-line)/.test(p)) return 'logging';
-  if (p.startsWith('src/adapters/node/')) return 'node adapter (src/adapters/node: request in, headers out)';
-  if (p.startsWith('src/router/')) return 'router (src/router)';
-  if (p.startsWith('src/validate/')) return 'validate (Ajv, src/validate)';
-  if (p.startsWith('src/mock/authenticate')) return 'auth (src/mock/authenticate)';
-  if (p.startsWith('src/mock/')) return 'mock pipeline (src/mock: dispatch, read request, finish)';
-  if (/^src\/(apis|engine|state)\//.test(p)) return 'policy/handler and state (src/apis, src/engine, src/state)';
-  if (p.startsWith('src/')) return `src/${p.split('/')[1]}`;
-  return p;
-}
 
 /**
  * Self and inclusive time per function and CPU time per area from a .cpuprofile, counting only samples with
