@@ -465,6 +465,8 @@ try {
         // Share of one core each side used while the load ran (a server's process tree; the load generator process).
         res.serverCpu = sample.serverCpuS !== undefined && sample.elapsedS > 0 ? sample.serverCpuS / sample.elapsedS : undefined;
         res.loadCpu = sample.loadCpuS !== undefined && sample.elapsedS > 0 ? sample.loadCpuS / sample.elapsedS : undefined;
+        // Server CPU per answer: what a request costs the server, whichever side was the bottleneck.
+        res.serverCpuUsPerRequest = sample.serverCpuS !== undefined && res.requests > 0 ? (sample.serverCpuS * 1e6) / res.requests : undefined;
         const unexpected = Object.entries(res.statuses)
           .filter(([st]) => !w.expected.includes(Number(st)))
           .reduce((n, [, c]) => n + c, 0);

@@ -160,6 +160,7 @@ export function renderMarkdown(r) {
         f2(c.latency.p99),
         statusText(c.statuses) + (c.errors ? ` err×${c.errors}` : '') + (c.timeouts ? ` timeout×${c.timeouts}` : ''),
         `${cpuPct(c.serverCpu)} / ${cpuPct(c.loadCpu)}`,
+        f1(c.serverCpuUsPerRequest),
         bare ? ratio(c.rps / bare.rps) : '–',
         prismPeer ? ratio(c.rps / prismPeer.rps) : '',
       ]);
@@ -167,14 +168,15 @@ export function renderMarkdown(r) {
   }
   out.push(
     rows.length
-      ? table(['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'statuses', 'CPU server / load', '× bare', '× Prism (same logging)'], rows)
+      ? table(['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'statuses', 'CPU server / load', 'server CPU µs/req', '× bare', '× Prism (same logging)'], rows)
       : 'skipped',
   );
   out.push('');
   out.push(
     '"(static)": the server cannot keep state, so it answers the same canned bytes to a stateful workload. ' +
       '"CPU server / load": the share of one core the server\'s process tree and the load generator used while the load ran; ' +
-      'a server near 100% was the bottleneck, a load generator near 100% with the server well below means the load generator was.',
+      'a server near 100% was the bottleneck, a load generator near 100% with the server well below means the load generator was. ' +
+      '"server CPU µs/req": the server\'s CPU time per answer, a cost that does not depend on which side was the bottleneck.',
   );
   out.push('');
 
