@@ -103,19 +103,23 @@ async function seedUsers(agent, base, spc) {
     const worker = async () => {
       while (next < USERS) {
         const from = next;
-        next = Math.min(USERS, next + batch);
+        const to = Math.min(USERS, next + batch);
+        next = to;
         const Operations = [];
-        for (let i = from; i < next; i++) Operations.push({ method: 'POST', path: '/Users', bulkId: `u${i}`, data: userResource(i) });
-        const res = await call(agent, base, {
+        for (let i = from; i < to; i++) Operations.push({ method: 'POST', path: '/Users', bulkId: `u${i}`, data: userResource(i) });
+        // A fresh connection per batch (agent false): a kept-alive socket the server is closing turns a large POST
+        // into ECONNRESET, and a bulk request must not be retried (its users would be created twice).
+        const res = await call(false, base, {
           method: 'POST',
           path: `${SCIM_BASE}/Bulk`,
           body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations },
         });
         if (res.status !== 200) {
-          for (let i = from; i < next; i++) fail(`bulk ${res.status}`);
+          for (let i = from; i < to; i++) fail(`bulk ${res.status}`);
           continue;
         }
         for (const op of parse(res.body)?.Operations ?? []) if (String(op.status) !== '201') fail(`op ${op.status}`);
+        if (Math.floor(to / 10000) > Math.floor(from / 10000)) log(`  ${(Math.floor(to / 10000) * 10000).toLocaleString('en')} users …`);
       }
     };
     await Promise.all(Array.from({ length: 2 }, worker));
@@ -125,7 +129,11 @@ async function seedUsers(agent, base, spc) {
   const worker = async () => {
     while (next < USERS) {
       const i = next++;
-      const res = await call(agent, base, { method: 'POST', path: `${SCIM_BASE}/Users`, body: userResource(i) });
+      // One retry when a kept-alive socket was closed under the request; a 409 then means the first try had landed.
+      const post = () => call(agent, base, { method: 'POST', path: `${SCIM_BASE}/Users`, body: userResource(i) });
+      const res = await post().catch((err) =>
+        err.code === 'ECONNRESET' ? post().then((r) => (r.status === 409 ? { status: 201 } : r)) : Promise.reject(err),
+      );
       if (res.status !== 201) fail(res.status);
     }
   };
@@ -327,6 +335,10 @@ try {
     if (opts.write) writeSection(text);
     if (failed) log('some answers were not 200: see the statuses column');
   }
+} catch (err) {
+  // A broken run is one clear line (and the kept server log), not a stack trace.
+  failed = true;
+  log(`scim-bench failed: ${err?.message ?? err}`);
 } finally {
   agent.destroy();
   await loadGen?.close();
