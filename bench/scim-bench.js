@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { BENCH_DIR, BIN, DEFAULT_FIXTURES, binNodeArgs, ensureBuilt, machineInfo } from './lib/env.js';
 import { emptySample, summarize } from './lib/load.js';
 import { startLoadGenerator } from './lib/load-client.js';
@@ -49,6 +50,7 @@ const { values: opts } = parseArgs({
     'no-pin': { type: 'boolean' },
     keep: { type: 'boolean' },
     root: { type: 'string' },
+    seed: { type: 'string' },
   },
 });
 const quick = opts.quick === true;
@@ -151,8 +153,8 @@ function renderSection(r) {
     `${r.date} · ${r.machine.cpu}, ${r.machine.cores} cores · node ${r.machine.node} · scimulator ${opts.root ? `from ${opts.root}` : (r.machine.commit ?? '')} · ` +
       `load average ${r.loadAverage.start.join(' / ')} at start, ${r.loadAverage.end.join(' / ')} at end · ${describePinning(r.pinning)}.`,
     '',
-    `One \`scimulator serve --quiet\` process (default fixtures plus ${r.users.toLocaleString('en')} users seeded by ${r.seed.how} in ` +
-      `${(r.seed.ms / 1000).toFixed(1)} s${Object.keys(r.seed.failures).length ? `, failures ${JSON.stringify(r.seed.failures)}` : ''}; ` +
+    `One \`scimulator serve --quiet\` process (default fixtures plus ${r.users.toLocaleString('en')} users seeded by ${r.seed.how}` +
+      `${r.seed.how.startsWith('the fixture') ? '' : ` in ${(r.seed.ms / 1000).toFixed(1)} s`}${Object.keys(r.seed.failures).length ? `, failures ${JSON.stringify(r.seed.failures)}` : ''}; ` +
       `\`GET /Users?count=0\` then reported totalResults ${r.totalResults}). ${CONNECTIONS} connections, ${r.rounds} interleaved round(s) of ` +
       `${r.seconds} s per cell after a warm-up; ratios are to the Auth0 token list in the same run.`,
     '',
@@ -168,7 +170,7 @@ function renderSection(r) {
     `Paging: ${r.pageUsersPerS === undefined ? '–' : `${f0(r.pageUsersPerS)} users/s served`} (${PAGE_SIZE} per page); a full walk of ` +
       `${r.users.toLocaleString('en')} users is ${Math.ceil(r.users / PAGE_SIZE)} requests, ≈ ${f2(r.fullWalkS)} s at the measured rate with ${CONNECTIONS} connections.`,
     '',
-    `RSS (server process): ${f0(r.rss.beforeSeedBytes / MB)} MB before seeding, ${f0(r.rss.seededIdleBytes / MB)} MB with ${r.users.toLocaleString('en')} users ` +
+    `RSS (server process): ${f0(r.rss.beforeSeedBytes / MB)} MB with the default fixtures only, ${f0(r.rss.seededIdleBytes / MB)} MB with ${r.users.toLocaleString('en')} users ` +
       `(2 s after seeding), peak ${f0(r.rss.peakBytes / MB)} MB under the load, ${f0(r.rss.endBytes / MB)} MB at the end.`,
     '',
   ];
@@ -200,40 +202,74 @@ if (pinning.pinned) pinSelf(pinning.loadCpu);
 log(describePinning(pinning));
 const machine = machineInfo();
 const work = mkdtempSync(join(tmpdir(), 'scimulator-scim-bench-'));
-const port = await freePort();
-const base = `http://${HOST}:${port}`;
-const server = spawnNode(
-  [
-    bin,
-    'serve',
-    '--port',
-    String(port),
-    '--host',
-    HOST,
-    '--fixtures',
-    defaultFixtures,
-    '--max-records',
-    String(Math.max(1_000_000, USERS * 2)),
-    '--quiet',
-  ],
-  { logFile: join(work, 'serve.log'), nodeArgs: binNodeArgs(), cpu: pinning.pinned ? pinning.serverCpu : undefined },
-);
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+let agent = new Agent({ keepAlive: true, maxSockets: 8 });
+const maxRecords = String(Math.max(1_000_000, USERS * 2));
+/** Starts `serve --quiet` with `fixtures` on the server CPU; resolves once the Auth0 token list answers 200. */
+async function startServer(fixtures, name) {
+  const port = await freePort();
+  const p = spawnNode(
+    [bin, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixtures, '--max-records', maxRecords, '--quiet'],
+    {
+      logFile: join(work, `${name}.log`),
+      nodeArgs: binNodeArgs(),
+      cpu: pinning.pinned ? pinning.serverCpu : undefined,
+    },
+  );
+  const base = `http://${HOST}:${port}`;
+  const startMs = await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 300000, intervalMs: 20 });
+  return { p, base, startMs };
+}
+
+/**
+ * The default fixtures plus USERS generated users under `scim.Users`, as a JSON fixture file (the loader's fast path),
+ * or undefined when this checkout's fixtures have no `scim` section (then the users are created through the API).
+ */
+function writeScimFixture() {
+  const f = parseYaml(readFileSync(defaultFixtures, 'utf8'));
+  if (!f?.scim || typeof f.scim !== 'object') return undefined;
+  const users = Array.isArray(f.scim.Users) ? f.scim.Users : [];
+  for (let i = 0; i < USERS; i++) users.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, ...userResource(i) });
+  f.scim.Users = users;
+  const file = join(work, 'scim-bench-fixture.json');
+  writeFileSync(file, JSON.stringify(f));
+  return file;
+}
+
+let server;
 let loadGen;
 let failed = false;
 try {
-  await waitForOk(server, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
+  // First the default fixtures alone: is the scim API served at all, and what does the server weigh without the users?
+  server = await startServer(defaultFixtures, 'serve-default');
+  let base = server.base;
   const spcRes = await call(agent, base, { method: 'GET', path: `${SCIM_BASE}/ServiceProviderConfig` });
   if (spcRes.status !== 200) {
     process.stdout.write(`scim API not served — skipped (GET ${SCIM_BASE}/ServiceProviderConfig answered ${spcRes.status})\n`);
   } else {
     const spc = parse(spcRes.body);
-    const beforeSeedBytes = treeRssOf(processTree(server.pid)) ?? NaN;
-    log(`seeding ${USERS.toLocaleString('en')} users …`);
-    const seed = await seedUsers(agent, base, spc);
-    log(
-      `  ${seed.how}: ${(seed.ms / 1000).toFixed(1)} s${Object.keys(seed.failures).length ? `; failures ${JSON.stringify(seed.failures)}` : ''}`,
-    );
+    await call(agent, base, { method: 'GET', path: `${SCIM_BASE}/Users?count=0` });
+    await sleep(2000);
+    const beforeSeedBytes = treeRssOf(processTree(server.p.pid)) ?? NaN;
+    const useFixture = (opts.seed ?? 'fixture') === 'fixture' ? writeScimFixture() : undefined;
+    let seed;
+    if (useFixture) {
+      // Users seeded as fixtures: a fresh server started on the generated file (its start time is part of the report).
+      agent.destroy();
+      agent = new Agent({ keepAlive: true, maxSockets: 8 });
+      await stopProcess(server.p);
+      log(`starting a server with ${USERS.toLocaleString('en')} users in its fixtures …`);
+      server = await startServer(useFixture, 'serve-seeded');
+      base = server.base;
+      seed = {
+        how: `the fixture file (\`scim.Users\`, JSON); the server started in ${(server.startMs / 1000).toFixed(1)} s`,
+        ms: server.startMs,
+        failures: {},
+      };
+    } else {
+      log(`seeding ${USERS.toLocaleString('en')} users through the API …`);
+      seed = await seedUsers(agent, base, spc);
+    }
+    log(`  seeded by ${seed.how}${Object.keys(seed.failures).length ? `; failures ${JSON.stringify(seed.failures)}` : ''}`);
     const countRes = await call(agent, base, { method: 'GET', path: `${SCIM_BASE}/Users?count=0` });
     const totalResults = parse(countRes.body)?.totalResults;
     if (countRes.status !== 200 || !(totalResults >= USERS)) {
@@ -251,7 +287,7 @@ try {
       log(`  note: the co filter answered ${probe.status}, totalResults ${matched} (expected 200 and 1)`);
     agent.destroy();
     await sleep(2000);
-    const seededIdleBytes = treeRssOf(processTree(server.pid)) ?? NaN;
+    const seededIdleBytes = treeRssOf(processTree(server.p.pid)) ?? NaN;
 
     loadGen = await startLoadGenerator({ cpu: pinning.pinned ? pinning.loadCpu : undefined });
     const SCIM_MODULE = new URL('./lib/scim-workloads.js', import.meta.url).href;
@@ -274,8 +310,8 @@ try {
       },
     ];
     const samples = new Map(cells.map((c) => [c.id, emptySample()]));
-    const tree = processTree(server.pid);
-    const sampler = startRssSampler(server.pid);
+    const tree = processTree(server.p.pid);
+    const sampler = startRssSampler(server.p.pid);
     const runCell = async (c, durationS, sample) => {
       const cpu0 = treeCpuSecondsOf(tree);
       await loadGen.drive({ url: base, connections: CONNECTIONS, durationS, requests: c.requests, sample });
@@ -325,7 +361,7 @@ try {
         beforeSeedBytes,
         seededIdleBytes,
         peakBytes: Math.max(peak, seededIdleBytes),
-        endBytes: treeRssOf(processTree(server.pid)) ?? NaN,
+        endBytes: treeRssOf(processTree(server.p.pid)) ?? NaN,
       },
       wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10,
     };
@@ -342,7 +378,7 @@ try {
 } finally {
   agent.destroy();
   await loadGen?.close();
-  await stopProcess(server);
+  if (server) await stopProcess(server.p);
   if (opts.keep || failed) log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
