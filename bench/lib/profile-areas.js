@@ -8,7 +8,9 @@ export function place(cf) {
   const url = cf.url || '';
   if (!url) return '(native)';
   let p = url.startsWith('file://') ? relative(ROOT, new URL(url).pathname) : url;
-  if (p.startsWith('dist/')) p = `src/${p.slice(5).replace(/\.js$/, '.ts')}`;
+  // dist/x.js of this checkout, or of another one (a profile of a branch built elsewhere), named by its source.
+  const dist = p.startsWith('dist/') ? 5 : !p.includes('node_modules/') && p.includes('/dist/') ? p.lastIndexOf('/dist/') + 6 : -1;
+  if (dist >= 0) p = `src/${p.slice(dist).replace(/\.js$/, '.ts')}`;
   return p;
 }
 export const nameOf = (cf) => `${cf.functionName || '(anonymous)'}  ${place(cf)}${cf.url ? `:${cf.lineNumber + 1}` : ''}`;

@@ -80,6 +80,10 @@ describe('profile areas', () => {
     );
   });
 
+  it("names another checkout's compiled files by their source too", () => {
+    expect(areaOf([frame('match', 'file:///tmp/other-branch/dist/router/create-router.js')])).toBe('router (src/router)');
+  });
+
   it('keeps GC and V8 time apart', () => {
     expect(areaOf([frame('(garbage collector)')])).toBe('GC');
     expect(areaOf([frame('(program)')])).toMatch(/^V8 outside JS/);
