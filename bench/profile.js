@@ -11,7 +11,7 @@
 // (dist/x.js shown as src/x.ts). --write puts the area tables and top functions in the `## Profile` section of
 // bench/results.md (which a full `npm run bench` keeps).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hrtime } from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -220,6 +220,7 @@ if (opts.summarise) {
   const pinning = detectPinning({ disabled: opts['no-pin'] === true });
   if (pinning.pinned) pinSelf(pinning.loadCpu);
   process.stderr.write(`${describePinning(pinning)}\n`);
+  const loadAtStart = loadavg().map((x) => x.toFixed(2));
   const dir = mkdtempSync(join(tmpdir(), 'scimulator-profile-'));
   const loadGen = await startLoadGenerator({ cpu: pinning.pinned ? pinning.loadCpu : undefined });
   const results = [];
@@ -231,7 +232,10 @@ if (opts.summarise) {
   if (opts.write) {
     const head =
       `${new Date().toISOString().slice(0, 16)}Z · \`scimulator serve --quiet\` with \`--cpu-prof\` on the bench fixture, ` +
-      `${connections} connections, ${seconds} s per workload after 1 s of warm-up; ${describePinning(pinning)}. ` +
+      `${connections} connections, ${seconds} s per workload after 1 s of warm-up; ${describePinning(pinning)}; ` +
+      `load average ${loadAtStart.join(' / ')} at start, ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')} at end. ` +
       'Areas: each sample goes to the nearest frame with a source file (a native leaf such as `writev` counts for its caller), ' +
       'except GC, `(program)` and `JSON.stringify`, which count as themselves. The profiler itself costs throughput, ' +
       'so µs/request here is higher than 1e6 / req/s of an unprofiled run.\n\n';
