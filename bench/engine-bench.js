@@ -14,10 +14,15 @@ import { parseArgs } from 'node:util';
 import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, SPECS_DIR, ensureBuilt } from './lib/env.js';
 import { BENCH, cycleIdp, writeBenchFixture } from './lib/fixture.js';
 import { send } from './lib/capture.js';
-import { drive, emptySample, summarize } from './lib/load.js';
+import { emptySample, summarize } from './lib/load.js';
+import { startLoadGenerator } from './lib/load-client.js';
+import { HAND, INFERRED, tokens } from './lib/engine-workloads.js';
+import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
 import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process.js';
 
-const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, 'no-prism': { type: 'boolean' } } });
+const { values: opts } = parseArgs({
+  options: { quick: { type: 'boolean' }, 'no-prism': { type: 'boolean' }, 'no-pin': { type: 'boolean' } },
+});
 const quick = opts.quick === true;
 const ROUNDS = quick ? 1 : 5;
 const SECONDS = quick ? 0.5 : 2;
@@ -26,6 +31,11 @@ const CONNECTIONS = 10;
 const log = (s) => process.stderr.write(`${s}\n`);
 
 ensureBuilt({ log });
+// Pinned like `npm run bench`: the server on one CPU, the load generator (its own process) and this harness on another.
+const pinning = detectPinning({ disabled: opts['no-pin'] === true });
+if (pinning.pinned) pinSelf(pinning.loadCpu);
+const SERVER_CPU = pinning.pinned ? pinning.serverCpu : undefined;
+log(describePinning(pinning));
 const work = mkdtempSync(join(tmpdir(), 'scimulator-engine-bench-'));
 const running = new Set();
 const stopAll = async () => {
@@ -35,7 +45,6 @@ const stopAll = async () => {
 process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
 
 const bearer = { authorization: 'Bearer x' };
-const json = { ...bearer, 'content-type': 'application/json' };
 const parse = (body) => {
   try {
     return JSON.parse(body);
@@ -49,28 +58,6 @@ const inferredSpec = join(work, 'inferred-auth0.yaml');
 writeFileSync(inferredSpec, readFileSync(join(SPECS_DIR, 'auth0-my-organization.yaml'), 'utf8').replaceAll('/my-org', '/inferred-org'));
 const fixture = writeBenchFixture(work, DEFAULT_FIXTURES);
 
-const tokens = (base, idp) => `${base}/identity-providers/${idp}/provisioning/scim-tokens`;
-const HAND = '/my-org/v1';
-const INFERRED = '/inferred-org/v1';
-
-const list = (base) => () => [{ method: 'GET', path: tokens(base, BENCH.listIdp), headers: bearer }];
-const cycle = (base) => (conn) => [
-  {
-    method: 'POST',
-    path: tokens(base, cycleIdp(conn)),
-    headers: json,
-    body: '{"token_lifetime":86400}',
-    onResponse: (status, body, ctx) => {
-      ctx.tokenId = status === 201 ? parse(body)?.token_id : undefined;
-    },
-  },
-  {
-    method: 'DELETE',
-    headers: bearer,
-    setupRequest: (req, ctx) => (ctx.tokenId ? { ...req, path: `${tokens(base, cycleIdp(conn))}/${ctx.tokenId}` } : null),
-  },
-];
-
 // A run may stop between a POST and its DELETE: revoke what each connection left so the next run starts clean (the
 // Auth0 hand policy allows two active tokens per IdP and would answer 409 from then on).
 const cleanup = (base) => async (url) => {
@@ -83,11 +70,13 @@ const cleanup = (base) => async (url) => {
   }
 };
 
+const ENGINE_MODULE = new URL('./lib/engine-workloads.js', import.meta.url).href;
+const make = (kind, base) => ({ module: ENGINE_MODULE, name: 'engineRequestsFor', args: [kind, base] });
 const cells = [
-  { id: 'hand-list', title: 'Auth0 hand policy: token list (GET)', make: list(HAND) },
-  { id: 'inferred-list', title: 'Inferred: token list (GET)', make: list(INFERRED) },
-  { id: 'hand-cycle', title: 'Auth0 hand policy: create+delete (POST, DELETE)', make: cycle(HAND), cleanup: cleanup(HAND) },
-  { id: 'inferred-cycle', title: 'Inferred: create+delete (POST, DELETE)', make: cycle(INFERRED), cleanup: cleanup(INFERRED) },
+  { id: 'hand-list', title: 'Auth0 hand policy: token list (GET)', make: make('list', HAND) },
+  { id: 'inferred-list', title: 'Inferred: token list (GET)', make: make('list', INFERRED) },
+  { id: 'hand-cycle', title: 'Auth0 hand policy: create+delete (POST, DELETE)', make: make('cycle', HAND), cleanup: cleanup(HAND) },
+  { id: 'inferred-cycle', title: 'Inferred: create+delete (POST, DELETE)', make: make('cycle', INFERRED), cleanup: cleanup(INFERRED) },
 ];
 
 async function throughput() {
@@ -110,19 +99,19 @@ async function throughput() {
     '--specs',
     inferredSpec,
   ];
-  const p = spawnNode(args, { logFile: join(work, 'scim.log') });
+  const p = spawnNode(args, { logFile: join(work, 'scim.log'), cpu: SERVER_CPU });
   running.add(p);
   const base = `http://${HOST}:${port}`;
   await waitForOk(p, `${base}${tokens(HAND, BENCH.listIdp)}`, bearer);
   const samples = Object.fromEntries(cells.map((c) => [c.id, emptySample()]));
   // Each cell ends mid-cycle (a POST whose DELETE was never sent): revoke what it left before the next one runs.
   for (const c of cells) {
-    await drive({ url: base, connections: CONNECTIONS, durationS: 0.3, makeRequests: c.make }); // warm-up
+    await loadGen.drive({ url: base, connections: CONNECTIONS, durationS: 0.3, requests: c.make, sample: emptySample() }); // warm-up
     await c.cleanup?.(base);
   }
   for (let r = 0; r < ROUNDS; r++) {
     for (const c of cells) {
-      await drive({ url: base, connections: CONNECTIONS, durationS: SECONDS, makeRequests: c.make, sample: samples[c.id] });
+      await loadGen.drive({ url: base, connections: CONNECTIONS, durationS: SECONDS, requests: c.make, sample: samples[c.id] });
       await c.cleanup?.(base);
     }
   }
@@ -143,7 +132,7 @@ async function coldStart(kind) {
       kind === 'scim'
         ? [BIN, 'serve', '--port', String(port), '--host', HOST, '--quiet', '--specs', ACTIONS_SPEC]
         : [PRISM_BIN, 'mock', '-h', HOST, '-p', String(port), '-v', 'silent', ACTIONS_SPEC];
-    const p = spawnNode(args, { logFile: join(work, `${kind}-cold-${i}.log`) });
+    const p = spawnNode(args, { logFile: join(work, `${kind}-cold-${i}.log`), cpu: SERVER_CPU });
     running.add(p);
     times.push(await waitForOk(p, `http://${HOST}:${port}${FIRST_PATH}`, bearer, { timeoutMs: 240000, intervalMs: 5 }));
     await stopProcess(p);
@@ -153,7 +142,9 @@ async function coldStart(kind) {
   return times[Math.floor(times.length / 2)];
 }
 
+let loadGen;
 try {
+  loadGen = await startLoadGenerator({ cpu: pinning.pinned ? pinning.loadCpu : undefined });
   log(`engine bench: ${ROUNDS} round(s) × ${SECONDS} s per cell, ${CONNECTIONS} connections; ${COLD} cold start(s)`);
   const t = await throughput();
   const scimCold = await coldStart('scim');
@@ -197,6 +188,7 @@ try {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
+  await loadGen?.close();
   await stopAll();
   rmSync(work, { recursive: true, force: true });
 }

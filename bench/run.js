@@ -3,6 +3,10 @@
 //   npm run bench                 full run (~5 s per cell, 5 cold starts each); writes bench/results.{md,json}
 //   npm run bench -- --quick      CI smoke (~0.5 s per cell, 1 cold start); asserts the harness works, not speed
 //
+// Pinning: the load generator (its own process, bench/lib/load-worker.js) and this harness on one CPU, every server
+// under test on another (taskset); unpinned, with the reason in the report, where taskset is missing, fewer than two
+// CPUs are allowed, or with --no-pin.
+//
 // Options: --duration S (measured seconds per cell, split into --rounds R interleaved rounds), --warmup S, --connections N, --cold-starts N, --out DIR, --build (force a
 // rebuild), --no-prism (skip Prism, e.g. where it is not installed), --servers scim-quiet,bare (only these),
 // --skip throughput,cold,contract,msw (leave sections out; for quick A/B checks, not for published results),
@@ -15,10 +19,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, ensureBuilt, machineInfo } from './lib/env.js';
+import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, binNodeArgs, ensureBuilt, machineInfo } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
 import { captureRoutes, send } from './lib/capture.js';
-import { drive, emptySample, summarize } from './lib/load.js';
+import { emptySample, summarize } from './lib/load.js';
+import { startLoadGenerator } from './lib/load-client.js';
+import { describePinning, detectPinning, pinSelf, pinnedCommand } from './lib/pinning.js';
 import {
   HOST,
   freePort,
@@ -28,6 +34,7 @@ import {
   spawnNode,
   startRssSampler,
   stopProcess,
+  treeCpuSecondsOf,
   treeRssOf,
   waitForOk,
 } from './lib/process.js';
@@ -38,7 +45,10 @@ import { evaluateTargets, renderMarkdown, renderConsole } from './lib/report.js'
 // lift the cap so creates measure the engine, not the cap's refusal.
 const MAX_RECORDS = ['--max-records', '1000000'];
 
-/** Sections of results.md that other harnesses write (`npm run fuzz`, engine-bench.js): a bench run keeps them. */
+/**
+ * Sections of results.md that other harnesses write (profile.js --write, scim-bench.js --write, `npm run fuzz`,
+ * engine-bench.js): a bench run keeps them.
+ */
 function keptSections(file) {
   let old = '';
   try {
@@ -46,7 +56,7 @@ function keptSections(file) {
   } catch {
     return '';
   }
-  const kept = old.split(/^(?=## )/m).filter((section) => /^## (Fuzz|Engine)/.test(section));
+  const kept = old.split(/^(?=## )/m).filter((section) => /^## (Profile|SCIM|Fuzz|Engine)/.test(section));
   return kept.length > 0 ? `\n${kept.join('').trimEnd()}\n` : '';
 }
 
@@ -64,6 +74,7 @@ const { values: opts } = parseArgs({
     servers: { type: 'string' },
     skip: { type: 'string' },
     'idle-settle': { type: 'string' },
+    'no-pin': { type: 'boolean' },
   },
 });
 const quick = opts.quick === true;
@@ -81,7 +92,13 @@ const config = {
   msw: quick ? { requests: 100, rounds: 2, maxSeconds: 10 } : { requests: 400, rounds: 21, maxSeconds: 60 },
   prism: opts['no-prism'] !== true,
   skipped: [...skip],
+  pinning: detectPinning({ disabled: opts['no-pin'] === true }),
 };
+/** Where the servers run (undefined: anywhere). */
+const SERVER_CPU = config.pinning.pinned ? config.pinning.serverCpu : undefined;
+const LOAD_CPU = config.pinning.pinned ? config.pinning.loadCpu : undefined;
+// The harness only waits while the load runs, but its RSS sampling and IPC must not land on the server's core.
+if (config.pinning.pinned && !pinSelf(LOAD_CPU)) config.pinning.harnessUnpinned = true;
 if (!(config.connections >= 1 && config.connections <= 16))
   throw new Error('--connections must be 1–16 (the bench fixture has 16 per-connection groups)');
 if (!(config.durationS > 0 && config.durationS <= 120)) throw new Error('--duration must be in (0, 120] seconds');
@@ -99,6 +116,7 @@ ensureBuilt({ force: opts.build === true, log });
 const machine = machineInfo();
 const work = mkdtempSync(join(tmpdir(), 'scimulator-bench-'));
 const fixture = writeBenchFixture(work, DEFAULT_FIXTURES);
+log(describePinning(config.pinning));
 log(`bench fixture: ${fixture.file} (${fixture.users} Twilio users, ${fixture.tokens} SCIM tokens)`);
 
 const running = new Set();
@@ -113,25 +131,22 @@ const specPath = (name) => join(SPECS_DIR, name);
 const logFile = (name) => join(work, `${name}.log`);
 
 /** The node flags on bin/scimulator.js's shebang line: what `npx scimulator serve` and `npm start` really run with. */
-const BIN_NODE_ARGS = (() => {
-  const first = readFileSync(BIN, 'utf8').split('\n')[0] ?? '';
-  return first.includes(' node ') || first.endsWith(' node') ? first.split(/\s+/).filter((a) => a.startsWith('--')) : [];
-})();
+const BIN_NODE_ARGS = binNodeArgs();
 
 function launchScim(name, { quiet, fixtures = fixture.file, port, nodeArgs = BIN_NODE_ARGS }) {
   const args = [BIN, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixtures, ...MAX_RECORDS, ...(quiet ? ['--quiet'] : [])];
-  const p = spawnNode(args, { logFile: logFile(name), nodeArgs });
+  const p = spawnNode(args, { logFile: logFile(name), nodeArgs, cpu: SERVER_CPU });
   running.add(p);
   return p;
 }
 function launchPrism(name, spec, { silent, port }) {
   const args = [PRISM_BIN, 'mock', '-h', HOST, '-p', String(port), ...(silent ? ['-v', 'silent'] : []), specPath(spec)];
-  const p = spawnNode(args, { logFile: logFile(name) });
+  const p = spawnNode(args, { logFile: logFile(name), cpu: SERVER_CPU });
   running.add(p);
   return p;
 }
 function launchBare(name, routesFile, port) {
-  const p = spawnNode([join(BENCH_DIR, 'bare-server.js'), String(port), routesFile], { logFile: logFile(name) });
+  const p = spawnNode([join(BENCH_DIR, 'bare-server.js'), String(port), routesFile], { logFile: logFile(name), cpu: SERVER_CPU });
   running.add(p);
   return p;
 }
@@ -152,7 +167,16 @@ async function waitForListening(p, base, timeoutMs = 60000) {
   throw new Error(`not listening within ${timeoutMs} ms; see ${p.logFile}`);
 }
 
+/** `node args` on the load CPU, synchronously (the contract runner is a client, like the load generator). */
+const spawnClientSync = (args, options) => {
+  const { command, args: argv } = pinnedCommand(LOAD_CPU, process.execPath, args);
+  return spawnSync(command, argv, options);
+};
+const WORKLOADS_MODULE = new URL('./lib/workloads.js', import.meta.url).href;
+
+let loadGen;
 try {
+  loadGen = await startLoadGenerator({ cpu: LOAD_CPU });
   // ---------------------------------------------------------------------------------------------- 1. capture
   log('capturing scimulator answers for the bare server …');
   const routesFile = join(work, 'routes.json');
@@ -188,15 +212,23 @@ try {
   let idleSince = 0;
   if (!skip.has('throughput')) {
     log('\nstarting every server …');
+    // One at a time, each waited for before the next starts: pinned, they all start on the one server CPU, and six
+    // Prisms starting together there (each several CPU-seconds) took over a minute on a busy machine.
+    const ready = (server, { p, base }) =>
+      server.kind === 'prism'
+        ? waitForListening(p, base, 180000)
+        : waitForOk(p, listUrl(base, server.kind), coldStartRequest.headers, { timeoutMs: 180000, intervalMs: 20 });
     for (const server of servers) {
       const procs = new Map();
       if (server.kind === 'prism') {
         for (const spec of new Set(workloads.map((w) => w.spec))) {
           const port = await freePort();
-          procs.set(spec, {
+          const endpoint = {
             p: launchPrism(`${server.id}-${spec}`, spec, { silent: server.logging === 'silenced', port }),
             base: `http://${HOST}:${port}`,
-          });
+          };
+          procs.set(spec, endpoint);
+          await ready(server, endpoint);
         }
       } else {
         const port = await freePort();
@@ -205,14 +237,9 @@ try {
             ? launchScim(server.id, { quiet: server.logging === 'silenced', port })
             : launchBare(server.id, routesFile, port);
         for (const w of workloads) procs.set(w.spec, { p, base: `http://${HOST}:${port}` });
+        await ready(server, procs.values().next().value);
       }
       endpoints.set(server.id, procs);
-    }
-    for (const server of servers) {
-      for (const { p, base } of endpoints.get(server.id).values()) {
-        if (server.kind === 'prism') await waitForListening(p, base);
-        else await waitForOk(p, listUrl(base, server.kind), coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
-      }
     }
 
     // Idle RSS: after one request per workload and a short rest, and again (before the load) once the servers have sat
@@ -308,7 +335,7 @@ try {
         memory['scim-default-fixtures'] = { processes: 1, idleBytes: treeRssOf(processTree(first.p.pid)) ?? 0 };
       }
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [join(BENCH_DIR, 'contract-bench.js'), first.target], {
+      const r = spawnClientSync([join(BENCH_DIR, 'contract-bench.js'), first.target], {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 120000,
@@ -324,7 +351,7 @@ try {
       if (cliAvailable) {
         const second = await freshTarget(`contract-cli-target-${i}`);
         const c0 = performance.now();
-        const c = spawnSync(process.execPath, [BIN, 'contract', '--target', second.target], {
+        const c = spawnClientSync([BIN, 'contract', '--target', second.target], {
           cwd: work,
           encoding: 'utf8',
           timeout: 120000,
@@ -360,19 +387,17 @@ try {
   let msw;
   if (!skip.has('msw')) {
     log('\n== msw: createHandlers() vs one raw handler, in-process');
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(BENCH_DIR, 'msw-bench.js'),
+    // msw runs client and mock in one process: it gets the server's CPU, alone, like every server under test.
+    const { command: mswCommand, args: mswArgs } = pinnedCommand(SERVER_CPU, process.execPath, [
+      join(BENCH_DIR, 'msw-bench.js'),
         '--requests',
         String(config.msw.requests),
         '--rounds',
         String(config.msw.rounds),
         '--max-seconds',
         String(config.msw.maxSeconds),
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: (config.msw.maxSeconds + 60) * 1000 },
-    );
+    ]);
+    const r = spawnSync(mswCommand, mswArgs, { cwd: ROOT, encoding: 'utf8', timeout: (config.msw.maxSeconds + 60) * 1000 });
     if (r.status !== 0) harnessProblems.push(`msw-bench.js exited ${r.status}: ${r.stderr.slice(0, 500)}`);
     else {
       msw = JSON.parse(r.stdout.trim().split('\n').pop());
@@ -411,7 +436,19 @@ try {
           if (!harnessProblems.includes(note)) harnessProblems.push(note);
           return;
         }
-        await drive({ url: base, connections: config.connections, durationS, makeRequests: (i) => w.requests(server.kind, i), sample });
+        // The server's CPU seconds over the drive: near one core's worth means the server was the bottleneck; well
+        // below it means the load generator (or something else) was.
+        const tree = processTree(p.pid);
+        const cpu0 = treeCpuSecondsOf(tree);
+        await loadGen.drive({
+          url: base,
+          connections: config.connections,
+          durationS,
+          requests: { module: WORKLOADS_MODULE, name: 'requestsFor', args: [w.id, server.kind] },
+          sample,
+        });
+        const cpu1 = treeCpuSecondsOf(tree);
+        if (cpu0 !== undefined && cpu1 !== undefined) sample.serverCpuS = (sample.serverCpuS ?? 0) + (cpu1 - cpu0);
         if (server.kind === 'scim' && w.cleanup && isAlive(p)) {
           for (let i = 0; i < config.connections; i++) await w.cleanup((req) => send(base, req), i).catch(() => undefined);
         }
@@ -426,7 +463,13 @@ try {
       for (const server of servers) {
         // RSS right after the workload: shows what a workload leaves behind (state growth, heap not given back).
         (memory[server.id].afterWorkload ??= {})[w.id] = Math.max(...processesOf(server.id).map((p) => treeRssOf(processTree(p.pid)) ?? 0));
-        const res = summarize(samples.get(server.id));
+        const sample = samples.get(server.id);
+        const res = summarize(sample);
+        // Share of one core each side used while the load ran (a server's process tree; the load generator process).
+        res.serverCpu = sample.serverCpuS !== undefined && sample.elapsedS > 0 ? sample.serverCpuS / sample.elapsedS : undefined;
+        res.loadCpu = sample.loadCpuS !== undefined && sample.elapsedS > 0 ? sample.loadCpuS / sample.elapsedS : undefined;
+        // Server CPU per answer: what a request costs the server, whichever side was the bottleneck.
+        res.serverCpuUsPerRequest = sample.serverCpuS !== undefined && res.requests > 0 ? (sample.serverCpuS * 1e6) / res.requests : undefined;
         const unexpected = Object.entries(res.statuses)
           .filter(([st]) => !w.expected.includes(Number(st)))
           .reduce((n, [, c]) => n + c, 0);
@@ -441,6 +484,7 @@ try {
         });
         log(
           `  ${server.label.padEnd(30)} ${res.rps.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50.toFixed(2)} ms  p99 ${res.latency.p99.toFixed(2)} ms  ` +
+            `cpu server ${res.serverCpu === undefined ? '?' : (res.serverCpu * 100).toFixed(0)}% load ${res.loadCpu === undefined ? '?' : (res.loadCpu * 100).toFixed(0)}%  ` +
             `statuses ${JSON.stringify(res.statuses)}${res.errors ? ` errors ${res.errors}` : ''}${res.timeouts ? ` timeouts ${res.timeouts}` : ''}`,
         );
         if (res.requests === 0) harnessProblems.push(`${server.id} ${w.id}: no responses`);
@@ -483,7 +527,8 @@ try {
   process.stdout.write(renderConsole(results));
   process.stdout.write(`\nwrote ${join(outDir, `${base}.md`)} and ${base}.json (${results.wallSeconds} s)\n`);
 } finally {
-  // Also on a crash: never leave servers behind.
+  // Also on a crash: never leave servers (or the load generator) behind.
+  await loadGen?.close();
   await stopAll();
 }
 if (harnessProblems.length > 0) {

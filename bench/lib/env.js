@@ -12,6 +12,12 @@ export const SPECS_DIR = join(ROOT, 'specs');
 export const DEFAULT_FIXTURES = join(ROOT, 'fixtures', 'default.yaml');
 export const PRISM_BIN = join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
 
+/** The node flags on bin/scimulator.js's shebang line: what `npx scimulator serve` and `npm start` really run with. */
+export function binNodeArgs() {
+  const first = readFileSync(BIN, 'utf8').split('\n')[0] ?? '';
+  return first.includes(' node ') || first.endsWith(' node') ? first.split(/\s+/).filter((a) => a.startsWith('--')) : [];
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -41,8 +47,13 @@ const versionOf = (pkg) => {
   }
 };
 
-/** The commit checked out, read from .git without running git (undefined when not a checkout). */
+/**
+ * The commit checked out: from `git rev-parse` (which also understands a worktree's `.git` file), else read from
+ * .git directly; undefined when not a checkout.
+ */
 function commitOf() {
+  const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', timeout: 5000 });
+  if (git.status === 0 && /^[0-9a-f]{40}$/.test(git.stdout.trim())) return git.stdout.trim().slice(0, 12);
   try {
     const head = readFileSync(join(ROOT, '.git', 'HEAD'), 'utf8').trim();
     if (!head.startsWith('ref: ')) return head.slice(0, 12);

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setInterval, setTimeout as sleep } from 'node:timers/promises';
 import { clearTimeout, setTimeout } from 'node:timers';
+import { pinnedCommand } from './pinning.js';
 
 export const HOST = '127.0.0.1';
 
@@ -23,12 +24,14 @@ export function freePort() {
 
 /**
  * Spawns `node <args>` with stdout+stderr appended to `logFile` (so a server's per-request logging really writes
- * somewhere, as it would in a terminal or CI log, without the harness paying to read it).
+ * somewhere, as it would in a terminal or CI log, without the harness paying to read it). With `cpu`, the process
+ * (and anything it forks) is pinned to that CPU through taskset.
  */
-export function spawnNode(args, { logFile, env, nodeArgs = [] } = {}) {
+export function spawnNode(args, { logFile, env, nodeArgs = [], cpu } = {}) {
   const fd = openSync(logFile, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+  const { command, args: argv } = pinnedCommand(cpu, process.execPath, [...nodeArgs, ...args]);
+  const child = spawn(command, argv, {
     stdio: ['ignore', fd, fd],
     env: { ...process.env, NODE_ENV: 'production', ...env },
   });
@@ -139,6 +142,27 @@ export function treeRssOf(pids) {
     }
   }
   return any ? sum : undefined;
+}
+
+/**
+ * CPU seconds (user + system) a process tree has used so far, from /proc/<pid>/stat (clock ticks, 100 per second on
+ * Linux); undefined elsewhere. Read before and after a cell, it tells whether the server's core was saturated.
+ */
+export function treeCpuSecondsOf(pids) {
+  let ticks = 0;
+  let any = false;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are 14th and 15th.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+      any = true;
+    } catch {
+      // not Linux, or gone
+    }
+  }
+  return any ? ticks / 100 : undefined;
 }
 
 /** Samples the RSS of a process tree (resolved once, at start) every `everyMs` until stopped; keeps the peak. */

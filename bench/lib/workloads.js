@@ -150,3 +150,10 @@ export const workloads = [
 /** The GET used for cold starts: the Auth0 token list. */
 export const coldStartRequest = { path: tokensPath(BENCH.listIdp), basePath: AUTH0, headers: bearer };
 export { pathFor };
+
+/** Connection `conn`'s requests of workload `id` against a `kind` of server: the load generator's module entry. */
+export function requestsFor(id, kind, conn) {
+  const w = workloads.find((x) => x.id === id);
+  if (!w) throw new Error(`unknown workload ${id}`);
+  return w.requests(kind, conn);
+}

@@ -1,0 +1,91 @@
+// The benchmark harness's pure parts: CPU pinning (and its fallback where taskset or a second CPU is missing) and the
+// area rule that turns a CPU profile into "where the time per request goes".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { detectPinning, parseCpuList, pinnedCommand } from '../../bench/lib/pinning.js';
+import { areaOf, type CallFrame } from '../../bench/lib/profile-areas.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const frame = (functionName: string, url = ''): CallFrame => ({ functionName, url, lineNumber: 0 });
+const dist = (file: string) => pathToFileURL(join(ROOT, 'dist', file)).href;
+const hasTaskset = !spawnSync('taskset', ['-pc', String(process.pid)]).error;
+
+describe('pinning', () => {
+  const savedPath = process.env.PATH;
+  afterEach(() => {
+    process.env.PATH = savedPath;
+  });
+
+  it('reads taskset CPU lists with ranges', () => {
+    expect(parseCpuList(' 0-2,5')).toEqual([0, 1, 2, 5]);
+    expect(parseCpuList('3')).toEqual([3]);
+  });
+
+  it('falls back to unpinned, saying why, where taskset is not installed', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-taskset-'));
+    try {
+      process.env.PATH = empty;
+      expect(detectPinning()).toEqual({ pinned: false, reason: 'taskset not found (install util-linux)' });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('falls back to unpinned when turned off', () => {
+    expect(detectPinning({ disabled: true })).toMatchObject({ pinned: false, reason: expect.stringContaining('--no-pin') });
+  });
+
+  it('leaves a command alone without a CPU and wraps it in taskset with one', () => {
+    expect(pinnedCommand(undefined, 'node', ['a.js'])).toEqual({ command: 'node', args: ['a.js'] });
+    expect(pinnedCommand(1, 'node', ['a.js'])).toEqual({ command: 'taskset', args: ['-c', '1', 'node', 'a.js'] });
+  });
+
+  it.skipIf(!hasTaskset)('runs a pinned command on that CPU only', () => {
+    const cpu = parseCpuList(
+      spawnSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' })
+        .stdout.split(':')
+        .pop() ?? '',
+    )[0];
+    const { command, args } = pinnedCommand(cpu, process.execPath, [
+      '-e',
+      "process.stdout.write(/Cpus_allowed_list:\\s*(\\S+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1])",
+    ]);
+    expect(spawnSync(command, args, { encoding: 'utf8' }).stdout).toBe(String(cpu));
+  });
+});
+
+describe('profile areas', () => {
+  it('counts a native leaf for the node:http code that called it', () => {
+    expect(areaOf([frame('writev'), frame('Socket._writeGeneric', 'node:net'), frame('write_', 'node:_http_outgoing')])).toBe(
+      'node:http parsing, headers and socket writes',
+    );
+  });
+
+  it('counts JSON.stringify as serialisation wherever it is called from', () => {
+    expect(areaOf([frame('stringify'), frame('finish', dist('mock/create-mock.js'))])).toBe('serialisation (JSON.stringify)');
+  });
+
+  it("names scimulator's folders by their compiled files", () => {
+    expect(areaOf([frame('match', dist('router/create-router.js'))])).toBe('router (src/router)');
+    expect(areaOf([frame('createToken', dist('apis/auth0/scim-tokens.js'))])).toBe(
+      'policy/handler and state (src/apis, src/engine, src/state)',
+    );
+    expect(areaOf([frame('formatRequestLine', dist('cli/format-request-line.js'))])).toBe('logging');
+    expect(areaOf([frame('validate', pathToFileURL(join(ROOT, 'node_modules/ajv/dist/core.js')).href)])).toBe(
+      'validate (Ajv, src/validate)',
+    );
+  });
+
+  it("names another checkout's compiled files by their source too", () => {
+    expect(areaOf([frame('match', 'file:///tmp/other-branch/dist/router/create-router.js')])).toBe('router (src/router)');
+  });
+
+  it('keeps GC and V8 time apart', () => {
+    expect(areaOf([frame('(garbage collector)')])).toBe('GC');
+    expect(areaOf([frame('(program)')])).toMatch(/^V8 outside JS/);
+  });
+});
