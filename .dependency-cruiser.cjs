@@ -20,12 +20,6 @@ const LAYERS = [
   ['adapters', 'contract', 'cli', 'vitest', 'fixtures'],
 ];
 
-// ---- KNOWN EXCEPTIONS (remove with /work/tools/fix-imports.mjs after the engine/apis ports merge) ----
-// src/engine/** and src/apis/** still import other folders' private files while their owners port the APIs onto
-// the engine; the codemod rewrites those imports to the folders' entries and deletes this block.
-const KNOWN_DEEP_IMPORTS = ['^src/(engine|apis)/'];
-// ---- END KNOWN EXCEPTIONS ----
-
 const layerRules = LAYERS.flatMap((folders, rank) => {
   const above = LAYERS.slice(rank + 1).flat();
   if (above.length === 0) return [];
@@ -61,7 +55,7 @@ module.exports = {
       name: 'no-deep-import',
       comment: 'import another folder through its entry (index.ts, or node.ts for its Node-only part), not a private file',
       severity: 'error',
-      from: { path: '^src/(adapters/[^/]+|[^/]+)/', pathNot: KNOWN_DEEP_IMPORTS },
+      from: { path: '^src/(adapters/[^/]+|[^/]+)/' },
       to: {
         path: '^src/',
         pathNot: ['^src/$1/', '^src/(adapters/[^/]+|[^/]+)/(index|node)\\.ts$', '^src/generated/'],

@@ -1,5 +1,5 @@
 // Hand-written lifecycle policies by API id (none ship: the shipped APIs run on the engine with overlays and hooks).
-import type { AnyPolicy } from '../engine/policy.js';
+import type { AnyPolicy } from '../engine/index.js';
 
 /**
  * Hand-written policies, by API id. None ship any more: every shipped API is its spec, overlay and hooks on the engine

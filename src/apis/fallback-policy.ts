@@ -1,6 +1,6 @@
 // The policy for an API without a lifecycle file: answers each operation with its first documented success example.
-import type { ApiSpec } from '../spec/types.js';
-import type { ApiPolicy, ErrorDialect, OperationHandler } from '../engine/policy.js';
+import type { ApiSpec } from '../spec/index.js';
+import type { ApiPolicy, ErrorDialect, OperationHandler } from '../engine/index.js';
 
 /** A generic JSON error dialect for APIs we know nothing about (`{error, message}`). */
 export const genericErrors: ErrorDialect = {

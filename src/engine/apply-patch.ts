@@ -1,8 +1,8 @@
 // PATCH bodies in three dialects: RFC 7396 merge (json-merge-patch), RFC 6902 (fast-json-patch), SCIM PatchOp (scim-patch).
 import jsonPatch from 'fast-json-patch';
 import mergePatch from 'json-merge-patch';
-import { baseMediaType } from '../validate/response-checks.js';
-import type { Violation } from '../validate/violation.js';
+import { baseMediaType } from '../validate/index.js';
+import type { Violation } from '../validate/index.js';
 import { isObj } from './schema-shape.js';
 import { scimPatch, type ScimPatchOperation, type ScimResource } from 'scim-patch';
 import { applyScimPatchOp, type ScimPatchTarget } from './scim-patch-op.js';

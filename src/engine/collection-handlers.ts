@@ -1,7 +1,7 @@
 // Stateful handlers for a collection resource: create, read, replace, update (three PATCH dialects), delete.
 import type { MockResult, OperationContext, OperationHandler } from './policy.js';
-import type { Operation } from '../spec/types.js';
-import { getSpecValidator } from '../validate/spec-validator.js';
+import type { Operation } from '../spec/index.js';
+import { getSpecValidator } from '../validate/index.js';
 import { applyPatch, requestDialect } from './apply-patch.js';
 import { bucketOf, MAX_RECORDS, scopeKey, type EngineState, type Rec } from './engine-state.js';
 import type { EngineProblem } from './error-bodies.js';

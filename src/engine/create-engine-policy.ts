@@ -1,7 +1,7 @@
 // The inferred policy: any OpenAPI document becomes a stateful sandbox (records, lists, PATCH, errors in its shape).
 import type { ApiPolicy, ErrorDialect, MockResult, OperationHandler } from './policy.js';
-import type { ApiSpec } from '../spec/types.js';
-import { formatIsoSeconds } from '../state/clock.js';
+import type { ApiSpec } from '../spec/index.js';
+import { formatIsoSeconds } from '../state/index.js';
 import {
   createHandler,
   deleteHandler,

@@ -1,6 +1,6 @@
 // The hooks through which an overlay changes the inferred lifecycle (derive, limit, unique, soft delete, visibility).
 import type { MockResult, OperationContext } from './policy.js';
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../spec/index.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { FilterRule } from './parse-overlay.js';
 

@@ -1,7 +1,7 @@
 // Errors in the spec's own shape: the documented response's example (message adapted) or a sample of its schema.
 import type { ErrorDialect, MockResult, RequestProblem } from './policy.js';
-import type { ApiSpec, Operation, ResponseSpec } from '../spec/types.js';
-import { getSpecValidator } from '../validate/spec-validator.js';
+import type { ApiSpec, Operation, ResponseSpec } from '../spec/index.js';
+import { getSpecValidator } from '../validate/index.js';
 import { sampleSchema } from './generate-values.js';
 import { fillTemplate, problemFields } from './overlay-templates.js';
 import { isObj, objectShape } from './schema-shape.js';

@@ -1,5 +1,5 @@
 // Fixture records made in bulk: `{$generate: {count, seed, record}}` stands for `count` records (load tests, benches).
-import { createRandom } from '../state/random.js';
+import { createRandom } from '../state/index.js';
 import type { Rec } from './engine-state.js';
 import { generateId } from './generate-values.js';
 import type { ResourceRuntime } from './resource-runtime.js';

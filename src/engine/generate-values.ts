@@ -1,7 +1,7 @@
 // Generated values: schema samples (openapi-sampler), ids to a pattern/format/prefix, secrets, clock timestamps.
 import { sample } from 'openapi-sampler';
-import type { ApiSpec } from '../spec/types.js';
-import type { Random } from '../state/random.js';
+import type { ApiSpec } from '../spec/index.js';
+import type { Random } from '../state/index.js';
 import { arrayItems, isObj, objectShape, resolveSchema, type Obj } from './schema-shape.js';
 import type { ResourceId } from './types.js';
 

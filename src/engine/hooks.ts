@@ -1,7 +1,7 @@
 // Per-API hooks: the few rules an overlay cannot say, as code that wraps the engine's own handlers and error dialect.
-import type { Operation } from '../spec/types.js';
-import type { Clock } from '../state/clock.js';
-import type { Random } from '../state/random.js';
+import type { Operation } from '../spec/index.js';
+import type { Clock } from '../state/index.js';
+import type { Random } from '../state/index.js';
 import type { EngineProblem } from './error-bodies.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { MockResult, OperationContext, OperationHandler } from './policy.js';

@@ -1,5 +1,5 @@
 // Maps an item path's id parameter to the record property holding it, and reads how ids look (type, pattern, prefix).
-import type { Parameter } from '../spec/types.js';
+import type { Parameter } from '../spec/index.js';
 import { isObj, type ObjectShape } from './schema-shape.js';
 import type { ResourceId } from './types.js';
 

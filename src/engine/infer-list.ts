@@ -1,5 +1,5 @@
 // Infers a list answer's envelope (array, `{items, total, ...}`, SCIM ListResponse, `{users, meta}`) and its paging params.
-import type { Operation } from '../spec/types.js';
+import type { Operation } from '../spec/index.js';
 import { arrayItems, isObj, objectShape, resolveSchema, schemaType, type Obj } from './schema-shape.js';
 import type { EnvelopeField, ListEnvelope, ListPaging } from './types.js';
 

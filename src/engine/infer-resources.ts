@@ -1,5 +1,5 @@
 // Resource inference: collection/item pairs, singletons and actions, with ids, list shapes, PATCH dialects and secrets.
-import type { ApiSpec, Operation } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
 import { describeId, findIdProperty } from './infer-id.js';
 import { inferEnvelope, inferPaging } from './infer-list.js';
 import { isObj, objectShape, resolveSchema, schemaType, type ObjectShape } from './schema-shape.js';

@@ -1,6 +1,6 @@
 // GET on a collection: equality and SCIM filters, then page/offset/cursor paging, answered in the spec's envelope.
 import type { MockResult, OperationHandler } from './policy.js';
-import type { Parameter } from '../spec/types.js';
+import type { Parameter } from '../spec/index.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { compileListFilter } from './overlay-filter.js';

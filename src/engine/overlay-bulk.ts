@@ -1,6 +1,6 @@
 // Bulk actions of an overlay: one effect per item of a request array, answered with per-item outcomes (200/207/422).
 import type { MockResult, OperationHandler } from './policy.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
 import { scopedBucket, touch, type Answer, type Ctx, type HandlerDeps } from './collection-handlers.js';
 import type { EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';

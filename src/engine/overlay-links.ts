@@ -1,6 +1,6 @@
 // Handlers for an overlay's `links`: link / unlink a record of one resource to a record of another, list the linked.
 import type { MockResult, OperationHandler } from './policy.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
 import type { Answer, Ctx } from './collection-handlers.js';
 import type { EngineRules } from './engine-rules.js';
 import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';

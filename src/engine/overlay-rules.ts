@@ -1,7 +1,7 @@
 // Turns a checked overlay into engine rules, action handlers, error overrides and model adjustments.
 import type { OperationHandler } from './policy.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
-import { formatIsoSeconds } from '../state/clock.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import { formatIsoSeconds } from '../state/index.js';
 import type { Ctx, Answer } from './collection-handlers.js';
 import { findRecord, touch } from './collection-handlers.js';
 import type { EngineRules } from './engine-rules.js';

@@ -1,5 +1,5 @@
 // `{placeholder}` templates in overlays: a derived value built from the new record, and error messages from a problem.
-import type { Random } from '../state/random.js';
+import type { Random } from '../state/index.js';
 import type { EngineProblem } from './error-bodies.js';
 
 const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)(?::(\d{1,3}))?\}/g;

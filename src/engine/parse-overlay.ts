@@ -1,6 +1,6 @@
 // Checks an overlay (parsed file or `x-scimulator` value) against its schema and against the spec: file:line errors.
-import type { ApiSpec } from '../spec/types.js';
-import { createAjv } from '../validate/create-ajv.js';
+import type { ApiSpec } from '../spec/index.js';
+import { createAjv } from '../validate/index.js';
 import { overlaySchema } from './overlay-schema.js';
 import { resolveLinksAndBulk } from './resolve-links-bulk.js';
 import type { ResourceModel } from './types.js';

@@ -1,8 +1,8 @@
 // The contract between the engine and an API's lifecycle policy: state, operation handlers and error dialect.
-import type { Clock } from '../state/clock.js';
-import type { Random } from '../state/random.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
-import type { Violation } from '../validate/violation.js';
+import type { Clock } from '../state/index.js';
+import type { Random } from '../state/index.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
+import type { Violation } from '../validate/index.js';
 
 /** What a handler answers: the engine serialises the body as the documented media type and adds common headers. */
 export interface MockResult {

@@ -1,5 +1,5 @@
 // Checks an overlay's `links` and bulk actions against the spec: resources, operations, path parameters, statuses.
-import type { ApiSpec, Operation } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
 import type { Overlay, LinkOverlay } from './parse-overlay.js';
 import type { Resource, ResourceModel } from './types.js';
 

@@ -1,6 +1,6 @@
 // What the handlers of one inferred resource need, computed once per spec: operations, schemas, seeds, id style.
-import type { ApiSpec, Operation, SchemaRef } from '../spec/types.js';
-import { getSpecValidator } from '../validate/spec-validator.js';
+import type { ApiSpec, Operation, SchemaRef } from '../spec/index.js';
+import { getSpecValidator } from '../validate/index.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { inferEnvelope } from './infer-list.js';
 import { isObj, objectShape, resolveSchema, type Obj, type ObjectShape } from './schema-shape.js';

@@ -1,6 +1,6 @@
 // Reads the shape of a schema (its properties, required names, array items) through $refs and allOf, bounded.
-import { resolvePointer } from '../spec/json-pointer.js';
-import type { SchemaObject } from '../spec/types.js';
+import { resolvePointer } from '../spec/index.js';
+import type { SchemaObject } from '../spec/index.js';
 
 export type Obj = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
 // (from the record schema), so that each failure names its operation and carries the RFC 7644 scimType as keyword.
 import { parse as parseFilter } from 'scim2-parse-filter';
 import { NoTarget, ScimError, scimPatch, type ScimPatchOperation, type ScimResource } from 'scim-patch';
-import type { Violation } from '../validate/violation.js';
+import type { Violation } from '../validate/index.js';
 import { isObj, resolveSchema, schemaType, type Obj, type ObjectShape } from './schema-shape.js';
 
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';

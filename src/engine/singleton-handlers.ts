@@ -1,6 +1,6 @@
 // Handlers for singleton documents (`/orgs/{org}/settings`) and for action operations without a declared effect.
 import type { MockResult, OperationHandler } from './policy.js';
-import type { ApiSpec, Operation } from '../spec/types.js';
+import type { ApiSpec, Operation } from '../spec/index.js';
 import { applyPatch, requestDialect } from './apply-patch.js';
 import { touch, type HandlerDeps } from './collection-handlers.js';
 import { scopeKey, singletonOf, type EngineState, type Rec } from './engine-state.js';

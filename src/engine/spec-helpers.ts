@@ -1,5 +1,5 @@
 // Small readers over the normalised spec model shared by inference and the handlers.
-import type { MediaType, Operation, ResponseSpec } from '../spec/types.js';
+import type { MediaType, Operation, ResponseSpec } from '../spec/index.js';
 
 /** A status such as '201' or '2XX' as a number (`2XX` → 200); NaN for `default`. */
 export function statusNumber(status: string): number {

@@ -22,7 +22,8 @@ export function corsHeaders(options: CorsOptions, origin: string | undefined, re
   const headers: Record<string, string> = {
     'access-control-allow-methods': ALLOW_METHODS,
     'access-control-allow-headers':
-      requestHeaders ?? 'Authorization, Content-Type, If-Match, If-None-Match, X-CAP-API-AUTH-ORG-ID, X-Scimulator-Session, X-Scimulator-Scenario',
+      requestHeaders ??
+      'Authorization, Content-Type, If-Match, If-None-Match, X-CAP-API-AUTH-ORG-ID, X-Scimulator-Session, X-Scimulator-Scenario',
     'access-control-expose-headers': EXPOSE,
   };
   if (listed) {

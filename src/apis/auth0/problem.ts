@@ -8,7 +8,7 @@
 //   "Invalid Token": one kind, two documented wordings;
 // - 405 is documented nowhere, yet Auth0 answers it in its problem shape (`A0E-405-0001`).
 import type { EngineProblem, MockResult, ProblemAnswer, RequestProblem } from '../../engine/index.js';
-import type { Operation } from '../../spec/types.js';
+import type { Operation } from '../../spec/index.js';
 
 type Violation = Extract<RequestProblem, { kind: 'validation' }>['violations'][number];
 const ERRORS = 'https://auth0.com/api-errors#A0E-';

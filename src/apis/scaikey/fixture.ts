@@ -1,6 +1,6 @@
 // ScaiKey's fixture section, `tenants[].tokens[]`, and its mapping onto the engine's tenants store and token records.
 import type { ApiHooks, Rec } from '../../engine/index.js';
-import { FixtureError } from '../../state/fixture-error.js';
+import { FixtureError } from '../../state/index.js';
 
 const SECRET = '^scim_[A-Za-z0-9_-]{43}$';
 const time = { type: 'string', format: 'date-time' };

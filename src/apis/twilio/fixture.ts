@@ -1,6 +1,6 @@
 // Twilio's fixture section: organizations (verified domains) with listed and bulk-generated users, as engine records.
 import type { Rec } from '../../engine/index.js';
-import { FixtureError } from '../../state/fixture-error.js';
+import { FixtureError } from '../../state/index.js';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 

@@ -1,7 +1,7 @@
 // The FastAPI error dialect: {detail: [ValidationError]} 422s and {detail: string} HTTPExceptions, for any spec that
 // declares FastAPI's `HTTPValidationError` schema (FastAPI writes it into every generated document).
 import type { MockResult } from '../policy.js';
-import type { ApiSpec, Operation } from '../../spec/types.js';
+import type { ApiSpec, Operation } from '../../spec/index.js';
 import type { EngineProblem, ErrorOverrideRule } from '../error-bodies.js';
 import { isObj } from '../schema-shape.js';
 import { toValidationDetail } from './fastapi-validation-detail.js';

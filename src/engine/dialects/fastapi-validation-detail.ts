@@ -1,5 +1,5 @@
 // FastAPI / pydantic-v2 `ValidationError` items ({type, loc, msg, ctx}) from request violations: the 422 detail of any FastAPI app.
-import type { Violation } from '../../validate/violation.js';
+import type { Violation } from '../../validate/index.js';
 
 /** One item of FastAPI's `HTTPValidationError.detail`. */
 export interface ValidationErrorItem {

@@ -1,7 +1,7 @@
 // `POST /Bulk` (RFC 7644 §3.7): each operation run through the resource's own handler, `bulkId` references resolved.
 import type { MockResult } from '../policy.js';
 import type { Rec } from '../engine-state.js';
-import { getSpecValidator } from '../../validate/spec-validator.js';
+import { getSpecValidator } from '../../validate/index.js';
 import { jsonMedia } from '../spec-helpers.js';
 import { scimError } from './scim-errors.js';
 import type { Ctx, Handler, ScimKitDeps, ScimResource } from './types.js';

@@ -1,7 +1,7 @@
 // SCIM queries (RFC 7644 §3.4.2, §3.4.3): filter, sort, page (1-based startIndex, count) and ListResponse answers.
 import type { MockResult } from '../policy.js';
 import type { Rec } from '../engine-state.js';
-import type { Operation } from '../../spec/types.js';
+import type { Operation } from '../../spec/index.js';
 import { projectAttributes, readAttributeList } from './attributes.js';
 import { compileFilter, FilterError, type Predicate } from './filter.js';
 import { scimError } from './scim-errors.js';

@@ -1,7 +1,7 @@
 // SCIM errors (RFC 7644 §3.12): `schemas`, `status` as a string, `scimType` (Table 9), `detail` — in the spec's shape.
 import type { MockResult } from '../policy.js';
-import type { ApiSpec, Operation } from '../../spec/types.js';
-import { getSpecValidator } from '../../validate/spec-validator.js';
+import type { ApiSpec, Operation } from '../../spec/index.js';
+import { getSpecValidator } from '../../validate/index.js';
 import { jsonMedia } from '../spec-helpers.js';
 
 export const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';

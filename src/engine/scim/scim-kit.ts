@@ -2,7 +2,7 @@
 import type { MockResult } from '../policy.js';
 import type { Rec } from '../engine-state.js';
 import type { EngineProblem } from '../error-bodies.js';
-import type { ApiSpec, Operation } from '../../spec/types.js';
+import type { ApiSpec, Operation } from '../../spec/index.js';
 import { resolveSchema } from '../schema-shape.js';
 import type { Resource, ResourceModel } from '../types.js';
 import { bulkHandler } from './bulk.js';

@@ -2,7 +2,7 @@
 import type { MockResult, OperationContext, OperationHandler } from '../policy.js';
 import type { EngineState, Rec } from '../engine-state.js';
 import type { EngineProblem } from '../error-bodies.js';
-import type { Operation } from '../../spec/types.js';
+import type { Operation } from '../../spec/index.js';
 import type { Resource } from '../types.js';
 import type { Predicate } from './filter.js';
 import type { SchemaFacts } from './schema-facts.js';
