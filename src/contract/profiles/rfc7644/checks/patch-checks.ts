@@ -4,6 +4,9 @@ import type { CheckContext, CreatedResource, Finding, ProfileCheck, ProfileState
 
 const needsCharlie = (state: ProfileState) => (state.users.charlie ? undefined : 'needs the user that user-create did not create');
 
+/** What every PATCH check on charlie shares: an optional feature (`patch`), it writes, and it needs charlie. */
+const onCharlie = { level: 'OPTIONAL', group: 'patch', feature: 'patch', writes: true, needs: needsCharlie } as const;
+
 /** Sends a PatchOp to charlie; a 200 (with the resource) or 204 is success (§3.5.2), then reads charlie back. */
 async function patchCharlie(ctx: CheckContext, operations: unknown[]): Promise<{ found: Finding[]; after?: unknown }> {
   const path = `/Users/${encodeURIComponent((ctx.state.users.charlie as CreatedResource).id)}`;
@@ -24,11 +27,7 @@ const patchOktaDeactivate: ProfileCheck = {
   name: 'patch-replace-no-path',
   title: 'Okta\'s deactivation, replace with no path and value {"active":false}, deactivates the user',
   section: 'RFC 7644 §3.5.2.3',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const { found, after } = await patchCharlie(ctx, [{ op: 'replace', value: { active: false } }]);
     return found.length > 0 ? found : expectActive(after, false);
@@ -39,11 +38,7 @@ const patchReplacePath: ProfileCheck = {
   name: 'patch-replace-path',
   title: 'Entra ID\'s form, replace with path "active", reactivates the user',
   section: 'RFC 7644 §3.5.2.3',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const { found, after } = await patchCharlie(ctx, [{ op: 'replace', path: 'active', value: true }]);
     return found.length > 0 ? found : expectActive(after, true);
@@ -54,11 +49,7 @@ const patchAdd: ProfileCheck = {
   name: 'patch-add',
   title: 'add with a path sets an attribute the user did not have',
   section: 'RFC 7644 §3.5.2.1',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const { found, after } = await patchCharlie(ctx, [{ op: 'add', path: 'nickName', value: 'Chaz' }]);
     if (found.length > 0) return found;
@@ -70,11 +61,7 @@ const patchRemove: ProfileCheck = {
   name: 'patch-remove',
   title: 'remove with a path removes the attribute',
   section: 'RFC 7644 §3.5.2.2',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const { found, after } = await patchCharlie(ctx, [{ op: 'remove', path: 'nickName' }]);
     if (found.length > 0) return found;
@@ -86,11 +73,7 @@ const patchValuePath: ProfileCheck = {
   name: 'patch-value-path-filter',
   title: 'replace with path emails[type eq "work"].value changes only the work email',
   section: 'RFC 7644 §3.5.2.3',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const value = `${ctx.state.tag}-charlie@new.example`;
     const { found, after } = await patchCharlie(ctx, [{ op: 'replace', path: 'emails[type eq "work"].value', value }]);
@@ -105,11 +88,7 @@ const patchMultipleOperations: ProfileCheck = {
   name: 'patch-multiple-operations',
   title: 'one PatchOp with several operations (as Entra ID sends) applies them all',
   section: 'RFC 7644 §3.5.2',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const { found, after } = await patchCharlie(ctx, [
       { op: 'replace', path: 'name.familyName', value: 'Patched' },
@@ -133,11 +112,7 @@ const patchRemoveWithoutPath: ProfileCheck = {
   name: 'patch-remove-without-path-400',
   title: 'remove without a path answers 400 with scimType "noTarget"',
   section: 'RFC 7644 §3.5.2.2',
-  level: 'OPTIONAL',
-  group: 'patch',
-  feature: 'patch',
-  writes: true,
-  needs: needsCharlie,
+  ...onCharlie,
   async run(ctx) {
     const path = `/Users/${encodeURIComponent((ctx.state.users.charlie as CreatedResource).id)}`;
     const answer = await ctx.send('PATCH', path, { body: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'remove' }] } });
