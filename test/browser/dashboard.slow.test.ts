@@ -42,11 +42,12 @@ describe.skipIf(!runBrowserTests)('dashboard in Chromium', () => {
     // A browser asking for "/" lands on the dashboard.
     await page.goto(`${server.url}/`);
     expect(new URL(page.url()).pathname).toBe('/__scimulator/');
-    await page.locator('[data-api]').nth(3).waitFor();
+    await page.locator('[data-api]').nth(4).waitFor();
     expect(await page.locator('[data-api]').evaluateAll((els) => els.map((e) => e.getAttribute('data-api')))).toEqual([
       'auth0',
       'capillary',
       'scaikey',
+      'scim',
       'twilio',
     ]);
 

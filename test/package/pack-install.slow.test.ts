@@ -151,9 +151,15 @@ describe.skipIf(process.env.SCIMULATOR_SKIP_PACK_TEST === '1')('the packed packa
       ]),
     );
     expect(packedFiles.filter((f) => f.startsWith('specs/')).sort()).toEqual([
+      'specs/auth0-my-organization.scimulator.yaml',
       'specs/auth0-my-organization.yaml',
+      'specs/capillary-launchpad.scimulator.yaml',
       'specs/capillary-launchpad.yaml',
+      'specs/scaikey-scim-tokens.scimulator.yaml',
       'specs/scaikey-scim-tokens.yaml',
+      'specs/scim-rfc7644.scimulator.yaml',
+      'specs/scim-rfc7644.yaml',
+      'specs/twilio-organizations-scim.scimulator.yaml',
       'specs/twilio-organizations-scim.yaml',
     ]);
     expect(packedFiles.filter((f) => /^scenarios\/.*\.yaml$/.test(f)).length).toBeGreaterThanOrEqual(9);
@@ -229,7 +235,7 @@ console.log(JSON.stringify({ direct: direct.status, msw: viaMsw.status, ids }));
     const r = await run('npx', ['--no-install', 'scimulator', 'lint'], app);
     expect(r.code, explain(r)).toBe(0);
     // The per-spec summary goes to stderr (stdout is kept for findings and --json).
-    expect(r.stderr.match(/operations, ok$/gm)?.length, explain(r)).toBe(4);
+    expect(r.stderr.match(/operations, ok$/gm)?.length, explain(r)).toBe(5);
   });
 
   it('npx scimulator serve --port 0 prints its real port, answers health and shuts down on SIGTERM', async () => {
