@@ -1,4 +1,5 @@
 // Per-session state of an inferred API: records per resource and parent scope, singleton documents, id counters.
+import { RecordBucket } from './list-index.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -54,7 +55,7 @@ export function bucketOf(state: EngineState, resource: string, scope: string, id
   let bucket = scopes.get(scope);
   if (!bucket) {
     makeRoom(scopes, MAX_SCOPES);
-    bucket = new Map();
+    bucket = new RecordBucket();
     const scoped = state.scopeSeeds?.get(resource);
     if (scoped) {
       for (const record of scoped.get(scope)?.() ?? []) {

@@ -4,6 +4,7 @@ import type { Parameter } from '../spec/index.js';
 import type { EngineState, Rec } from './engine-state.js';
 import { sampleSchema, stampTimes } from './generate-values.js';
 import { compileListFilter } from './overlay-filter.js';
+import { lookupRecords } from './list-index.js';
 import { isObj, type Obj } from './schema-shape.js';
 import { project } from './resource-runtime.js';
 import type { Ctx, HandlerDeps } from './collection-handlers.js';
@@ -140,8 +141,33 @@ function fillFields(
   }
 }
 
+type CompiledFilter = ReturnType<typeof compileListFilter>;
+const FILTER_CACHE = 64;
+
+/** The request's SCIM `filter`, compiled once per expression and resource (a few recent ones are kept). */
+function requestFilter(deps: HandlerDeps, ctx: Ctx, cache: Map<string, CompiledFilter>): CompiledFilter | undefined {
+  const param = deps.runtime.resource.list?.paging.scimFilter;
+  const raw = param ? ctx.query[param] : undefined;
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  const expression = raw.trim();
+  let compiled = cache.get(expression);
+  if (!compiled) {
+    const rule = deps.rules.filter?.(deps.runtime.resource.name);
+    // compileListFilter rewrites the parsed tree's attribute names, so each expression is compiled afresh once.
+    compiled = compileListFilter(expression, rule, (deps.runtime.listItem ?? deps.runtime.record)?.shape);
+    if (cache.size >= FILTER_CACHE) cache.delete(cache.keys().next().value as string);
+    cache.set(expression, compiled);
+  }
+  return compiled;
+}
+
 /** Applies the documented equality filters and a SCIM `filter` expression; a bad expression is a validation answer. */
-function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | ReturnType<HandlerDeps['answer']> {
+function filterRecords(
+  deps: HandlerDeps,
+  ctx: Ctx,
+  records: Rec[],
+  compiled: CompiledFilter | undefined,
+): Rec[] | ReturnType<HandlerDeps['answer']> {
   const paging = deps.runtime.resource.list?.paging;
   if (!paging) return records;
   let out = records;
@@ -149,10 +175,7 @@ function filterRecords(deps: HandlerDeps, ctx: Ctx, records: Rec[]): Rec[] | Ret
     const want = ctx.query[name];
     if (want !== undefined) out = out.filter((r) => String(r[name]) === String(want));
   }
-  const expression = paging.scimFilter ? ctx.query[paging.scimFilter] : undefined;
-  if (typeof expression === 'string' && expression.trim() !== '') {
-    const rule = deps.rules.filter?.(deps.runtime.resource.name);
-    const compiled = compileListFilter(expression.trim(), rule, (deps.runtime.listItem ?? deps.runtime.record)?.shape);
+  if (compiled) {
     if ('error' in compiled) {
       const message = `invalid filter: ${compiled.error}`;
       return deps.answer(
@@ -198,6 +221,7 @@ export function listHandler(deps: HandlerDeps, source?: (ctx: Ctx) => Rec[] | Mo
   const list = runtime.resource.list;
   const status = runtime.resource.operations.find((o) => o.role === 'list')?.successStatus ?? 200;
   let skeleton: Obj | undefined;
+  const filters = new Map<string, CompiledFilter>();
   const makeSkeleton = (info: typeof runtime.listResponse, itemsProperty: string): Obj => {
     const sample = info ? sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response') : undefined;
     const out: Obj = isObj(sample) ? stampTimes(sample, SAMPLE_INSTANT) : {};
@@ -208,9 +232,13 @@ export function listHandler(deps: HandlerDeps, source?: (ctx: Ctx) => Rec[] | Mo
     const records = source ? source(ctx) : scopedBucket(deps, ctx);
     if (!(records instanceof Map) && !Array.isArray(records)) return records;
     const name = runtime.resource.name;
-    const visible = [...records.values()].filter((r) => !deps.rules.isHidden(name, r, ctx.operation, true));
+    const compiled = requestFilter(deps, ctx, filters);
+    // An `eq` on one attribute narrows through the bucket's index; the whole filter still runs on what it finds.
+    const narrowed =
+      compiled && 'lookup' in compiled && compiled.lookup && records instanceof Map ? lookupRecords(records, compiled.lookup) : undefined;
+    const visible = (narrowed ?? [...records.values()]).filter((r) => !deps.rules.isHidden(name, r, ctx.operation, true));
     if (runtime.resource.newestFirst) visible.reverse();
-    const filtered = filterRecords(deps, ctx, visible);
+    const filtered = filterRecords(deps, ctx, visible, compiled);
     if (!Array.isArray(filtered)) return filtered;
     if (list?.order) sortRecords(filtered, list.order);
     if (!list) return { status, body: filtered };

@@ -1,13 +1,14 @@
 // SCIM list filters (RFC 7644 §3.4.2.2) parsed by scim2-parse-filter, held to the overlay's subset, compared as RFC 7643 says.
 import { parse, Tester, type Filter } from 'scim2-parse-filter';
 import type { FilterRule } from './parse-overlay.js';
+import type { EqualityLookup } from './list-index.js';
 import { schemaType, type Obj, type ObjectShape } from './schema-shape.js';
 
 /** RFC 7643 §3.1: `id` and `externalId` are caseExact; other string attributes compare ignoring case. */
 const DEFAULT_CASE_EXACT = ['id', 'externalId'];
 const STRING_OPS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le']);
 
-type Compiled = { test: (record: Obj) => boolean } | { error: string };
+type Compiled = { test: (record: Obj) => boolean; lookup?: EqualityLookup } | { error: string };
 
 /** Drops a schema URN prefix (`urn:…:User:userName` → `userName`): attribute names are read on the record itself. */
 const bare = (attrPath: string) => (attrPath.startsWith('urn:') ? attrPath.slice(attrPath.lastIndexOf(':') + 1) : attrPath);
@@ -69,7 +70,28 @@ export function compileListFilter(expression: string, rule: FilterRule | undefin
   if (bad) return { error: bad };
   const exact = new Set((rule?.caseExact ?? DEFAULT_CASE_EXACT).map((a) => a.toLowerCase()));
   const tester = new CaseTester(exact);
-  return { test: fastPredicate(ast, exact, shape) ?? ((record) => tester.test(record, ast)) };
+  const lookup = equalityLookup(ast, exact, shape);
+  return { test: fastPredicate(ast, exact, shape) ?? ((record) => tester.test(record, ast)), ...(lookup ? { lookup } : {}) };
+}
+
+/**
+ * The `eq` term on a top-level scalar attribute that every match must satisfy (the filter itself, or one operand of a
+ * top-level `and`), so an index can narrow the records before the whole filter runs.
+ */
+function equalityLookup(f: Filter, exact: Set<string>, shape: ObjectShape | undefined): EqualityLookup | undefined {
+  if ('filters' in f) {
+    if (f.op !== 'and') return undefined;
+    for (const sub of f.filters) {
+      const found = equalityLookup(sub, exact, shape);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (f.op !== 'eq' || !('compValue' in f) || typeof f.compValue !== 'string' || /[.[:]/.test(f.attrPath)) return undefined;
+  const lower = f.attrPath.toLowerCase();
+  const property = shape ? [...shape.properties.keys()].find((k) => k.toLowerCase() === lower) : undefined;
+  if (property === undefined || schemaType(shape?.properties.get(property)) !== 'string') return undefined;
+  return { property, value: f.compValue, folded: !exact.has(lower) };
 }
 
 /**

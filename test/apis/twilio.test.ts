@@ -346,6 +346,9 @@ describe('twilio', () => {
     });
 
     it('a replace that changes userName together with the primary email re-indexes the filter', async () => {
+      // Filtering first builds the equality index that the replace, create and delete below must keep current.
+      const before = await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent('userName eq "JANE.DOE@example.com"')}`);
+      expect(before.json.totalResults).toBe(1);
       await callValid(mock, 'PUT', JANE_URL, {
         body: replacement({ userName: 'jane.smith@example.com', emails: [{ primary: true, value: 'jane.smith@example.com' }] }),
       });
@@ -353,7 +356,13 @@ describe('twilio', () => {
       expect(byNew.json.Resources[0].id).toBe(JANE);
       const byOld = await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent('userName eq "jane.doe@example.com"')}`);
       expect(byOld.json.totalResults).toBe(0);
-      expect((await callValid(mock, 'POST', USERS, { body: newUser('jane.doe@example.com') })).status).toBe(201);
+      const again = await callValid(mock, 'POST', USERS, { body: newUser('jane.doe@example.com', { externalId: 'ext-new' }) });
+      expect(again.status).toBe(201);
+      const both = `userName eq "Jane.Doe@example.com" and externalId eq "ext-new"`;
+      expect((await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent(both)}`)).json.Resources[0].id).toBe(again.json.id);
+      await callValid(mock, 'DELETE', `${USERS}/${again.json.id}`);
+      const gone = await callValid(mock, 'GET', `${USERS}?filter=${encodeURIComponent('userName eq "jane.doe@example.com"')}`);
+      expect(gone.json.totalResults).toBe(0);
     });
 
     it('a replace without userName is 400 code 25005', async () => {
