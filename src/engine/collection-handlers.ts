@@ -148,8 +148,9 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
     if (!isMap(bucket)) return bucket;
     const refusedBody = deps.rules.checkRequest?.(deps.runtime.resource.name, ctx);
     if (refusedBody) return refusedBody;
-    if (bucket.size >= MAX_RECORDS) {
-      return deps.answer({ kind: 'limit', message: `At most ${MAX_RECORDS} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
+    const limit = ctx.recordLimit ?? MAX_RECORDS;
+    if (bucket.size >= limit) {
+      return deps.answer({ kind: 'limit', message: `At most ${limit} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
     const { record, secrets } = buildRecord(deps, ctx, bucket);
     const refused =

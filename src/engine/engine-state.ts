@@ -5,7 +5,7 @@ export type Rec = Record<string, unknown>;
 
 /** Most parent scopes kept per resource (a client inventing parent ids cannot grow memory without bound). */
 export const MAX_SCOPES = 1000;
-/** Most records per scope; a create beyond it is refused in the API's own error shape. */
+/** Most records per scope when the mock sets no `recordLimit` (`--max-records`); a create beyond it is refused. */
 export const MAX_RECORDS = 10_000;
 
 /** One session's world for one inferred API. */

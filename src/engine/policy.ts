@@ -41,6 +41,8 @@ export interface OperationContext<S> {
   errors: ErrorDialect;
   /** Returns an injected failure for one item of a multi-item operation, if a scenario asks for it. */
   failItem(key: string | number): ItemFailure | undefined;
+  /** The most records one scope may hold (the mock's `maxRecords`), for creates the session cap cannot see (bulk). */
+  recordLimit?: number;
 }
 
 export type OperationHandler<S> = (ctx: OperationContext<S>) => MockResult;

@@ -54,6 +54,21 @@ describe('ETags (RFC 7644 §3.14)', () => {
 });
 
 describe('Bulk (RFC 7644 §3.7)', () => {
+  it("creates through /Bulk stop at the mock's maxRecords per scope, like single creates", async () => {
+    const mock = await createTestMock({ apis: ['scim'], strict: true, maxRecords: 3 });
+    const held = (await scim(mock, 'GET', '/Users?count=0')).json.totalResults as number;
+    const Operations = [1, 2, 3, 4, 5].map((i) => ({
+      method: 'POST',
+      path: '/Users',
+      bulkId: `u${i}`,
+      data: { schemas: [USER], userName: `cap${i}@example.com` },
+    }));
+    const res = await scim(mock, 'POST', '/Bulk', { body: { schemas: [BULK], Operations } });
+    const created = (res.json.Operations as Array<{ status: string }>).filter((o) => o.status === '201').length;
+    expect(created).toBe(Math.max(0, 3 - held));
+    expect((await scim(mock, 'GET', '/Users?count=0')).json.totalResults).toBe(Math.max(held, 3));
+  });
+
   it('runs operations in order; a later operation references an earlier POST by bulkId in its data and path', async () => {
     const mock = await scimMock();
     const res = await scim(mock, 'POST', '/Bulk', {

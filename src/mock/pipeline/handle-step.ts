@@ -35,6 +35,7 @@ export function handleOperation(core: MockCore, x: OperationExchange, read: Read
       problem: (p, o) => policy.errors.problem((x.problem = p), o),
     },
     failItem: interception?.failItem ?? noFailure,
+    recordLimit: core.maxRecords,
   };
   let result: MockResult;
   try {
