@@ -1,5 +1,5 @@
 // Small readers and expectations over SCIM answers, shared by the checks; every expectation returns findings as data.
-import type { Finding, ScimAnswer } from './types.js';
+import type { Finding, ProfileState, ScimAnswer } from './types.js';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -76,4 +76,12 @@ export function versionOf(answer: ScimAnswer): string | undefined {
 /** Whether the answer carries a JSON body (a status with a body, and a JSON-ish content type or parseable text). */
 export function hasJsonBody(answer: ScimAnswer): boolean {
   return answer.json !== undefined && answer.status !== 204 && answer.status !== 304;
+}
+
+/**
+ * A check's `needs` for users that `user-create` makes: undefined once they all exist, else why the check is skipped.
+ */
+export function needsUsers(...names: Array<'alpha' | 'bravo' | 'charlie'>): (state: ProfileState) => string | undefined {
+  const missing = names.length === 1 ? 'the user' : `the ${['two', 'three'][names.length - 2] ?? names.length} users`;
+  return (state) => (names.every((n) => state.users[n]) ? undefined : `needs ${missing} that user-create did not create`);
 }

@@ -1,8 +1,11 @@
 // ETags (RFC 7644 §3.14), checked only where /ServiceProviderConfig announces etag.supported.
-import { attr, expectStatus, versionOf } from '../answer-helpers.js';
-import type { CheckContext, CreatedResource, Finding, ProfileCheck, ProfileState } from '../types.js';
+import { attr, expectStatus, versionOf, needsUsers } from '../answer-helpers.js';
+import type { CheckContext, CreatedResource, Finding, ProfileCheck } from '../types.js';
 
-const needsBravo = (state: ProfileState) => (state.users.bravo ? undefined : 'needs the user that user-create did not create');
+const needsBravo = needsUsers('bravo');
+
+/** What every ETag check on bravo shares: an optional feature (`etag`), it writes, and it needs bravo. */
+const onBravo = { level: 'OPTIONAL', group: 'etag', feature: 'etag', writes: true, needs: needsBravo } as const;
 
 async function readBravo(ctx: CheckContext, headers: Record<string, string> = {}) {
   return ctx.send('GET', `/Users/${encodeURIComponent((ctx.state.users.bravo as CreatedResource).id)}`, { headers });
@@ -12,11 +15,7 @@ const etagHeader: ProfileCheck = {
   name: 'etag-header',
   title: 'a read carries an ETag header equal to meta.version',
   section: 'RFC 7644 §3.14; RFC 7643 §3.1',
-  level: 'OPTIONAL',
-  group: 'etag',
-  feature: 'etag',
-  writes: true,
-  needs: needsBravo,
+  ...onBravo,
   async run(ctx) {
     const answer = await readBravo(ctx);
     const found = expectStatus(answer, 200);
@@ -32,11 +31,7 @@ const ifNoneMatch: ProfileCheck = {
   name: 'etag-if-none-match-304',
   title: 'If-None-Match with the current ETag answers 304 Not Modified',
   section: 'RFC 7644 §3.14',
-  level: 'OPTIONAL',
-  group: 'etag',
-  feature: 'etag',
-  writes: true,
-  needs: needsBravo,
+  ...onBravo,
   async run(ctx) {
     const etag = versionOf(await readBravo(ctx));
     if (!etag) return ['no ETag to send'];
@@ -60,11 +55,7 @@ const ifMatchStale: ProfileCheck = {
   name: 'etag-if-match-stale-412',
   title: 'a PUT with a stale If-Match answers 412 Precondition Failed (not 409) and changes nothing',
   section: 'RFC 7644 §3.14, §3.12',
-  level: 'OPTIONAL',
-  group: 'etag',
-  feature: 'etag',
-  writes: true,
-  needs: needsBravo,
+  ...onBravo,
   async run(ctx) {
     const before = await readBravo(ctx);
     const refused = await putBravo(ctx, 'W/"scimulator-stale-version"');
@@ -80,11 +71,7 @@ const ifMatchCurrent: ProfileCheck = {
   name: 'etag-if-match-current',
   title: 'a PUT with the current If-Match succeeds with 200 and a new ETag',
   section: 'RFC 7644 §3.14',
-  level: 'OPTIONAL',
-  group: 'etag',
-  feature: 'etag',
-  writes: true,
-  needs: needsBravo,
+  ...onBravo,
   async run(ctx) {
     const etag = versionOf(await readBravo(ctx));
     if (!etag) return ['no ETag to send'];

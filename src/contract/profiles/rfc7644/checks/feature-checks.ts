@@ -8,6 +8,7 @@ import {
   attr,
   describeAnswer,
   expectStatus,
+  needsUsers,
 } from '../answer-helpers.js';
 import type { CreatedResource, Finding, ProfileCheck } from '../types.js';
 
@@ -96,7 +97,7 @@ const userDelete: ProfileCheck = {
   level: 'MUST',
   group: 'users',
   writes: true,
-  needs: (state) => (state.users.charlie ? undefined : 'needs the user that user-create did not create'),
+  needs: needsUsers('charlie'),
   async run(ctx) {
     const charlie = ctx.state.users.charlie as CreatedResource;
     const path = `/Users/${encodeURIComponent(charlie.id)}`;

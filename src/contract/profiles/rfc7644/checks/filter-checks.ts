@@ -1,10 +1,9 @@
 // Filtering (RFC 7644 §3.4.2.2): every operator, and/or/not, grouping, value paths, case rules and a bad filter.
-import { attr, expectSameSet, expectStatus, userNamesOf } from '../answer-helpers.js';
-import type { CheckContext, Finding, ProfileCheck, ProfileState } from '../types.js';
+import { attr, expectSameSet, expectStatus, userNamesOf, needsUsers } from '../answer-helpers.js';
+import type { CheckContext, Finding, ProfileCheck } from '../types.js';
 import { fixtureUserName, type FixtureUser } from '../user-fixtures.js';
 
-const needsUsers = (state: ProfileState) =>
-  state.users.alpha && state.users.bravo && state.users.charlie ? undefined : 'needs the three users that user-create did not create';
+const needsAll = needsUsers('alpha', 'bravo', 'charlie');
 
 /** GETs /Users with `filter` and compares the userNames returned with the fixture users expected. */
 async function expectFilter(ctx: CheckContext, filter: string, expected: FixtureUser[]): Promise<Finding[]> {
@@ -30,7 +29,7 @@ function filterCheck(
     group: 'filter',
     feature: 'filter',
     writes: true,
-    needs: needsUsers,
+    needs: needsAll,
     async run(ctx) {
       const found: Finding[] = [];
       for (const [filter, expected] of cases(ctx.state.tag)) found.push(...(await expectFilter(ctx, filter, expected)));
@@ -120,7 +119,7 @@ const maxResults: ProfileCheck = {
   feature: 'filter',
   writes: true,
   needs: (state) =>
-    needsUsers(state) ??
+    needsAll(state) ??
     (state.features.maxResults !== undefined && state.features.maxResults < 3
       ? undefined
       : `filter.maxResults (${state.features.maxResults ?? 'not announced'}) is not below the 3 users this profile creates`),

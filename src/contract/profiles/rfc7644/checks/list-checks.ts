@@ -1,10 +1,9 @@
 // Listing: paging (RFC 7644 §3.4.2.4), sorting (§3.4.2.3, when announced) and attributes/excludedAttributes (§3.9).
-import { attr, describeAnswer, expectStatus, resourcesOf, userNamesOf } from '../answer-helpers.js';
-import type { CheckContext, CreatedResource, Finding, ProfileCheck, ProfileState } from '../types.js';
+import { attr, describeAnswer, expectStatus, resourcesOf, userNamesOf, needsUsers } from '../answer-helpers.js';
+import type { CheckContext, CreatedResource, Finding, ProfileCheck } from '../types.js';
 import { fixtureUserName } from '../user-fixtures.js';
 
-const needsUsers = (state: ProfileState) =>
-  state.users.alpha && state.users.bravo && state.users.charlie ? undefined : 'needs the three users that user-create did not create';
+const needsAll = needsUsers('alpha', 'bravo', 'charlie');
 
 /** This run's users, sorted by userName so pages have a defined order where sorting is announced. */
 function mineQuery(ctx: CheckContext, extra: string): string {
@@ -26,7 +25,7 @@ const pagingCount: ProfileCheck = {
   level: 'MUST',
   group: 'paging',
   writes: true,
-  needs: (state) => needsUsers(state) ?? (state.features.filter ? undefined : "needs filter (to count only this run's users)"),
+  needs: (state) => needsAll(state) ?? (state.features.filter ? undefined : "needs filter (to count only this run's users)"),
   async run(ctx) {
     const answer = await ctx.send('GET', mineQuery(ctx, 'startIndex=1&count=1'));
     const found = expectStatus(answer, 200);
@@ -119,7 +118,7 @@ const sortAscendingDescending: ProfileCheck = {
   },
 };
 
-const needsAlpha = (state: ProfileState) => (state.users.alpha ? undefined : 'needs the user that user-create did not create');
+const needsAlpha = needsUsers('alpha');
 
 const attributesParameter: ProfileCheck = {
   name: 'attributes-parameter',

@@ -1,8 +1,8 @@
 // PATCH (RFC 7644 §3.5.2), in the forms Okta and Entra ID send; run only where the target announces patch.
-import { PATCH_SCHEMA, attr, expectStatus } from '../answer-helpers.js';
-import type { CheckContext, CreatedResource, Finding, ProfileCheck, ProfileState } from '../types.js';
+import { PATCH_SCHEMA, attr, expectStatus, needsUsers } from '../answer-helpers.js';
+import type { CheckContext, CreatedResource, Finding, ProfileCheck } from '../types.js';
 
-const needsCharlie = (state: ProfileState) => (state.users.charlie ? undefined : 'needs the user that user-create did not create');
+const needsCharlie = needsUsers('charlie');
 
 /** What every PATCH check on charlie shares: an optional feature (`patch`), it writes, and it needs charlie. */
 const onCharlie = { level: 'OPTIONAL', group: 'patch', feature: 'patch', writes: true, needs: needsCharlie } as const;

@@ -1,9 +1,12 @@
 // User lifecycle: create (201, Location, meta), read, uniqueness, a bad create, replace; the fixture users live on.
-import { USER_SCHEMA, asObject, attr, describeAnswer, expectStatus } from '../answer-helpers.js';
-import type { CreatedResource, Finding, ProfileCheck, ProfileState } from '../types.js';
+import { USER_SCHEMA, asObject, attr, describeAnswer, expectStatus, needsUsers } from '../answer-helpers.js';
+import type { CreatedResource, Finding, ProfileCheck } from '../types.js';
 import { fixtureUserBody, type FixtureUser } from '../user-fixtures.js';
 
-const needsAlpha = (state: ProfileState) => (state.users.alpha ? undefined : 'needs the user that user-create did not create');
+const needsAlpha = needsUsers('alpha');
+
+/** What the MUST checks on alpha share: they write, and they need alpha. */
+const onAlpha = { level: 'MUST', group: 'users', writes: true, needs: needsAlpha } as const;
 
 const userCreate: ProfileCheck = {
   name: 'user-create',
@@ -40,10 +43,7 @@ const userCreateLocation: ProfileCheck = {
   name: 'user-create-location',
   title: 'the 201 carries a Location header equal to meta.location, naming /Users/{id}',
   section: 'RFC 7644 §3.3',
-  level: 'MUST',
-  group: 'users',
-  writes: true,
-  needs: needsAlpha,
+  ...onAlpha,
   async run(ctx) {
     const alpha = ctx.state.users.alpha as CreatedResource;
     ctx.judged(alpha.created);
@@ -63,10 +63,7 @@ const userCreateMeta: ProfileCheck = {
   name: 'user-meta',
   title: 'a user carries meta.resourceType "User", meta.created, meta.lastModified (xsd:dateTime) and meta.location',
   section: 'RFC 7643 §3.1',
-  level: 'MUST',
-  group: 'users',
-  writes: true,
-  needs: needsAlpha,
+  ...onAlpha,
   async run(ctx) {
     ctx.judged((ctx.state.users.alpha as CreatedResource).created);
     const meta = asObject(attr((ctx.state.users.alpha as CreatedResource).created.json, 'meta'));
@@ -86,10 +83,7 @@ const passwordNeverReturned: ProfileCheck = {
   name: 'password-never-returned',
   title: 'password (returned "never") is in no answer, neither the 201 nor a read',
   section: 'RFC 7643 §4.1.1, §7',
-  level: 'MUST',
-  group: 'users',
-  writes: true,
-  needs: needsAlpha,
+  ...onAlpha,
   async run(ctx) {
     const alpha = ctx.state.users.alpha as CreatedResource;
     const read = await ctx.send('GET', `/Users/${encodeURIComponent(alpha.id)}`);
@@ -101,10 +95,7 @@ const userRead: ProfileCheck = {
   name: 'user-read',
   title: 'GET /Users/{id} answers 200 with the created user',
   section: 'RFC 7644 §3.4.1',
-  level: 'MUST',
-  group: 'users',
-  writes: true,
-  needs: needsAlpha,
+  ...onAlpha,
   async run(ctx) {
     const alpha = ctx.state.users.alpha as CreatedResource;
     const answer = await ctx.send('GET', `/Users/${encodeURIComponent(alpha.id)}`);
@@ -132,10 +123,7 @@ const userUniqueness: ProfileCheck = {
   name: 'user-uniqueness-409',
   title: 'creating a second user with the same userName answers 409 with scimType "uniqueness"',
   section: 'RFC 7644 §3.3',
-  level: 'MUST',
-  group: 'users',
-  writes: true,
-  needs: needsAlpha,
+  ...onAlpha,
   async run(ctx) {
     const alpha = ctx.state.users.alpha as CreatedResource;
     const body = { schemas: [USER_SCHEMA], userName: alpha.sent.userName, name: { givenName: 'Twin', familyName: 'Profile' } };
@@ -171,7 +159,7 @@ const userReplace: ProfileCheck = {
   level: 'MUST',
   group: 'users',
   writes: true,
-  needs: (state) => (state.users.bravo ? undefined : 'needs the user that user-create did not create'),
+  needs: needsUsers('bravo'),
   async run(ctx) {
     const bravo = ctx.state.users.bravo as CreatedResource;
     const { password: _password, ...rest } = bravo.sent;
