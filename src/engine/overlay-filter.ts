@@ -87,11 +87,17 @@ function equalityLookup(f: Filter, exact: Set<string>, shape: ObjectShape | unde
     }
     return undefined;
   }
-  if (f.op !== 'eq' || !('compValue' in f) || typeof f.compValue !== 'string' || /[.[:]/.test(f.attrPath)) return undefined;
-  const lower = f.attrPath.toLowerCase();
-  const property = shape ? [...shape.properties.keys()].find((k) => k.toLowerCase() === lower) : undefined;
+  if (f.op !== 'eq' || !('compValue' in f) || typeof f.compValue !== 'string') return undefined;
+  const property = topLevelProperty(f.attrPath, shape);
   if (property === undefined || schemaType(shape?.properties.get(property)) !== 'string') return undefined;
-  return { property, value: f.compValue, folded: !exact.has(lower) };
+  return { property, value: f.compValue, folded: !exact.has(f.attrPath.toLowerCase()) };
+}
+
+/** The schema's spelling of a top-level attribute (names are case-insensitive); undefined for a sub-attribute path. */
+function topLevelProperty(attrPath: string, shape: ObjectShape | undefined): string | undefined {
+  if (!shape || /[.[:]/.test(attrPath)) return undefined;
+  const lower = attrPath.toLowerCase();
+  return [...shape.properties.keys()].find((k) => k.toLowerCase() === lower);
 }
 
 /**
@@ -106,11 +112,11 @@ function fastPredicate(f: Filter, exact: Set<string>, shape: ObjectShape | undef
     const tests = parts as Array<(r: Obj) => boolean>;
     return f.op === 'and' ? (r) => tests.every((t) => t(r)) : (r) => tests.some((t) => t(r));
   }
-  if (f.op !== 'eq' || !('compValue' in f) || /[.[:]/.test(f.attrPath)) return undefined;
-  const lower = f.attrPath.toLowerCase();
-  const name = shape ? [...shape.properties.keys()].find((k) => k.toLowerCase() === lower) : undefined;
+  if (f.op !== 'eq' || !('compValue' in f)) return undefined;
+  const name = topLevelProperty(f.attrPath, shape);
   // Multi-valued attributes match when any value does: the general tester's job.
   if (name === undefined || schemaType(shape?.properties.get(name)) === 'array') return undefined;
+  const lower = f.attrPath.toLowerCase();
   const want = f.compValue;
   if (typeof want !== 'string' || exact.has(lower)) return (r) => r[name] === want;
   const folded = want.toLowerCase();
