@@ -218,26 +218,28 @@ function seedCollection(
 
 /** The engine's own state export: records by resource and scope (`*` when unscoped), singletons, shown-once values. */
 function exportEngineState(state: EngineState, unscoped: ReadonlySet<string>): unknown {
-  {
-    const out: Record<string, unknown> = {};
-    // Resources in seed order (a stable key order), each used one by its scopes; an unscoped resource not used yet
-    // shows its seeds, so the export does not change when a request merely seeds it (a 404 read).
-    for (const [name, seeds] of state.seeds) {
-      const scopes = state.collections.get(name);
-      if (scopes) out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
-      else if (unscoped.has(name)) {
-        const records = typeof seeds === 'function' ? seeds() : seeds;
-        state.seeds.set(name, records);
-        out[name] = { '*': records };
-      }
+  const out: Record<string, unknown> = {};
+  // Resources in seed order (a stable key order), each used one by its scopes; an unscoped resource not used yet
+  // shows its seeds, so the export does not change when a request merely seeds it (a 404 read).
+  for (const [name, seeds] of state.seeds) {
+    const scopes = state.collections.get(name);
+    if (scopes) out[name] = recordsByScope(scopes);
+    else if (unscoped.has(name)) {
+      const records = typeof seeds === 'function' ? seeds() : seeds;
+      state.seeds.set(name, records);
+      out[name] = { '*': records };
     }
-    // Then whatever holds records without shared seeds (per-scope fixture seeds, stores), in first-use order.
-    for (const [name, scopes] of state.collections)
-      if (!(name in out)) out[name] = Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
-    for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
-    if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
-    return out;
   }
+  // Then whatever holds records without shared seeds (per-scope fixture seeds, stores), in first-use order.
+  for (const [name, scopes] of state.collections) if (!(name in out)) out[name] = recordsByScope(scopes);
+  for (const [name, scopes] of state.singletons) out[name] = Object.fromEntries([...scopes].map(([scope, doc]) => [scope || '*', doc]));
+  if (state.secrets.size > 0) out.secrets = Object.fromEntries([...state.secrets].map(([name, m]) => [name, Object.fromEntries(m)]));
+  return out;
+}
+
+/** One resource's records by scope key (`*` for the unscoped one). */
+function recordsByScope(scopes: Map<string, Map<string, Rec>>): Record<string, Rec[]> {
+  return Object.fromEntries([...scopes].map(([scope, bucket]) => [scope || '*', [...bucket.values()]]));
 }
 
 /** The API's `check` hook in front of the overlay's create and update checks (limit, unique). */
