@@ -6,7 +6,7 @@ import { applyPatch, requestDialect } from './apply-patch.js';
 import { bucketOf, MAX_RECORDS, scopeKey, type EngineState, type Rec } from './engine-state.js';
 import type { EngineProblem } from './error-bodies.js';
 import { generateId, generateSecret, sampleSchema, stampDates } from './generate-values.js';
-import { project, type ResourceRuntime } from './resource-runtime.js';
+import { project, type ResourceRuntime, type SchemaInfo } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
 import type { EngineRules } from './engine-rules.js';
 
@@ -104,6 +104,32 @@ function nextInteger(ctx: Ctx, deps: HandlerDeps, bucket: Map<string, Rec>): num
   return next;
 }
 
+const defaultsCache = new WeakMap<SchemaInfo, { now: string; entries: [string, unknown][] }>();
+
+/**
+ * The values a new record takes from a sample of its answer schema where the body has none: the required and the
+ * readOnly properties, dates set to now. Sampled once per schema and second (`now` is to the second), not per create.
+ */
+function serverDefaults(runtime: ResourceRuntime, info: SchemaInfo, now: string): [string, unknown][] {
+  const known = defaultsCache.get(info);
+  if (known?.now === now) return known.entries;
+  const sample = stampDates(
+    sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response'),
+    runtime.spec.document,
+    info.ref.schema,
+    now,
+  );
+  const entries: [string, unknown][] = [];
+  if (isObj(sample) && info.shape) {
+    for (const [k, s] of info.shape.properties) {
+      if (sample[k] === undefined) continue;
+      if (info.shape.required.has(k) || s.readOnly === true) entries.push([k, sample[k]]);
+    }
+  }
+  defaultsCache.set(info, { now, entries });
+  return entries;
+}
+
 /** Builds a new record: the body, the generated properties the answer requires, a fresh id, clock timestamps. */
 function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { record: Rec; secrets: Rec } {
   const { runtime } = deps;
@@ -111,17 +137,8 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
   const record: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
   const now = ctx.nowIso();
   if (info) {
-    const sample = stampDates(
-      sampleSchema(runtime.spec, info.ref.schema, info.ref.pointer, 'response'),
-      runtime.spec.document,
-      info.ref.schema,
-      now,
-    );
-    if (isObj(sample) && info.shape) {
-      for (const [k, s] of info.shape.properties) {
-        if (record[k] !== undefined || sample[k] === undefined) continue;
-        if (info.shape.required.has(k) || s.readOnly === true) record[k] = sample[k];
-      }
+    for (const [k, v] of serverDefaults(runtime, info, now)) {
+      if (record[k] === undefined) record[k] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
     }
   }
   const id = runtime.resource.id;
@@ -131,14 +148,24 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
     record[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
   deps.rules.derive(runtime.resource.name, record, ctx);
   const secrets: Rec = {};
-  for (const f of runtime.resource.secretFields) {
-    secrets[f] = record[f];
-    delete record[f];
-  }
-  const meta = record.meta;
+  const kept = runtime.resource.secretFields.length === 0 ? record : withoutSecrets(record, runtime.resource.secretFields, secrets);
+  const meta = kept.meta;
   if (isObj(meta) && typeof meta.location === 'string' && id)
-    meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(record[id.property]))}`;
-  return { record, secrets };
+    meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(kept[id.property]))}`;
+  return { record: kept, secrets };
+}
+
+/**
+ * The record without its shown-once fields, which move to `secrets`. Copied rather than `delete`d: deleting a field
+ * that is not the newest one turns the object into a slow dictionary for every later read and serialisation.
+ */
+function withoutSecrets(record: Rec, fields: readonly string[], secrets: Rec): Rec {
+  const kept: Rec = {};
+  for (const k of Object.keys(record)) {
+    if (fields.includes(k)) secrets[k] = record[k];
+    else kept[k] = record[k];
+  }
+  return kept;
 }
 
 /** POST on a collection: the record is the body plus generated values; the answer shows the secrets once. */
@@ -153,20 +180,22 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
       return deps.answer({ kind: 'limit', message: `At most ${limit} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
     const { record, secrets } = buildRecord(deps, ctx, bucket);
+    const hasSecrets = deps.runtime.resource.secretFields.length > 0;
+    const shown = hasSecrets ? { ...record, ...secrets } : record;
     const refused =
-      checkRecord(deps, ctx, { ...record, ...secrets }, deps.runtime.created ?? deps.runtime.record) ??
+      checkRecord(deps, ctx, shown, deps.runtime.created ?? deps.runtime.record) ??
       deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
     if (refused) return refused;
     const id = deps.runtime.resource.id;
     const key = id ? String(record[id.property]) : String(bucket.size);
     bucket.set(key, record);
-    if (Object.keys(secrets).length > 0) {
+    if (hasSecrets) {
       let bySecret = ctx.state.secrets.get(deps.runtime.resource.name);
       if (!bySecret) ctx.state.secrets.set(deps.runtime.resource.name, (bySecret = new Map()));
       bySecret.set(key, secrets);
     }
     const status = deps.runtime.resource.operations.find((o) => o.role === 'create')?.successStatus ?? 201;
-    return recordAnswer(deps, ctx.operation, status, { ...record, ...secrets });
+    return recordAnswer(deps, ctx.operation, status, shown);
   };
 }
 

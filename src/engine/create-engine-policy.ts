@@ -15,7 +15,7 @@ import {
 import { inferredRules, type EngineRules } from './engine-rules.js';
 import { adjustModel, createActionHandlers, createOverlayRules, overlayErrorRules } from './overlay-rules.js';
 import { OverlayError, resolveOverlay, type Overlay } from './parse-overlay.js';
-import { bucketOf, scopeKey, type EngineState, type Rec } from './engine-state.js';
+import { bucketOf, countHeld, scopeKey, type EngineState, type Rec } from './engine-state.js';
 import type { ApiHooks, EngineAccess, ProblemAnswer } from './hooks.js';
 import { createSpecErrors } from './error-bodies.js';
 import { withFastApiDialect } from './dialects/fastapi-errors.js';
@@ -177,8 +177,7 @@ export function createEnginePolicy(spec: ApiSpec, options: EnginePolicyOptions =
     countRecords(state: EngineState, operationId: string) {
       if (!creates.has(operationId)) return undefined;
       let held = 0;
-      for (const [name, scopes] of state.collections)
-        if (!isStore(overlay, name)) for (const bucket of scopes.values()) held += bucket.size;
+      for (const name of state.collections.keys()) if (!isStore(overlay, name)) held += countHeld(state, name);
       return held;
     },
     handlers,

@@ -1,5 +1,5 @@
 // Per-session state of an inferred API: records per resource and parent scope, singleton documents, id counters.
-import { RecordBucket } from './list-index.js';
+import { RecordBucket, type RecordTally } from './record-bucket.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -30,6 +30,8 @@ export interface EngineState {
    * scope key; a resource listed here seeds nothing into other scopes. Made per session, so not cloned again.
    */
   scopeSeeds?: Map<string, Map<string, () => Rec[]>>;
+  /** Records held per resource across its scopes (kept by the buckets): the record cap reads it without a scan. */
+  tallies?: Map<string, RecordTally>;
   /** The API hooks' own per-session data (`ApiHooks.session`), e.g. what a fixture says beside the records. */
   hook?: unknown;
 }
@@ -41,11 +43,31 @@ export function scopeKey(parentParams: string[], params: Record<string, unknown>
   return parentParams.map((p) => String(params[p])).join('\u0000');
 }
 
-/** Drops the oldest entry of a map once it holds `max` (insertion order is age). */
-function makeRoom<K, V>(map: Map<K, V>, max: number): void {
-  if (map.size < max) return;
-  const oldest = map.keys().next();
-  if (!oldest.done) map.delete(oldest.value);
+/** Drops the oldest scope of a resource once it holds `max` (insertion order is age); its records leave the tally. */
+function makeRoom<V>(scopes: Map<string, V>, max: number): void {
+  if (scopes.size < max) return;
+  const oldest = scopes.entries().next();
+  if (oldest.done) return;
+  const [scope, value] = oldest.value;
+  if (value instanceof Map) value.clear();
+  scopes.delete(scope);
+}
+
+/** A new, empty bucket for one scope of `resource`, counted in the resource's tally. */
+export function createBucket(state: EngineState, resource: string): RecordBucket {
+  state.tallies ??= new Map();
+  let tally = state.tallies.get(resource);
+  if (!tally) state.tallies.set(resource, (tally = { held: 0 }));
+  return new RecordBucket(tally);
+}
+
+/** How many records `resource` holds in all its scopes. */
+export function countHeld(state: EngineState, resource: string): number {
+  const tally = state.tallies?.get(resource);
+  if (tally) return tally.held;
+  let held = 0;
+  for (const bucket of state.collections.get(resource)?.values() ?? []) held += bucket.size;
+  return held;
 }
 
 /** The records of one resource in one scope, seeded from the spec examples and fixtures on first use. */
@@ -55,7 +77,7 @@ export function bucketOf(state: EngineState, resource: string, scope: string, id
   let bucket = scopes.get(scope);
   if (!bucket) {
     makeRoom(scopes, MAX_SCOPES);
-    bucket = new RecordBucket();
+    bucket = createBucket(state, resource);
     const scoped = state.scopeSeeds?.get(resource);
     if (scoped) {
       for (const record of scoped.get(scope)?.() ?? []) {

@@ -96,16 +96,24 @@ export function generateLike(
   return prefix + random.alnum(n);
 }
 
+type LikeOptions = Parameters<typeof generateLike>[1];
+const idOptions = new WeakMap<ResourceId, LikeOptions>();
+
 /** Mints a new id for a resource: the next integer, or a string to the pattern/format/prefix of its examples. */
 export function generateId(id: ResourceId, random: Random, nextInteger: () => number, sampleId: string | undefined): string | number {
   if (id.type === 'integer') return nextInteger();
-  return generateLike(random, {
-    ...(id.pattern ? { pattern: id.pattern } : {}),
-    ...(id.format ? { format: id.format } : {}),
-    ...(id.prefix ? { prefix: id.prefix } : {}),
-    ...(sampleId ? { sample: sampleId } : {}),
-    ...(id.exampleLength ? { length: id.exampleLength } : {}),
-  });
+  let options = idOptions.get(id);
+  if (!options || options.sample !== sampleId) {
+    options = {
+      ...(id.pattern ? { pattern: id.pattern } : {}),
+      ...(id.format ? { format: id.format } : {}),
+      ...(id.prefix ? { prefix: id.prefix } : {}),
+      ...(sampleId ? { sample: sampleId } : {}),
+      ...(id.exampleLength ? { length: id.exampleLength } : {}),
+    };
+    idOptions.set(id, options);
+  }
+  return generateLike(random, options);
 }
 
 /** A secret value for a shown-once property, shaped by its schema (pattern, format) or an example value. */

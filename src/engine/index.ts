@@ -18,7 +18,7 @@ export { createEnginePolicy, type EnginePolicyOptions } from './create-engine-po
 export type { ApiHooks, EngineAccess, EngineCtx, OperationHook, ProblemAnswer } from './hooks.js';
 export type { EngineProblem } from './error-bodies.js';
 export type { Rec } from './engine-state.js';
-export { bucketOf as scopeRecords, type EngineState } from './engine-state.js';
+export { bucketOf as scopeRecords, createBucket, type EngineState } from './engine-state.js';
 export { checkOverlay, OverlayError, type Overlay } from './parse-overlay.js';
 export { overlaySchema } from './overlay-schema.js';
 export {

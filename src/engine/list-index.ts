@@ -1,25 +1,6 @@
 // Equality lookups on list filters (`userName eq "…"`): a per-bucket index, rebuilt only after the bucket changes.
 import type { Rec } from './engine-state.js';
-
-/**
- * A bucket of records that counts its changes, so indexes over it know when they are stale. Every write to a bucket
- * goes through `set`/`delete`/`clear` (records are replaced, not edited, by the handlers).
- */
-export class RecordBucket extends Map<string, Rec> {
-  version = 0;
-  override set(key: string, value: Rec): this {
-    this.version++;
-    return super.set(key, value);
-  }
-  override delete(key: string): boolean {
-    this.version++;
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.version++;
-    super.clear();
-  }
-}
+import { RecordBucket } from './record-bucket.js';
 
 /** What an `eq` term asks of one top-level attribute; `folded`: compared ignoring case. */
 export interface EqualityLookup {

@@ -19,6 +19,7 @@ import type { ResourceModel } from './types.js';
 
 /** Reads `a.b.c` from a value. */
 export function readPath(value: unknown, path: string): unknown {
+  if (!path.includes('.')) return isObj(value) ? value[path] : undefined;
   let node = value;
   for (const seg of path.split('.')) {
     if (!isObj(node)) return undefined;

@@ -66,6 +66,11 @@ export interface Mock {
   handle(request: Request): Promise<Response>;
   /** The same core without Web objects, for adapters that can skip the conversion cost. */
   dispatch(request: MockRequest): Promise<MockResponse>;
+  /**
+   * `dispatch` without the promise when nothing waits: the answer itself, or a promise only while a latency
+   * scenario or an admin page runs. For adapters on a hot path (the node:http server uses it).
+   */
+  respond(request: MockRequest): MockResponse | Promise<MockResponse>;
   /** Reset, scenarios, clock and state per session: what the admin API and the msw handlers do, in-process. */
   readonly controller: MockController;
   readonly specs: ApiSpec[];
@@ -89,17 +94,20 @@ export function createMock(options: MockOptions): Mock {
   reload(options);
 
   // The last line of defence: whatever slips through answers a logged 500 without a stack trace, never a rejection.
-  const dispatch = async (req: MockRequest): Promise<MockResponse> => {
+  const respond = (req: MockRequest): MockResponse | Promise<MockResponse> => {
     const started = performance.now();
     try {
-      return await runPipeline(core, req, started);
+      const res = runPipeline(core, req, started);
+      return res instanceof Promise ? res.catch((err: unknown) => internalError(core, req, started, err)) : res;
     } catch (err) {
       return internalError(core, req, started, err);
     }
   };
+  const dispatch = async (req: MockRequest): Promise<MockResponse> => respond(req);
 
   return {
     dispatch,
+    respond,
     async handle(request) {
       return toWebResponse(await dispatch(await fromWebRequest(request)), request.method);
     },

@@ -65,6 +65,7 @@ function basePathsOf(api: ApiSpec): string[] {
 }
 
 function safeDecode(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -82,10 +83,11 @@ function walk(node: Node, segs: string[], i: number, values: string[]): Node | u
   }
   if (node.param) {
     const { regex } = node.param;
-    const caught = regex ? regex.exec(seg)?.slice(1) : [seg];
-    if (caught) {
+    const caught = regex ? regex.exec(seg)?.slice(1) : undefined;
+    if (caught || !regex) {
       const mark = values.length;
-      values.push(...caught.map(safeDecode));
+      if (caught) for (const c of caught) values.push(safeDecode(c));
+      else values.push(safeDecode(seg));
       const found = walk(node.param.node, segs, i + 1, values);
       if (found) return found;
       values.length = mark;

@@ -47,9 +47,21 @@ export function createClock(options: ClockOptions = {}): Clock {
   };
 }
 
+// The last two seconds formatted: a busy server stamps many records within one second (often now and one expiry
+// date per request), and Date#toISOString is not cheap.
+const formatted: [number, string, number, string] = [NaN, '', NaN, ''];
+
 /** Epoch ms as ISO-8601 without milliseconds (`2026-03-01T12:00:00Z`): the timestamp format all four APIs document. */
 export function formatIsoSeconds(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second === formatted[0]) return formatted[1];
+  if (second === formatted[2]) return formatted[3];
   const full = new Date(ms).toISOString();
   // 'YYYY-MM-DDTHH:mm:ss.sssZ' → drop the milliseconds without a regex (extended years keep the slow path).
-  return full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace(/\.\d{3}Z$/, 'Z');
+  const iso = full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace(/\.\d{3}Z$/, 'Z');
+  formatted[2] = formatted[0];
+  formatted[3] = formatted[1];
+  formatted[0] = second;
+  formatted[1] = iso;
+  return iso;
 }

@@ -1,5 +1,5 @@
 // Auth0's fixture section (identity providers, their provisioning configuration and SCIM tokens) and its seeding.
-import type { EngineState, Rec } from '../../engine/index.js';
+import { createBucket, type EngineState, type Rec } from '../../engine/index.js';
 
 // The section's schema (the format of fixtures/default.yaml); the spec's schemas describe answers, not this input.
 const strict = (required: string[], properties: object) => ({ type: 'object', additionalProperties: false, required, properties });
@@ -93,7 +93,7 @@ export function seedAuth0(state: EngineState, fixture: unknown, random: { alnum(
     idpsOf(state).set(f.id, { ...idp, provisioning: f.provisioning ? provisioning : null, revoked: [] });
     // Listed oldest first, like tokens created through the API.
     const at = (t: Rec) => Date.parse(String(t.created_at ?? now));
-    const bucket = new Map<string, Rec>();
+    const bucket = createBucket(state, 'scim-tokens');
     for (const { token, ...t } of [...scim_tokens].sort((a, b) => at(a) - at(b))) {
       bucket.set(String(t.token_id), { ...t, scopes: t.scopes ?? SCOPES, created_at: t.created_at ?? now });
       secrets.set(String(t.token_id), { token: token ?? `${String(t.token_id)}.${random.alnum(40)}` });

@@ -13,8 +13,11 @@ import { routeRequest } from './route-step.js';
 import { applyScenarios } from './scenario-step.js';
 import { validateRequest } from './validate-step.js';
 
-/** Runs one request through the steps. Only the admin routes and scenario latency make it wait on anything. */
-export async function runPipeline(core: MockCore, req: MockRequest, started: number): Promise<MockResponse> {
+/**
+ * Runs one request through the steps. Synchronous unless something really waits (a latency or drop scenario, the admin
+ * API and dashboard): a promise per request would cost every answer a microtask turn it does not need.
+ */
+export function runPipeline(core: MockCore, req: MockRequest, started: number): MockResponse | Promise<MockResponse> {
   const url = splitUrl(req.url);
   if (!url) return badRequest('the request URL is not valid');
   const origin = req.headers.origin;
@@ -24,10 +27,13 @@ export async function runPipeline(core: MockCore, req: MockRequest, started: num
   if (routed) return routed;
   const ox = x as OperationExchange; // routeRequest filled the operation fields
   const scenario = applyScenarios(core, ox);
-  if (scenario) {
-    const dropped = await scenario;
-    if (dropped) return dropped;
-  }
+  if (scenario instanceof Promise) return scenario.then((dropped) => dropped ?? answerOperation(core, ox));
+  if (scenario) return scenario;
+  return answerOperation(core, ox);
+}
+
+/** The steps after the scenarios: rate limit, injected answer, auth, validate, handle. */
+function answerOperation(core: MockCore, ox: OperationExchange): MockResponse {
   const early = limitRate(core, ox) ?? answerInjected(core, ox) ?? checkAuth(core, ox);
   if (early) return early;
   const read = validateRequest(core, ox);
