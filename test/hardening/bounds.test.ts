@@ -114,4 +114,14 @@ describe('records per session are capped in each API dialect', () => {
     expect(refused.json.detail).toMatch(/2 SCIM tokens/);
     expectConforms(mock, 'POST', TOKENS, refused);
   });
+
+  it('Auth0: a revoked token frees its place under the cap, and the next create past it is refused again', async () => {
+    const mock = await createTestMock({ maxRecords: 2 });
+    const [first] = (await call(mock, 'GET', TOKENS)).json.scim_tokens as { token_id: string }[];
+    expect((await call(mock, 'DELETE', `${TOKENS}/${first?.token_id}`)).status).toBe(204);
+    expect((await call(mock, 'POST', TOKENS, { body: {} })).status).toBe(201);
+    const refused = await call(mock, 'POST', TOKENS, { body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toMatch(/2 SCIM tokens/);
+  });
 });
