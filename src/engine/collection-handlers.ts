@@ -1,6 +1,6 @@
 // Stateful handlers for a collection resource: create, read, replace, update (three PATCH dialects), delete.
 import type { MockResult, OperationContext, OperationHandler } from './policy.js';
-import type { Operation } from '../spec/index.js';
+import { compileBodyOrder, type Operation } from '../spec/index.js';
 import { getSpecValidator } from '../validate/index.js';
 import { applyPatch, requestDialect } from './apply-patch.js';
 import { bucketOf, MAX_RECORDS, scopeKey, type EngineState, type Rec } from './engine-state.js';
@@ -104,6 +104,21 @@ function nextInteger(ctx: Ctx, deps: HandlerDeps, bucket: Map<string, Rec>): num
   return next;
 }
 
+const orders = new WeakMap<SchemaInfo, (record: Rec) => Rec>();
+const asIs = (record: Rec) => record;
+
+/** Puts a record's keys in its answer schema's property order (a copy only when they are not already). */
+function answerOrder(runtime: ResourceRuntime, info: SchemaInfo | undefined): (record: Rec) => Rec {
+  if (!info) return asIs;
+  let order = orders.get(info);
+  if (!order) {
+    const compiled = compileBodyOrder(runtime.spec.document, info.ref.schema);
+    order = compiled ? (record: Rec) => compiled(record) as Rec : asIs;
+    orders.set(info, order);
+  }
+  return order;
+}
+
 const defaultsCache = new WeakMap<SchemaInfo, { now: string; entries: [string, unknown][] }>();
 
 /**
@@ -179,9 +194,13 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
     if (bucket.size >= limit) {
       return deps.answer({ kind: 'limit', message: `At most ${limit} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
-    const { record, secrets } = buildRecord(deps, ctx, bucket);
+    const built = buildRecord(deps, ctx, bucket);
+    const { secrets } = built;
     const hasSecrets = deps.runtime.resource.secretFields.length > 0;
-    const shown = hasSecrets ? { ...record, ...secrets } : record;
+    // Kept in the answer schema's property order: every later answer (this one, reads, lists) then serialises as is.
+    const order = answerOrder(deps.runtime, deps.runtime.created ?? deps.runtime.record);
+    const shown = order(hasSecrets ? { ...built.record, ...secrets } : built.record);
+    const record = hasSecrets ? withoutSecrets(shown, deps.runtime.resource.secretFields, {}) : shown;
     const refused =
       checkRecord(deps, ctx, shown, deps.runtime.created ?? deps.runtime.record) ??
       deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
