@@ -9,6 +9,7 @@ import { generateId, generateSecret, sampleSchema, stampDates } from './generate
 import { project, type ResourceRuntime, type SchemaInfo } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
 import type { EngineRules } from './engine-rules.js';
+import { copyValue } from './copy-value.js';
 
 export type Ctx = OperationContext<EngineState>;
 export type Answer = (problem: EngineProblem, op: Operation | undefined) => MockResult;
@@ -149,11 +150,11 @@ function serverDefaults(runtime: ResourceRuntime, info: SchemaInfo, now: string)
 function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { record: Rec; secrets: Rec } {
   const { runtime } = deps;
   const info = runtime.created ?? runtime.record;
-  const record: Rec = isObj(ctx.body) ? structuredClone(ctx.body) : {};
+  const record: Rec = isObj(ctx.body) ? copyValue(ctx.body) : {};
   const now = ctx.nowIso();
   if (info) {
     for (const [k, v] of serverDefaults(runtime, info, now)) {
-      if (record[k] === undefined) record[k] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
+      if (record[k] === undefined) record[k] = copyValue(v);
     }
   }
   const id = runtime.resource.id;
@@ -161,9 +162,10 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
   // Secrets are minted before `derive`, so an overlay may shape one (`{template: "{id}.{alnum:40}"}`).
   for (const f of runtime.resource.secretFields)
     record[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
-  deps.rules.derive(runtime.resource.name, record, ctx);
+  const transient = deps.rules.derive(runtime.resource.name, record, ctx);
   const secrets: Rec = {};
-  const kept = runtime.resource.secretFields.length === 0 ? record : withoutSecrets(record, runtime.resource.secretFields, secrets);
+  const { secretFields } = runtime.resource;
+  const kept = secretFields.length === 0 && transient.length === 0 ? record : splitRecord(record, secretFields, secrets, transient);
   const meta = kept.meta;
   if (isObj(meta) && typeof meta.location === 'string' && id)
     meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(kept[id.property]))}`;
@@ -171,14 +173,15 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
 }
 
 /**
- * The record without its shown-once fields, which move to `secrets`. Copied rather than `delete`d: deleting a field
- * that is not the newest one turns the object into a slow dictionary for every later read and serialisation.
+ * The record without its shown-once fields, which move to `secrets`, and without the request-only ones, which go.
+ * Copied rather than `delete`d: deleting a field that is not the newest one turns the object into a slow dictionary
+ * for every later read and serialisation.
  */
-function withoutSecrets(record: Rec, fields: readonly string[], secrets: Rec): Rec {
+function splitRecord(record: Rec, secretFields: readonly string[], secrets: Rec, dropped: readonly string[] = []): Rec {
   const kept: Rec = {};
   for (const k of Object.keys(record)) {
-    if (fields.includes(k)) secrets[k] = record[k];
-    else kept[k] = record[k];
+    if (secretFields.includes(k)) secrets[k] = record[k];
+    else if (!dropped.includes(k)) kept[k] = record[k];
   }
   return kept;
 }
@@ -200,7 +203,7 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
     // Kept in the answer schema's property order: every later answer (this one, reads, lists) then serialises as is.
     const order = answerOrder(deps.runtime, deps.runtime.created ?? deps.runtime.record);
     const shown = order(hasSecrets ? { ...built.record, ...secrets } : built.record);
-    const record = hasSecrets ? withoutSecrets(shown, deps.runtime.resource.secretFields, {}) : shown;
+    const record = hasSecrets ? splitRecord(shown, deps.runtime.resource.secretFields, {}) : shown;
     const refused =
       checkRecord(deps, ctx, shown, deps.runtime.created ?? deps.runtime.record) ??
       deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);

@@ -6,8 +6,11 @@ import type { FilterRule } from './parse-overlay.js';
 
 /** Lifecycle rules by resource name; the inferred defaults do nothing. */
 export interface EngineRules {
-  /** Sets derived fields on a new record (from the clock, the request or a generator). */
-  derive(resource: string, record: Rec, ctx: OperationContext<EngineState>): void;
+  /**
+   * Sets derived fields on a new record (from the clock, the request or a generator); returns the request-only
+   * (`transient`) fields the stored record must not keep, for the caller to leave out of its copy.
+   */
+  derive(resource: string, record: Rec, ctx: OperationContext<EngineState>): readonly string[];
   /** Refuses a create (limit reached, uniqueness conflict) with a spec-shaped answer. */
   checkCreate(resource: string, record: Rec, bucket: Map<string, Rec>, ctx: OperationContext<EngineState>): MockResult | undefined;
   /** Refuses a replace/update that breaks uniqueness. */
@@ -36,9 +39,11 @@ export interface EngineRules {
   isHidden(resource: string, record: Rec, op?: Operation, listing?: boolean): boolean;
 }
 
+const NO_FIELDS: readonly string[] = [];
+
 /** The rules when no overlay says anything: hard deletes, no limits, nothing derived. */
 export const inferredRules: EngineRules = {
-  derive: () => undefined,
+  derive: () => NO_FIELDS,
   checkCreate: () => undefined,
   checkUpdate: () => undefined,
   softDelete: () => undefined,

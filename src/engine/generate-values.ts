@@ -4,6 +4,7 @@ import type { ApiSpec } from '../spec/index.js';
 import type { Random } from '../state/index.js';
 import { arrayItems, isObj, objectShape, resolveSchema, type Obj } from './schema-shape.js';
 import type { ResourceId } from './types.js';
+import { copyValue } from './copy-value.js';
 
 // openapi-sampler (maintained, used by Redoc) generates a schema-valid example from a schema: it follows `$ref`s against
 // the document, merges `allOf`, honours enum/const/default/format/pattern, skips readOnly/writeOnly as asked, and is
@@ -47,7 +48,7 @@ export function sampleSchema(
     perSpec.set(key, value);
   }
   const v = perSpec.get(key);
-  return v === undefined ? undefined : structuredClone(v);
+  return v === undefined ? undefined : copyValue(v);
 }
 
 /** Replaces the sampler's fixed timestamps with the current virtual time, everywhere in a value (in place). */

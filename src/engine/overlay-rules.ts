@@ -16,6 +16,9 @@ import { isExpired } from './overlay-expiry.js';
 import { fillTemplate } from './overlay-templates.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
+import { copyValue } from './copy-value.js';
+
+const NO_FIELDS: readonly string[] = [];
 
 /** Reads `a.b.c` from a value. */
 export function readPath(value: unknown, path: string): unknown {
@@ -40,8 +43,8 @@ export function evaluate(v: DerivedValue, ctx: Ctx, record: Rec = {}): unknown {
   }
   if ('param' in v) return ctx.params[v.param];
   if ('body' in v) return readPath(ctx.body, v.body);
-  if ('value' in v) return structuredClone(v.value);
-  if ('default' in v) return structuredClone(v.default);
+  if ('value' in v) return copyValue(v.value);
+  if ('default' in v) return copyValue(v.default);
   if ('pattern' in v) return ctx.random.fromPattern(v.pattern);
   if ('template' in v) return fillTemplate(v.template, record, ctx.random);
   if (v.generate === 'uuid') return `${v.prefix ?? ''}${randomUuid(ctx.random)}`;
@@ -177,8 +180,8 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     derive(resource, record, ctx) {
       const o = of(resource);
       applyFields(record, o?.derive, ctx);
-      for (const f of o?.transient ?? []) delete record[f];
       if (o?.version) writeField(record, o.version.field, versionValue(o.version, 1));
+      return o?.transient ?? NO_FIELDS;
     },
     filter: (resource) => of(resource)?.filter,
     keepOnReplace: (resource) => of(resource)?.replace?.keep ?? [],
