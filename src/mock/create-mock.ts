@@ -12,6 +12,7 @@ import { createController, type MockController } from './controller.js';
 import { corsHeaders, type CorsOptions } from './cors.js';
 import { findOAuthPaths } from './oauth/index.js';
 import { findTokenEndpoints } from './oauth-token.js';
+import { createAnswerMemo } from './pipeline/answer-memo.js';
 import { runPipeline } from './pipeline/dispatch.js';
 import type { MockCore } from './pipeline/mock-core.js';
 import { createRequestLog, type RequestLog } from './request-log.js';
@@ -159,6 +160,7 @@ function createCore(options: MockOptions): MockCore {
     recordRequests: options.requestLogSize !== 0,
     onLog: options.onLog,
     version: options.version ?? '0.0.0',
+    memo: createAnswerMemo(),
   };
 }
 
@@ -170,6 +172,8 @@ function installSpecs(core: MockCore, options: MockOptions, next: Pick<MockOptio
   core.oauthPaths = findOAuthPaths(core.tokenEndpoints);
   core.policies.clear();
   core.infos.clear();
+  core.memo.entries.clear();
+  core.memo.size = 0;
   for (const spec of next.specs) {
     const own = next.policies.find((p) => p.id === spec.id);
     // Operations a hand policy does not handle (yet) still answer with their documented example.

@@ -19,6 +19,16 @@ function parseFully(raw: string): UrlParts | undefined {
   }
 }
 
+// Clients send the same authority on every request: remember the last plain one, so the pattern runs rarely.
+let lastPlain = '';
+
+function isPlainAuthority(authority: string): boolean {
+  if (authority !== '' && authority === lastPlain) return true;
+  if (!/^[\w.:[\]-]+$/.test(authority)) return false;
+  lastPlain = authority;
+  return true;
+}
+
 /**
  * Splits an absolute URL; undefined when it cannot be parsed (a hostile Host header turned into a URL, say), so
  * the caller answers 400 instead of throwing. Dot segments are left to the URL parser, which resolves them.
@@ -34,7 +44,7 @@ export function splitUrl(raw: string): UrlParts | undefined {
   const pathname = q < 0 || q > end ? rest.slice(0, end) : rest.slice(0, q);
   const authority = raw.slice(scheme + 2, slash);
   // Dot segments, percent-encoded dots and odd authorities are rare; let the URL parser judge them.
-  if (pathname.includes('/.') || pathname.includes('%2e') || pathname.includes('%2E') || !/^[\w.:[\]-]+$/.test(authority)) {
+  if (pathname.includes('/.') || pathname.includes('%2e') || pathname.includes('%2E') || !isPlainAuthority(authority)) {
     return parseFully(raw);
   }
   return { origin: raw.slice(0, slash), host: authority, pathname, search: q < 0 || q > end ? '' : rest.slice(q, end) };

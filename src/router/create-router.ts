@@ -114,8 +114,10 @@ export function createRouter(specs: ApiSpec[]): Router {
     return walk(root, segs, 0, values);
   };
 
-  // Clients hit the same few paths over and over: remember recent answers (bounded, and routes never change).
-  const cache = new Map<string, RouteMatch>();
+  // Clients hit the same few paths over and over: remember recent answers (bounded, and routes never change), per
+  // method, so a lookup hashes the path alone.
+  const cache = new Map<string, Map<string, RouteMatch>>();
+  let cached = 0;
   const MAX_CACHED = 2000;
 
   const matchUncached = (method: string, pathname: string): RouteMatch => {
@@ -142,12 +144,17 @@ export function createRouter(specs: ApiSpec[]): Router {
 
   return {
     match(method, pathname) {
-      const key = `${method} ${pathname}`;
-      const hit = cache.get(key);
+      let byPath = cache.get(method);
+      const hit = byPath?.get(pathname);
       if (hit) return hit;
       const found = matchUncached(method, pathname);
-      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-      cache.set(key, found);
+      if (cached >= MAX_CACHED) {
+        cache.clear();
+        cached = 0;
+      }
+      if (!byPath) cache.set(method, (byPath = new Map()));
+      byPath.set(pathname, found);
+      cached++;
       return found;
     },
   };

@@ -10,6 +10,8 @@ export interface Random {
   hex(n: number): string;
   /** A string matching a simple anchored pattern such as `^tok_[A-Za-z0-9]{16}$`. */
   fromPattern(pattern: string): string;
+  /** How many numbers have been drawn so far: whether a step consumed randomness (an answer that did is not reused). */
+  drawn(): number;
 }
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -103,7 +105,9 @@ function compilePattern(pattern: string): PatternPart[] {
 /** Creates a seeded random source; the same seed always yields the same sequence. */
 export function createRandom(seed: string): Random {
   let [a, b, c, d] = hashSeed(seed);
+  let draws = 0;
   const next = () => {
+    draws++;
     a >>>= 0;
     b >>>= 0;
     c >>>= 0;
@@ -148,5 +152,5 @@ export function createRandom(seed: string): Random {
     const s = out.join('');
     return s.length === n ? s : s.slice(0, n);
   };
-  return { next, chars, alnum: (n) => chars(n, ALNUM), hex, fromPattern };
+  return { next, chars, alnum: (n) => chars(n, ALNUM), hex, fromPattern, drawn: () => draws };
 }

@@ -3,11 +3,13 @@
 import { corsHeaders } from '../cors.js';
 import { splitUrl } from '../request-url.js';
 import type { MockRequest, MockResponse } from '../types.js';
+import { recallAnswer, replayAnswer, startRead } from './answer-memo.js';
 import { checkAuth } from './auth-step.js';
 import { startExchange, type OperationExchange } from './exchange.js';
 import { handleOperation } from './handle-step.js';
 import { answerInjected } from './inject-step.js';
 import type { MockCore } from './mock-core.js';
+import { logAnswer } from './log-step.js';
 import { limitRate } from './rate-limit-step.js';
 import { routeRequest } from './route-step.js';
 import { applyScenarios } from './scenario-step.js';
@@ -32,10 +34,17 @@ export function runPipeline(core: MockCore, req: MockRequest, started: number): 
   return answerOperation(core, ox);
 }
 
-/** The steps after the scenarios: rate limit, injected answer, auth, validate, handle. */
+/** The steps after the scenarios: rate limit, injected answer, a remembered read, auth, validate, handle. */
 function answerOperation(core: MockCore, ox: OperationExchange): MockResponse {
-  const early = limitRate(core, ox) ?? answerInjected(core, ox) ?? checkAuth(core, ox);
+  const early = limitRate(core, ox) ?? answerInjected(core, ox);
   if (early) return early;
+  const recalled = recallAnswer(core.memo, ox);
+  if (recalled) {
+    if ('entry' in recalled) return logAnswer(core, ox, replayAnswer(ox, recalled.entry));
+    ox.read = startRead(ox, recalled.key);
+  }
+  const denied = checkAuth(core, ox);
+  if (denied) return denied;
   const read = validateRequest(core, ox);
   if ('status' in read) return read;
   return handleOperation(core, ox, read);

@@ -4,6 +4,7 @@ import type { Interception, RateLimitDecision } from '../../scenarios/index.js';
 import type { ApiSpec, Operation } from '../../spec/index.js';
 import { DEFAULT_SESSION, type Session } from '../../state/index.js';
 import type { UrlParts } from '../request-url.js';
+import type { MadeAnswer } from './answer-memo.js';
 import { SESSION_HEADER, type MockRequest } from '../types.js';
 
 /** A request before routing; the log fields are filled as steps learn them. */
@@ -30,6 +31,8 @@ export interface Exchange {
   session: Session | undefined;
   interception: Interception | undefined;
   rate: RateLimitDecision | undefined;
+  /** A read whose answer may be remembered: what held before its handler ran. */
+  read: MadeAnswer | undefined;
 }
 
 /** A request routed to an operation: what the steps after `route` work on. */
@@ -63,5 +66,6 @@ export function startExchange(req: MockRequest, started: number, url: UrlParts, 
     session: undefined,
     interception: undefined,
     rate: undefined,
+    read: undefined,
   };
 }

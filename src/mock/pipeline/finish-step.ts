@@ -6,16 +6,20 @@ import type { ApiSpec, Operation, ResponseSpec } from '../../spec/index.js';
 import { compileBodyOrder } from '../../spec/index.js';
 import { findResponseSpec, getSpecValidator, validateResponse } from '../../validate/index.js';
 import { WARNING_HEADER, type MockResponse } from '../types.js';
+import { rememberAnswer } from './answer-memo.js';
 import type { OperationExchange } from './exchange.js';
 import { logAnswer } from './log-step.js';
 import type { MockCore, ResponseInfo } from './mock-core.js';
 
-/** Answers an operation's result: serialise, strict check, log. */
+/** Answers an operation's result: serialise, strict check, remember (a plain read), log. */
 export function finish(core: MockCore, x: OperationExchange, result: MockResult): MockResponse {
   // A policy that had to improvise (no fitting documented status) says so in a warning header: log it too.
   const warning = result.headers?.[WARNING_HEADER];
   if (warning && x.note === undefined) x.note = warning;
-  let res = serialise(core, x.op, result, x.base, x.rate, x.policy.errors.mediaType);
+  const info = responseInfo(core, x.op, result.status);
+  const own = ownHeaders(result, info, x.policy.errors.mediaType);
+  const body = result.body === undefined ? undefined : JSON.stringify(info?.order ? info.order(result.body) : result.body);
+  let res = withRequestHeaders(result.status, own, body, x.base, x.rate, info);
   if (core.strict) {
     const checked = checkStrictly(x.api, x.op, res);
     if (checked !== res) {
@@ -24,33 +28,34 @@ export function finish(core: MockCore, x: OperationExchange, result: MockResult)
       res = { ...checked, headers: { ...x.base, ...checked.headers } };
     }
   }
+  if (x.read) rememberAnswer(core.memo, x, x.read, { status: res.status, headers: own, body, info });
   return logAnswer(core, x, res);
 }
 
-/** Serialises a handler or dialect result with the documented media type and the common headers. */
-function serialise(
-  core: MockCore,
-  op: Operation,
-  result: MockResult,
+/** The headers an answer carries of its own: the operation's, and the documented media type of a body. */
+function ownHeaders(result: MockResult, info: ResponseInfo | undefined, fallbackMediaType: string): Record<string, string> {
+  const own: Record<string, string> = result.headers ? Object.assign({}, result.headers) : {};
+  if (result.body !== undefined) own['content-type'] ??= info?.mediaType ?? fallbackMediaType;
+  return own;
+}
+
+/** The answer with the headers every request gets afresh: CORS (in `base`) first, then its own, then the rate limit. */
+function withRequestHeaders(
+  status: number,
+  own: Record<string, string>,
+  body: string | undefined,
   base: Record<string, string>,
   rate: RateLimitDecision | undefined,
-  fallbackMediaType: string,
+  info: ResponseInfo | undefined,
 ): MockResponse {
-  const info = responseInfo(core, op, result.status);
-  const headers: Record<string, string> = Object.assign({}, base);
-  if (result.headers) Object.assign(headers, result.headers);
-  let body: string | undefined;
-  if (result.body !== undefined) {
-    body = JSON.stringify(info?.order ? info.order(result.body) : result.body);
-    headers['content-type'] ??= info?.mediaType ?? fallbackMediaType;
-  }
+  const headers: Record<string, string> = Object.assign({}, base, own);
   if (rate && info?.rateLimitHeaders) {
     headers['x-ratelimit-limit'] = String(rate.limit);
     headers['x-ratelimit-remaining'] = String(rate.remaining);
     headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
   }
-  if (rate && result.status === 429 && (info?.retryAfter ?? true)) headers['retry-after'] = String(rate.retryAfterSeconds);
-  const res: MockResponse = { status: result.status, headers };
+  if (rate && status === 429 && (info?.retryAfter ?? true)) headers['retry-after'] = String(rate.retryAfterSeconds);
+  const res: MockResponse = { status, headers };
   if (body !== undefined) res.body = body;
   return res;
 }

@@ -11,6 +11,7 @@ import type { TokenEndpoint } from '../oauth-token.js';
 import type { RequestLog } from '../request-log.js';
 import type { LogEntry } from '../types.js';
 import type { ScenarioRuntime } from '../../scenarios/index.js';
+import type { AnswerMemo } from './answer-memo.js';
 
 /** What the hot path needs about one documented response, computed on first use. */
 export interface ResponseInfo {
@@ -51,4 +52,6 @@ export interface MockCore extends ControllerDeps {
   recordRequests: boolean;
   onLog: ((entry: LogEntry) => void) | undefined;
   version: string;
+  /** Answers of repeated reads of unchanged sessions. */
+  memo: AnswerMemo;
 }

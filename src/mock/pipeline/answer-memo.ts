@@ -1,0 +1,133 @@
+// Repeated reads: the answer a GET got from a session that has not changed since, given again without re-running the
+// auth, validate, handle and serialise steps (a client polling a list sends the same request over and over).
+import type { Operation } from '../../spec/index.js';
+import type { Session } from '../../state/index.js';
+import type { MockResponse } from '../types.js';
+import type { OperationExchange } from './exchange.js';
+import type { ResponseInfo } from './mock-core.js';
+
+/** One remembered answer and what must still hold for it to be the answer again. */
+interface MemoEntry {
+  op: Operation;
+  session: Session;
+  /** The session's write count when the answer was made. */
+  writes: number;
+  /** The session's virtual time (ms) when the answer was made: any move of the clock can change an answer. */
+  now: number;
+  status: number;
+  /** The answer's own headers (the operation's and its content type): CORS and rate-limit headers are per request. */
+  headers: Record<string, string>;
+  body: string | undefined;
+  info: ResponseInfo | undefined;
+  /** The request headers it was made for: a read with any other header, or value, is made afresh. */
+  requestHeaders: Record<string, string>;
+}
+
+/** Remembered answers of all sessions together; when full, it starts afresh. */
+export interface AnswerMemo {
+  /** By path (the very string the router just hashed), then by method, query and session. */
+  entries: Map<string, Map<string, MemoEntry>>;
+  size: number;
+}
+
+const MAX_ENTRIES = 256;
+/** Larger answers are made afresh each time: memory stays within MAX_ENTRIES × this. */
+const MAX_BODY_CHARS = 32 * 1024;
+
+const writeCounts = new WeakMap<Session, number>();
+
+export function createAnswerMemo(): AnswerMemo {
+  return { entries: new Map(), size: 0 };
+}
+
+/** Counts a request that may change the session (any method but GET and HEAD reaching its handler). */
+export function countWrite(session: Session): void {
+  writeCounts.set(session, (writeCounts.get(session) ?? 0) + 1);
+}
+
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+
+/** The key of a read under its path: method, query and session (its headers are compared on a hit). */
+const keyOf = (x: OperationExchange): string => `${x.method}${x.url.search}\n${x.sessionId}`;
+
+/**
+ * Whether two requests carry the same headers, values and all: a handler may read any of them (the Host makes links),
+ * so a client that varies one per request (a trace id) simply never hits.
+ */
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  let count = 0;
+  for (const name in a) {
+    if (a[name] !== b[name]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+/** The remembered answer of this read, if the session, its clock, the operation and the headers are as they were. */
+export function recallAnswer(memo: AnswerMemo, x: OperationExchange): { entry: MemoEntry; key: string } | { key: string } | undefined {
+  if (!isRead(x.method) || x.interception) return undefined;
+  const key = keyOf(x);
+  const entry = memo.entries.get(x.url.pathname)?.get(key);
+  if (
+    !entry ||
+    entry.op !== x.op ||
+    entry.session !== x.session ||
+    entry.writes !== (writeCounts.get(x.session) ?? 0) ||
+    entry.now !== x.session.clock.now() ||
+    !sameHeaders(entry.requestHeaders, x.req.headers)
+  ) {
+    return { key };
+  }
+  return { entry, key };
+}
+
+/** The remembered answer with this request's own CORS and rate-limit headers. */
+export function replayAnswer(x: OperationExchange, entry: MemoEntry): MockResponse {
+  const headers: Record<string, string> = Object.assign({}, x.base, entry.headers);
+  const rate = x.rate;
+  if (rate && entry.info?.rateLimitHeaders) {
+    headers['x-ratelimit-limit'] = String(rate.limit);
+    headers['x-ratelimit-remaining'] = String(rate.remaining);
+    headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
+  }
+  const res: MockResponse = { status: entry.status, headers };
+  if (entry.body !== undefined) res.body = entry.body;
+  return res;
+}
+
+/** What `rememberAnswer` needs to know of how the answer was made. */
+export interface MadeAnswer {
+  key: string;
+  /** The session's draws from its random source before the handler ran: an answer that drew is not reused. */
+  drawnBefore: number;
+  writesBefore: number;
+  now: number;
+}
+
+/** Remembers a plain success (no scenario, no note, nothing random) so the same read can be answered again. */
+export function rememberAnswer(
+  memo: AnswerMemo,
+  x: OperationExchange,
+  made: MadeAnswer,
+  answer: { status: number; headers: Record<string, string>; body: string | undefined; info: ResponseInfo | undefined },
+): void {
+  if (answer.status < 200 || answer.status >= 300 || x.note !== undefined || x.problem !== undefined) return;
+  if ((answer.body?.length ?? 0) > MAX_BODY_CHARS) return;
+  const { session } = x;
+  const writes = writeCounts.get(session) ?? 0;
+  if (session.random.drawn() !== made.drawnBefore || writes !== made.writesBefore || session.clock.now() !== made.now) return;
+  if (memo.size >= MAX_ENTRIES) {
+    memo.entries.clear();
+    memo.size = 0;
+  }
+  let byKey = memo.entries.get(x.url.pathname);
+  if (!byKey) memo.entries.set(x.url.pathname, (byKey = new Map()));
+  if (!byKey.has(made.key)) memo.size++;
+  byKey.set(made.key, { op: x.op, session, writes, now: made.now, requestHeaders: x.req.headers, ...answer });
+}
+
+/** The write count and draws of a session before a read's handler runs. */
+export function startRead(x: OperationExchange, key: string): MadeAnswer {
+  return { key, drawnBefore: x.session.random.drawn(), writesBefore: writeCounts.get(x.session) ?? 0, now: x.session.clock.now() };
+}
