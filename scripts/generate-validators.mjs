@@ -65,13 +65,57 @@ function inlineRuntime(code) {
   return { helpers, body };
 }
 
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+const SCHEMA_ONE = ['items', 'not', 'if', 'then', 'else', 'additionalProperties', 'unevaluatedProperties', 'propertyNames', 'contains'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+/** A copy of `schema` with `fn` applied to each direct subschema. */
+function mapSubschemas(schema, fn) {
+  const out = { ...schema };
+  for (const k of SCHEMA_MAPS) if (isObj(schema[k])) out[k] = Object.fromEntries(Object.entries(schema[k]).map(([n, v]) => [n, fn(v)]));
+  for (const k of SCHEMA_ONE) if (isObj(schema[k])) out[k] = fn(schema[k]);
+  for (const k of SCHEMA_LISTS) if (Array.isArray(schema[k])) out[k] = schema[k].map(fn);
+  return out;
+}
+
+/**
+ * The schema modules reuse sub-objects (`derived`, `errorRef`, …) in many places, and Ajv writes a subschema's code
+ * wherever it appears: the overlay validator came out at ~290 KB, most of it copies, and V8 paid for compiling them
+ * at every start-up. Each subschema used more than once becomes one `$defs` entry, referenced by `$ref`, so its code
+ * is one function. (Errors keep their instance paths, keywords and messages; only `schemaPath` names the `$defs`.)
+ */
+function hoistSharedSubschemas(root) {
+  const uses = new Map();
+  const count = (s) => {
+    if (!isObj(s)) return;
+    uses.set(s, (uses.get(s) ?? 0) + 1);
+    if (uses.get(s) === 1) mapSubschemas(s, (sub) => (count(sub), sub));
+  };
+  count(root);
+  const names = new Map([...uses].filter(([s, n]) => n > 1 && s !== root).map(([s], i) => [s, `shared${i}`]));
+  const rewrite = (s, top = false) =>
+    !isObj(s) ? s : !top && names.has(s) ? { $ref: `#/$defs/${names.get(s)}` } : mapSubschemas(s, (sub) => rewrite(sub));
+  const defs = Object.fromEntries([...names].map(([s, name]) => [name, rewrite(s, true)]));
+  const top = rewrite(root, true);
+  return names.size === 0 ? root : { ...top, $defs: { ...(isObj(top.$defs) ? top.$defs : {}), ...defs } };
+}
+
 mkdirSync(out, { recursive: true });
 for (const t of targets) {
   const mod = await importTs(t.source);
   // The options of validate/create-ajv.ts's createAjv('oas31', false), so the errors read exactly as they did.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, logger: false, code: { source: true, esm: true } });
+  // inlineRefs off: a `$ref` stays a call, or Ajv would copy each hoisted subschema back in.
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    logger: false,
+    inlineRefs: false,
+    code: { source: true, esm: true },
+  });
   addFormats(ajv);
-  const fn = ajv.compile(mod[t.schema]);
+  const fn = ajv.compile(hoistSharedSubschemas(mod[t.schema]));
   const code = standaloneCode(ajv, fn);
   const named = /export const validate = (\w+);\s*export default \w+;/.exec(code);
   if (!named) throw new Error(`generate-validators: unexpected standalone output for ${t.source}`);
