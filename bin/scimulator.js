@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 
 /**
- * The build's one-file bundle of the CLI (scripts/bundle-cli.mjs) starts ~200 ms sooner than dist/cli/main.js and
+ * The build's one-file bundle of the CLI (scripts/bundle-cli.mjs) loads ~300 ms sooner than dist/cli/main.js and
  * its ~280 modules; the modules are used when the bundle is missing or older than them (a `tsc` without the bundle
  * step), so what runs is never staler than dist/.
  */
