@@ -13,7 +13,7 @@
 // --idle-settle S (idle seconds before the settled RSS sample; default 30, 0 with --quick). See bench/README.md for what each number means.
 import { spawnSync } from 'node:child_process';
 import { Buffer } from 'node:buffer';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -266,10 +266,12 @@ try {
   const coldStarts = {};
   if (!skip.has('cold')) {
     log('\n== cold start to first 200');
+    // `serve` with no --specs loads every shipped spec (five since `scim` joined); the label says how many.
+    const shipped = readdirSync(SPECS_DIR).filter((n) => /\.ya?ml$/.test(n) && !/\.scimulator\./.test(n)).length;
     const starters = [
       {
         id: 'scim',
-        label: 'scimulator serve (4 specs, default fixtures)',
+        label: `scimulator serve (${shipped} specs, default fixtures)`,
         kind: 'scim',
         launch: (port) => launchScim('cold-scim', { quiet: false, fixtures: DEFAULT_FIXTURES, port }),
       },
@@ -279,7 +281,7 @@ try {
         : [
             {
               id: 'scim-bench',
-              label: 'scimulator serve (4 specs, 10k users + 10k tokens)',
+              label: `scimulator serve (${shipped} specs, 10k users + 10k tokens)`,
               kind: 'scim',
               reps: Math.min(config.coldStarts, 3),
               launch: (port) => launchScim('cold-scim-bench', { quiet: false, port }),

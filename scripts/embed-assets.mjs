@@ -1,6 +1,6 @@
 // Build step (before tsc): writes src/generated/ (gitignored) so code that must run in a browser gets its data as
 // modules, not files: the dashboard's page, script and style, and the shipped specs, fixtures and scenarios as JSON
-// (for `scimulator/msw` under setupWorker, where there is no file system).
+// (for `scimulator/msw` under setupWorker, where there is no file system); then the standalone setup validators.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -66,3 +66,6 @@ writeJsonModule(
   'ShippedData',
   { specs, fixtures, scenarios },
 );
+
+// The setup files' schemas as standalone validators (src/generated/*-validator.ts): see generate-validators.mjs.
+await import('./generate-validators.mjs');

@@ -126,7 +126,8 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     ...(values.specs ? { specs: values.specs } : {}),
     fixtures: fixturesFile,
     strict: values.strict === true,
-    warmup: 'background',
+    // Validators compile per operation on first use: no start-up time or idle memory for operations never called.
+    warmup: 'lazy',
     seed: values.seed ?? 'scimulator',
     version: readPackageVersion(),
     rateLimit: { enforce: values['rate-limit'] === true, limits },

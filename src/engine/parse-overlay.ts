@@ -1,7 +1,6 @@
 // Checks an overlay (parsed file or `x-scimulator` value) against its schema and against the spec: file:line errors.
 import type { ApiSpec } from '../spec/index.js';
-import { createAjv } from '../validate/index.js';
-import { overlaySchema } from './overlay-schema.js';
+import { validateOverlayData as validate } from '../generated/overlay-validator.js';
 import { resolveLinksAndBulk } from './resolve-links-bulk.js';
 import type { ResourceModel } from './types.js';
 import type { ScimOverlay } from './scim/index.js';
@@ -154,14 +153,12 @@ export class OverlayError extends Error {
   }
 }
 
-let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
-
 const where = (source: string, line: number | undefined) => `${source}${line ? `:${line}` : ''}`;
 
 /** Validates overlay data against the overlay schema; throws `OverlayError` naming the first problem and its line. */
 export function checkOverlay(data: unknown, source: string, lineFor?: (pointer: string) => number | undefined): Overlay {
-  // Overlays are checked once each at start-up: an unoptimised validator compiles in well under half the time.
-  validate ??= createAjv('oas31', false, { optimize: false }).compile(overlaySchema);
+  // The validator is compiled from overlay-schema.ts at build time (scripts/generate-validators.mjs): compiling the
+  // schema here cost more start-up time than everything else the overlays need.
   if (!validate(data)) {
     // oneOf failures report every branch; the deepest error is the most useful one to show.
     const e = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];

@@ -1,9 +1,20 @@
 // Reads an overlay file (YAML or JSON text) and checks it, naming the line of the first problem. Node-only (YAML parser).
 import { checkOverlay, OverlayError, type Overlay } from '../engine/index.js';
-import { lineOf, parseLocatedYaml, type LocatedYaml } from '../spec/node.js';
+import { lineOf, parseLocatedYaml, readCachedYaml, type LocatedYaml } from '../spec/node.js';
 
-/** Parses overlay text (YAML or JSON) and checks it. */
+/**
+ * Parses overlay text (YAML or JSON) and checks it. A shipped overlay comes from the build's JSON cache: its lines
+ * are only looked up (by parsing the YAML with positions) when a check, now or against the spec later, fails.
+ */
 export function parseOverlay(text: string, source: string): Overlay {
+  const cached = readCachedYaml(text);
+  if (cached !== undefined && cached !== null) {
+    let located: LocatedYaml | undefined;
+    return checkOverlay(cached, source, (p) => {
+      located ??= parseLocatedYaml(text);
+      return keyLine(located, p) ?? lineOf(located, p);
+    });
+  }
   const located = parseLocatedYaml(text);
   const first = located.errors[0];
   if (first) throw new OverlayError('OVERLAY_PARSE', `${source}:${first.line}: ${first.message}`);

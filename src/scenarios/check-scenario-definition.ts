@@ -1,14 +1,11 @@
 // Validates parsed scenario data against the scenario schema. No YAML or node import: it also runs in a browser.
-import { createAjv } from '../validate/index.js';
+import { validateScenarioData as validateScenario } from '../generated/scenario-validator.js';
 import { ScenarioError } from './scenario-error.js';
-import { scenarioSchema } from './scenario-schema.js';
 import type { ScenarioDefinition } from './types.js';
-
-let validateScenario: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 /** Validates already-parsed scenario data (e.g. inline in an msw test); `source` names it in errors. */
 export function checkScenarioDefinition(data: unknown, source: string, lineFor?: (pointer: string) => number | undefined): ScenarioDefinition {
-  validateScenario ??= createAjv('oas31', false).compile(scenarioSchema);
+  // Compiled from scenario-schema.ts at build time (scripts/generate-validators.mjs), not at every start-up.
   if (!validateScenario(data)) {
     const errors = validateScenario.errors ?? [];
     // oneOf failures report every branch; the deepest error is the most useful one to show.

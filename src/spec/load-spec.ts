@@ -7,6 +7,7 @@ import { parseLocatedYaml } from './yaml-location.js';
 import { resolvePointer } from './json-pointer.js';
 import { normaliseSpec } from './normalise-spec.js';
 import { SpecError } from './spec-error.js';
+import { assertSchemasCompile } from './check-schemas.js';
 import type { ApiSpec } from './types.js';
 
 export interface LoadSpecOptions {
@@ -122,6 +123,7 @@ export async function loadSpecFromObject(raw: Record<string, unknown>, options: 
   assertOpenApi3(file, raw);
   const bundled = await bundle(file, raw);
   assertRefsResolve(file, bundled);
+  assertSchemasCompile(file, bundled);
   if (options.validate) {
     try {
       const SwaggerParser = await loadSwaggerParser();
@@ -217,6 +219,7 @@ export function loadSpecSync(path: string, options: Omit<LoadSpecOptions, 'valid
   assertOpenApi3(file, raw);
   if (hasExternalRef(raw)) throw new SpecError('SPEC_BAD_REF', file, 'has external $refs; load it with loadSpec() (async)');
   assertRefsResolve(file, raw);
+  assertSchemasCompile(file, raw);
   const info = raw.info as Record<string, unknown> | undefined;
   const id = options.id ?? (typeof info?.['x-scimulator-id'] === 'string' ? info['x-scimulator-id'] : deriveApiId(file));
   return normaliseSpec(id, file, raw);

@@ -25,7 +25,8 @@ export function validateFixtures(
   const schemas = policies.map((p) => p.fixtureSchema);
   let entry = compiled.get(key);
   if (!entry || entry.schemas.some((s, i) => s !== schemas[i])) {
-    entry = { schemas, validate: createAjv('oas31', false).compile(schema) };
+    // Compiled once per start-up and run over one file: unoptimised code compiles in half the time.
+    entry = { schemas, validate: createAjv('oas31', false, { optimize: false }).compile(schema) };
     compiled.set(key, entry);
   }
   const validate = entry.validate;

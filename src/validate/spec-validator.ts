@@ -1,5 +1,5 @@
 // Compile-once Ajv validators for one spec: bodies, parameters (with coercion), headers and examples.
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { ApiSpec, Parameter, SchemaRef } from '../spec/index.js';
 import { createAjv } from './create-ajv.js';
 import { transformDocument, type Direction } from './transform-schema.js';
@@ -52,8 +52,12 @@ export function getSpecValidator(spec: ApiSpec): SpecValidator {
 }
 
 function createSpecValidator(spec: ApiSpec): SpecValidator {
-  const plain = createAjv(spec.dialect, false);
-  const coercing = createAjv(spec.dialect, true);
+  // Ajv instances (with their formats) are created on first use: a server that compiles per operation on demand
+  // never builds the coercing one of an API whose parameters no request has reached yet.
+  let plainAjv: Ajv | undefined;
+  let coercingAjv: Ajv | undefined;
+  const ajvFor = (coerce: boolean): Ajv =>
+    coerce ? (coercingAjv ??= createAjv(spec.dialect, true)) : (plainAjv ??= createAjv(spec.dialect, false));
   const registered = new Set<Mode>();
   const compiled = new Map<string, ValidateFunction>();
 
@@ -61,7 +65,7 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
     if (registered.has(mode)) return;
     const direction: Direction = mode === 'response' ? 'response' : 'request';
     const doc = transformDocument(spec.document, spec.dialect, direction) as Record<string, unknown>;
-    (mode === 'params' ? coercing : plain).addSchema(doc, baseUri(spec, mode));
+    ajvFor(mode === 'params').addSchema(doc, baseUri(spec, mode));
     registered.add(mode);
   };
 
@@ -70,7 +74,7 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
     let fn = compiled.get(key);
     if (!fn) {
       ensureDocument(mode);
-      fn = plain.compile({ $ref: `${baseUri(spec, mode)}${pointer}` });
+      fn = ajvFor(false).compile({ $ref: `${baseUri(spec, mode)}${pointer}` });
       compiled.set(key, fn);
     }
     return fn;
@@ -92,7 +96,7 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
         if (p.schema) properties[p.name] = { $ref: `${baseUri(spec, 'params')}${p.schema.pointer}` };
       }
       const required = params.filter((p) => p.required).map((p) => p.name);
-      fn = coercing.compile({ type: 'object', properties, required });
+      fn = ajvFor(true).compile({ type: 'object', properties, required });
       compiled.set(key, fn);
     }
     byList.set(params, fn);
