@@ -45,7 +45,15 @@ export interface Idp {
   default_user_id_attribute: string;
   provisioning: { user_id_attribute: string; attributes: Rec[]; created_at: string; updated_on: string } | null;
   /** Revoked tokens with their secrets, oldest first, for the state export only (bounded). */
-  revoked: Rec[];
+  revoked: RevokedToken[];
+}
+
+/** A revoked token as kept: its record and secret as they were, merged only when the state is exported. */
+export interface RevokedToken {
+  record: Rec;
+  secret: Rec | undefined;
+  revoked_at: string;
+  revoked_by: 'revoke' | 'provisioning-deleted';
 }
 
 /** The SCIM permissions of a fixture token that names none (the spec's examples). */

@@ -42,7 +42,8 @@ const view = (idp: Idp) => ({
 function retire(ctx: EngineCtx, idp: Idp, record: Rec, by: 'revoke' | 'provisioning-deleted'): void {
   const secrets = ctx.state.secrets.get(TOKENS);
   const id = String(record.token_id);
-  idp.revoked.push({ ...record, ...secrets?.get(id), revoked_at: ctx.nowIso(), revoked_by: by });
+  // Kept as parts, merged on export: a revoke is a hot path, the export a rare read.
+  idp.revoked.push({ record, secret: secrets?.get(id), revoked_at: ctx.nowIso(), revoked_by: by });
   if (idp.revoked.length > 50) idp.revoked.shift();
   secrets?.delete(id);
 }
@@ -104,7 +105,7 @@ function exportAuth0(state: EngineCtx['state'], nowMs: number): unknown {
       ...{ id: idp.id, name: idp.name, strategy: idp.strategy, provisioning: idp.provisioning ? view(idp) : null },
       scim_tokens: [
         ...[...(state.collections.get(TOKENS)?.get(idp.id)?.values() ?? [])].map(live),
-        ...idp.revoked.map((t) => ({ ...t, status: 'revoked' })),
+        ...idp.revoked.map((t) => ({ ...t.record, ...t.secret, revoked_at: t.revoked_at, revoked_by: t.revoked_by, status: 'revoked' })),
       ],
     })),
   };
