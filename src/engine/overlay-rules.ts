@@ -14,6 +14,7 @@ import type { ActionOverlay, ActivePredicate, DerivedValue, Overlay, ResourceOve
 import { project, type ResourceRuntime } from './resource-runtime.js';
 import { isExpired } from './overlay-expiry.js';
 import { fillTemplate } from './overlay-templates.js';
+import { idsWithKey, type UniqueKey } from './unique-index.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
 import { copyValue } from './copy-value.js';
@@ -163,11 +164,29 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     });
     return values.some((v) => v === undefined || v === null) ? undefined : JSON.stringify(values);
   };
+  // One key function per constraint, so each bucket's index of it (unique-index.ts) is found again.
+  const keyFns = new WeakMap<UniqueRule, UniqueKey>();
+  const keyFn = (u: UniqueRule): UniqueKey => {
+    let f = keyFns.get(u);
+    if (!f) keyFns.set(u, (f = (r) => key(u, r)));
+    return f;
+  };
+  /** The records that may hold `mine` under `u`: the index's narrow list, or the whole bucket of a plain Map. */
+  const candidates = (u: UniqueRule, bucket: Map<string, Rec>, mine: string): Iterable<[string, Rec]> => {
+    const ids = idsWithKey(bucket, keyFn(u), mine);
+    if (!ids) return bucket;
+    const out: [string, Rec][] = [];
+    for (const id of ids) {
+      const r = bucket.get(id);
+      if (r) out.push([id, r]);
+    }
+    return out;
+  };
   const conflict = (resource: string, o: ResourceOverlay | undefined, record: Rec, bucket: Map<string, Rec>, ctx: Ctx, self?: string) => {
     for (const u of uniqueRules(o)) {
       const mine = key(u, record);
       if (mine === undefined) continue;
-      for (const [id, other] of bucket) {
+      for (const [id, other] of candidates(u, bucket, mine)) {
         if (id !== self && !gone(o, other) && key(u, other) === mine) {
           const message = `A ${resource} with the same ${u.fields.join(', ')} already exists.`;
           return answer({ kind: 'conflict', message, fields: u.fields }, ctx.operation);
