@@ -5,6 +5,7 @@ import { RecordBucket } from './record-bucket.js';
 /** The key of a record under one constraint, or undefined when the constraint does not apply to it. */
 export type UniqueKey = (record: Rec) => string | undefined;
 
+const NONE: ReadonlySet<string> = new Set();
 const indexes = new WeakMap<RecordBucket, Map<UniqueKey, Map<string, Set<string>>>>();
 
 /**
@@ -41,5 +42,5 @@ export function idsWithKey(bucket: Map<string, Rec>, keyOf: UniqueKey, key: stri
     });
     byRule.set(keyOf, (byKey = index));
   }
-  return byKey.get(key);
+  return byKey.get(key) ?? NONE;
 }
