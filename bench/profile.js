@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { hrtime } from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, BIN, DEFAULT_FIXTURES, ensureBuilt } from './lib/env.js';
+import { BENCH_DIR, DEFAULT_FIXTURES, ensureBuilt } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
 import { emptySample, summarize } from './lib/load.js';
 import { startLoadGenerator } from './lib/load-client.js';
@@ -156,6 +156,8 @@ const { values: opts } = parseArgs({
   },
 });
 const TOP = Number(opts.top ?? 25);
+// The modules, not the bundle bin/ runs: the profile then names src/ files.
+const MODULES_CLI = new URL('./lib/modules-cli.js', import.meta.url).pathname;
 
 /** Profiles one workload on a fresh server; returns the load summary and the profile summary. */
 async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir }) {
@@ -164,7 +166,7 @@ async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir 
   const base = `http://${HOST}:${port}`;
   const profDir = join(dir, w.id);
   const args = [
-    BIN,
+    MODULES_CLI,
     'serve',
     '--port',
     String(port),
