@@ -19,6 +19,7 @@ export type { ApiHooks, EngineAccess, EngineCtx, OperationHook, ProblemAnswer } 
 export type { EngineProblem } from './error-bodies.js';
 export type { Rec } from './engine-state.js';
 export { bucketOf as scopeRecords, createBucket, type EngineState } from './engine-state.js';
+export { idsWithKey, type UniqueKey } from './unique-index.js';
 export { checkOverlay, OverlayError, type Overlay } from './parse-overlay.js';
 export { overlaySchema } from './overlay-schema.js';
 export {

@@ -6,7 +6,7 @@
 //   engine's generic error bodies only fill a message into a documented example, and 400/404/405/429 have none.
 // - exportState: the test tool's view stays `orgs: [{…, token: {token, created_at} | null}]` (the engine's own export
 //   lists records by scope, flat).
-import type { ApiHooks, EngineProblem, MockResult, Rec } from '../../engine/index.js';
+import { idsWithKey, type ApiHooks, type EngineProblem, type MockResult, type Rec, type UniqueKey } from '../../engine/index.js';
 
 type Violation = Extract<EngineProblem, { kind: 'validation' }>['violations'][number];
 
@@ -20,9 +20,16 @@ const envelope = (status: number, errorCode: string, message: string, error: unk
   body: { success: false, metadata: { status, errorCode, message, error }, result: null },
 });
 
-/** The first active org with exactly this name (names are matched case-sensitively, as the docs say). */
+const byName: UniqueKey = (o) => (typeof o.org_name === 'string' ? o.org_name : undefined);
+
+/**
+ * The first active org with exactly this name (names are matched case-sensitively, as the docs say), found through
+ * the bucket's index of names; several orgs of one name (rare) are taken in the bucket's order.
+ */
 function activeOrg(orgs: Map<string, Rec>, name: string): Rec | undefined {
-  for (const o of orgs.values()) if (o.active !== false && o.org_name === name) return o;
+  const ids = idsWithKey(orgs, byName, name);
+  const candidates = ids && ids.size <= 1 ? [...ids].map((id) => orgs.get(id)) : orgs.values();
+  for (const o of candidates) if (o && o.active !== false && o.org_name === name) return o;
   return undefined;
 }
 
