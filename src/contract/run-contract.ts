@@ -109,12 +109,18 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   };
   // Against scimulator every lane works in sessions of its own, so the APIs run side by side: the runner checks one
   // answer while the target works on another. Anything else gets one request at a time, in order.
-  const lanes: Array<{ flowSteps: StepResult[]; probeSteps: StepResult[] }> = [];
-  if (detected.scimulator) lanes.push(...(await Promise.all(specs.map(runLane))));
-  else for (const [i, spec] of specs.entries()) lanes.push(await runLane(spec, i));
+  const runLanes = async () => {
+    if (detected.scimulator) return Promise.all(specs.map(runLane));
+    const done: Array<{ flowSteps: StepResult[]; probeSteps: StepResult[] }> = [];
+    for (const [i, spec] of specs.entries()) done.push(await runLane(spec, i));
+    return done;
+  };
+  const lanesDone = runLanes();
+  // The static example checks need no target: they run while the first requests are on their way.
+  const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
+  const lanes = await lanesDone;
   state.steps.push(...lanes.flatMap((l) => l.flowSteps), ...lanes.flatMap((l) => l.probeSteps));
 
-  const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
   const coverage = buildCoverage(
     specs,
     state.steps,
