@@ -8,8 +8,7 @@ import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
 import { findNotFoundApis } from './find-not-found.js';
 import { judgeRun } from './judge-run.js';
-import { createOrderedProgress } from './ordered-progress.js';
-import { runFlows, runProbes } from './run-lane.js';
+import { scheduleRun } from './schedule-run.js';
 import { summariseRun } from './summarise-run.js';
 import { createHttpTarget, createInProcessTarget, type ContractTarget, type InProcessMock } from './target.js';
 import { REPORT_VERSION, type ContractReport, type StepResult } from './types.js';
@@ -47,6 +46,9 @@ export interface RunContractOptions {
   /** A clean run that exercised less than this percentage of documented statuses is NOTHING CHECKED (default 10). */
   floorPercent?: number;
 }
+
+/** Flows and operations' probes under way at once against a scimulator target (a few keep both sides busy). */
+const CONCURRENT_LANES = 8;
 
 /** Asks `/__scimulator/health` whether the target is a scimulator (and so supports sessions and scenarios). */
 export async function detectScimulator(target: ContractTarget): Promise<{ scimulator: boolean; reachable: boolean; error?: string }> {
@@ -89,37 +91,19 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const flows = options.stateless
     ? []
     : (options.flows ?? [...builtinFlows, ...specs.filter((s) => !builtinFlows.some((f) => f.apiId === s.id)).flatMap(generateFlows)]);
-  // One lane per API: its flows, then the probes for what they left uncovered. The report lists every API's flows,
-  // then every API's probes, in spec order, however the lanes were scheduled.
-  const progress = createOrderedProgress(specs.length * 2, options.onStep);
-  const runLane = async (spec: ApiSpec, i: number): Promise<{ flowSteps: StepResult[]; probeSteps: StepResult[] }> => {
-    const flowSegment = progress.segment(i);
-    const flowSteps = await runFlows(
-      { ...state, steps: [], onStep: flowSegment.push },
-      spec,
-      flows.filter((f) => f.apiId === spec.id),
-      options.params,
-    );
-    flowSegment.done();
-    const probeSegment = progress.segment(specs.length + i);
-    const laneSteps = [...flowSteps];
-    await runProbes({ ...state, steps: laneSteps, onStep: probeSegment.push }, spec, options);
-    probeSegment.done();
-    return { flowSteps, probeSteps: laneSteps.slice(flowSteps.length) };
-  };
-  // Against scimulator every lane works in sessions of its own, so the APIs run side by side: the runner checks one
-  // answer while the target works on another. Anything else gets one request at a time, in order.
-  const runLanes = async () => {
-    if (detected.scimulator) return Promise.all(specs.map(runLane));
-    const done: Array<{ flowSteps: StepResult[]; probeSteps: StepResult[] }> = [];
-    for (const [i, spec] of specs.entries()) done.push(await runLane(spec, i));
-    return done;
-  };
-  const lanesDone = runLanes();
+  // Against scimulator every flow, and every operation's probes, work in a session of their own: several run at
+  // once, so the runner checks one answer while the target works on others. Anything else gets one request at a
+  // time, in order.
+  const stepsDone = scheduleRun(state, specs, flows, {
+    lanes: detected.scimulator ? CONCURRENT_LANES : 1,
+    ...(options.params ? { params: options.params } : {}),
+    ...(options.stateless ? { stateless: true } : {}),
+    ...(options.inject === false ? { inject: false } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
   // The static example checks need no target: they run while the first requests are on their way.
   const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
-  const lanes = await lanesDone;
-  state.steps.push(...lanes.flatMap((l) => l.flowSteps), ...lanes.flatMap((l) => l.probeSteps));
+  state.steps.push(...(await stepsDone));
 
   const coverage = buildCoverage(
     specs,

@@ -34,38 +34,32 @@ function documentedRequest(spec: ApiSpec, op: Operation): CallSpec | undefined {
 }
 
 /**
- * Runs an API's flows one after another, each in a session of its own on a scimulator target (so flows never see
- * each other's state); returns the steps they made (`state.steps`), a crashed flow as a step with its error.
+ * Runs one lifecycle flow in a session of its own on a scimulator target (so flows never see each other's state);
+ * returns the steps it made, a crash as a step with its error.
  */
-export async function runFlows(
-  state: RunState,
-  spec: ApiSpec,
-  flows: Flow[],
-  overrides: Record<string, string> = {},
-): Promise<StepResult[]> {
-  for (const flow of flows) {
-    const params = { ...flow.params };
-    for (const [k, v] of Object.entries(overrides)) if (k.startsWith(`${spec.id}.`)) params[k.slice(spec.id.length + 1)] = v;
-    const ctx = createFlowContext({ ...state, session: `${state.session}-${flow.name.replace(/\W+/g, '-')}` }, spec, flow.name);
-    try {
-      await flow.run(ctx, params);
-    } catch (err) {
-      state.steps.push({
-        id: `${flow.name} / crashed`,
-        flow: flow.name,
-        title: 'flow crashed',
-        apiId: spec.id,
-        operationId: '',
-        method: '',
-        url: '',
-        ms: 0,
-        reach: 'natural',
-        violations: [],
-        error: `flow error: ${(err as Error).message}`,
-      });
-    }
+export async function runFlow(state: RunState, spec: ApiSpec, flow: Flow, overrides: Record<string, string> = {}): Promise<StepResult[]> {
+  const params = { ...flow.params };
+  for (const [k, v] of Object.entries(overrides)) if (k.startsWith(`${spec.id}.`)) params[k.slice(spec.id.length + 1)] = v;
+  const steps: StepResult[] = [];
+  const ctx = createFlowContext({ ...state, steps, session: `${state.session}-${flow.name.replace(/\W+/g, '-')}` }, spec, flow.name);
+  try {
+    await flow.run(ctx, params);
+  } catch (err) {
+    steps.push({
+      id: `${flow.name} / crashed`,
+      flow: flow.name,
+      title: 'flow crashed',
+      apiId: spec.id,
+      operationId: '',
+      method: '',
+      url: '',
+      ms: 0,
+      reach: 'natural',
+      violations: [],
+      error: `flow error: ${(err as Error).message}`,
+    });
   }
-  return state.steps;
+  return steps;
 }
 
 export interface ProbeOptions {
@@ -76,36 +70,43 @@ export interface ProbeOptions {
 }
 
 /**
- * For every documented status of the API that no step in `state.steps` reached yet: the generic probe most likely
- * to produce it, else (on a scimulator target) an injected answer. Probes share one session per API, so the
- * scenario an injection installs is this API's alone.
+ * For every documented status of one operation that no earlier step of its API reached: the generic probe most
+ * likely to produce it, else (on a scimulator target) an injected answer. Returns the steps it made. Each operation
+ * is probed in a session of its own, so the scenario an injection installs there is this operation's alone.
  */
-export async function runProbes(state: RunState, spec: ApiSpec, options: ProbeOptions): Promise<void> {
-  const ctx = createFlowContext({ ...state, session: `${state.session}-${spec.id}-probes` }, spec, `${spec.id} probes`);
-  for (const op of spec.operations) {
-    const documented = options.stateless ? documentedRequest(spec, op) : undefined;
-    if (documented) await ctx.call(op.operationId, documented);
-    for (const r of op.responses) {
-      // `default` and `4XX` are reached by a request the server must reject: the 400 probe, 400 or 422 accepted.
-      const catchAll = r.status === 'default' || r.status.toUpperCase() === '4XX';
-      const status = catchAll ? 400 : Number(r.status);
-      if (!Number.isInteger(status) || isCovered(state.steps, op, r.status)) continue;
-      if (catchAll) {
-        const probe = op.responses.some((x) => x.status === '400') ? undefined : probeFor(ctx, op, 400);
-        if (probe) await ctx.call(op.operationId, { ...probe, expect: [400, 422] });
-        continue;
-      }
-      const probe = probeFor(ctx, op, status);
-      if (probe) await ctx.call(op.operationId, probe);
-      if (!isCovered(state.steps, op, r.status) && state.scimulator && options.inject !== false) {
-        await ctx.call(op.operationId, {
-          title: `inject documented ${status}`,
-          inject: { status },
-          expect: status,
-          params: probe?.params ?? exampleParams(op),
-          ...(probe?.body !== undefined ? { body: probe.body } : {}),
-        });
-      }
+export async function runOperationProbes(
+  state: RunState,
+  spec: ApiSpec,
+  op: Operation,
+  earlier: StepResult[],
+  options: ProbeOptions,
+): Promise<StepResult[]> {
+  const steps = [...earlier];
+  const session = `${state.session}-${spec.id}-probes-${op.operationId.replace(/\W+/g, '-')}`;
+  const ctx = createFlowContext({ ...state, steps, session }, spec, `${spec.id} probes`);
+  const documented = options.stateless ? documentedRequest(spec, op) : undefined;
+  if (documented) await ctx.call(op.operationId, documented);
+  for (const r of op.responses) {
+    // `default` and `4XX` are reached by a request the server must reject: the 400 probe, 400 or 422 accepted.
+    const catchAll = r.status === 'default' || r.status.toUpperCase() === '4XX';
+    const status = catchAll ? 400 : Number(r.status);
+    if (!Number.isInteger(status) || isCovered(steps, op, r.status)) continue;
+    if (catchAll) {
+      const probe = op.responses.some((x) => x.status === '400') ? undefined : probeFor(ctx, op, 400);
+      if (probe) await ctx.call(op.operationId, { ...probe, expect: [400, 422] });
+      continue;
+    }
+    const probe = probeFor(ctx, op, status);
+    if (probe) await ctx.call(op.operationId, probe);
+    if (!isCovered(steps, op, r.status) && state.scimulator && options.inject !== false) {
+      await ctx.call(op.operationId, {
+        title: `inject documented ${status}`,
+        inject: { status },
+        expect: status,
+        params: probe?.params ?? exampleParams(op),
+        ...(probe?.body !== undefined ? { body: probe.body } : {}),
+      });
     }
   }
+  return steps.slice(earlier.length);
 }

@@ -42,7 +42,9 @@ describe('contract lanes', () => {
     const { target, maxInFlight } = watch(mock);
     const { seen, onStep } = recordSteps();
     const report = await runContract({ handle: target, specs: mock.specs, onStep });
+    // Several flows and operations' probes at once, but a bounded number of them.
     expect(maxInFlight()).toBeGreaterThan(1);
+    expect(maxInFlight()).toBeLessThanOrEqual(8);
     expect(report.summary.violations).toBe(0);
     expect(report.summary.coverage.percent).toBe(100);
     // onStep saw every step once, in the report's order: each API's flows in spec order, then each API's probes.
