@@ -1,4 +1,4 @@
-// One API's part of a contract run: its lifecycle flows, then a probe (or an injection) for each documented status left.
+// The two kinds of work a contract run is made of: one lifecycle flow, and the probes (or injections) of one operation.
 import type { ApiSpec, Operation, Parameter } from '../spec/index.js';
 import { isCovered } from './coverage.js';
 import { createFlowContext, type CallSpec, type RunState } from './flow-context.js';
