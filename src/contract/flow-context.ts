@@ -198,6 +198,8 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
           rules: [
             {
               match: { api: api.id, operationId },
+              // Spent by the one request it is for: no second round trip to take it away again.
+              times: 1,
               inject: {
                 status: spec.inject.status,
                 ...(spec.inject.example ? { example: spec.inject.example } : injectedBody(operation, spec.inject.status)),
@@ -212,7 +214,9 @@ export function createFlowContext(state: RunState, api: ApiSpec, flow: string): 
         }
       }
       const exchange = await state.target.send(request);
-      if (spec.inject) await adminSend('DELETE', 'scenario', {}, session);
+      // An answer other than the injected one may not have spent the rule: take it away, so it cannot answer a
+      // later request of this session.
+      if (spec.inject && (!exchange.ok || exchange.status !== spec.inject.status)) await adminSend('DELETE', 'scenario', {}, session);
       step.ms = exchange.ms;
       if (!exchange.ok) {
         step.error = exchange.error;

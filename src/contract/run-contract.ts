@@ -1,15 +1,14 @@
 // Runs the contract against a target: lifecycle flows, generic probes, injected statuses, static example checks.
-import type { ApiSpec, Operation, Parameter } from '../spec/index.js';
+import type { ApiSpec } from '../spec/index.js';
 import { validateExamples } from '../validate/index.js';
-import { buildCoverage, isCovered } from './coverage.js';
-import { createFlowContext, type CallSpec, type RunState } from './flow-context.js';
+import { buildCoverage } from './coverage.js';
+import type { RunState } from './flow-context.js';
 import { generateFlows } from './flows/generated-flows.js';
 import { builtinFlows } from './flows/index.js';
 import type { Flow } from './flows/flow.js';
-import { exampleParams, probeFor } from './flows/probes.js';
-import { validRequestBody } from './flows/request-bodies.js';
 import { findNotFoundApis } from './find-not-found.js';
 import { judgeRun } from './judge-run.js';
+import { scheduleRun } from './schedule-run.js';
 import { summariseRun } from './summarise-run.js';
 import { createHttpTarget, createInProcessTarget, type ContractTarget, type InProcessMock } from './target.js';
 import { REPORT_VERSION, type ContractReport, type StepResult } from './types.js';
@@ -48,21 +47,8 @@ export interface RunContractOptions {
   floorPercent?: number;
 }
 
-/** Holds each step back until the next one starts (or `flush`), because flows attach lifecycle findings afterwards. */
-function deferSteps(onStep: ((step: StepResult) => void) | undefined): { push: (step: StepResult) => void; flush: () => void } {
-  let pending: StepResult | undefined;
-  const flush = () => {
-    if (pending) onStep?.(pending);
-    pending = undefined;
-  };
-  return {
-    push(step) {
-      flush();
-      pending = step;
-    },
-    flush,
-  };
-}
+/** Flows and operations' probes under way at once against a scimulator target (a few keep both sides busy). */
+const CONCURRENT_LANES = 8;
 
 /** Asks `/__scimulator/health` whether the target is a scimulator (and so supports sessions and scenarios). */
 export async function detectScimulator(target: ContractTarget): Promise<{ scimulator: boolean; reachable: boolean; error?: string }> {
@@ -73,32 +59,6 @@ export async function detectScimulator(target: ContractTarget): Promise<{ scimul
   } catch {
     return { scimulator: false, reachable: true };
   }
-}
-
-/** The first documented example of a parameter, or its schema's `example`. */
-function parameterExample(p: Parameter): string | undefined {
-  const value = p.examples[0]?.value ?? (p.schema?.schema as { example?: unknown } | undefined)?.example;
-  return value === undefined ? undefined : String(value);
-}
-
-/**
- * Stateless mode's request for an operation's success statuses: path and required query parameters from their
- * documented examples, the first documented request body example (else a schema sample). Any documented 2xx
- * answer is accepted, since a stateless server cannot know which one the state would call for.
- */
-function documentedRequest(spec: ApiSpec, op: Operation): CallSpec | undefined {
-  const success = op.responses.map((r) => Number(r.status)).filter((n) => n >= 200 && n < 300);
-  if (success.length === 0) return undefined;
-  const params: Record<string, string> = {};
-  const query: Record<string, string> = {};
-  for (const p of op.parameters) {
-    const value = parameterExample(p);
-    if (p.in === 'path') params[p.name] = value ?? 'example';
-    else if (p.in === 'query' && p.required && value !== undefined) query[p.name] = value;
-  }
-  // The documented example, else a valid sample of the request schema (never a bodiless POST the target must refuse).
-  const body = op.requestBody ? validRequestBody(spec, op) : undefined;
-  return { title: 'the documented request succeeds', params, query, ...(body !== undefined ? { body } : {}), expect: success };
 }
 
 /** Thrown when the target cannot be reached at all (the CLI maps it to exit 2). */
@@ -116,7 +76,6 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   if (!detected.reachable && !options.apiBases) throw new TargetUnreachableError(`cannot reach ${target.label}: ${detected.error}`);
   const specs = options.apis ? options.specs.filter((s) => options.apis?.includes(s.id)) : options.specs;
   const session = `contract-${Math.random().toString(36).slice(2, 10)}`;
-  const progress = deferSteps(options.onStep);
   const state: RunState = {
     target,
     scimulator: detected.scimulator,
@@ -125,7 +84,6 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     apiBase: new Map(Object.entries(options.apiBases ?? {})),
     tokens: new Map(Object.entries(options.tokens ?? {})),
     steps: [],
-    onStep: progress.push,
   };
 
   // Hand-written flows for the shipped APIs (they check limits, shown-once secrets, soft delete and multi-status,
@@ -133,67 +91,20 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const flows = options.stateless
     ? []
     : (options.flows ?? [...builtinFlows, ...specs.filter((s) => !builtinFlows.some((f) => f.apiId === s.id)).flatMap(generateFlows)]);
-  for (const spec of specs) {
-    for (const flow of flows.filter((f) => f.apiId === spec.id)) {
-      const params = { ...flow.params };
-      for (const [k, v] of Object.entries(options.params ?? {})) if (k.startsWith(`${spec.id}.`)) params[k.slice(spec.id.length + 1)] = v;
-      // Each flow gets its own session on a scimulator target, so flows never see each other's state.
-      const flowState = { ...state, session: `${session}-${flow.name.replace(/\W+/g, '-')}` };
-      const ctx = createFlowContext(flowState, spec, flow.name);
-      try {
-        await flow.run(ctx, params);
-      } catch (err) {
-        state.steps.push({
-          id: `${flow.name} / crashed`,
-          flow: flow.name,
-          title: 'flow crashed',
-          apiId: spec.id,
-          operationId: '',
-          method: '',
-          url: '',
-          ms: 0,
-          reach: 'natural',
-          violations: [],
-          error: `flow error: ${(err as Error).message}`,
-        });
-      }
-      progress.flush();
-    }
-  }
-
-  for (const spec of specs) {
-    const probeState = { ...state, session: `${session}-probes` };
-    const ctx = createFlowContext(probeState, spec, `${spec.id} probes`);
-    for (const op of spec.operations) {
-      const documented = options.stateless ? documentedRequest(spec, op) : undefined;
-      if (documented) await ctx.call(op.operationId, documented);
-      for (const r of op.responses) {
-        // `default` and `4XX` are reached by a request the server must reject: the 400 probe, 400 or 422 accepted.
-        const catchAll = r.status === 'default' || r.status.toUpperCase() === '4XX';
-        const status = catchAll ? 400 : Number(r.status);
-        if (!Number.isInteger(status) || isCovered(state.steps, op, r.status)) continue;
-        if (catchAll) {
-          const probe = op.responses.some((x) => x.status === '400') ? undefined : probeFor(ctx, op, 400);
-          if (probe) await ctx.call(op.operationId, { ...probe, expect: [400, 422] });
-          continue;
-        }
-        const probe = probeFor(ctx, op, status);
-        if (probe) await ctx.call(op.operationId, probe);
-        if (!isCovered(state.steps, op, r.status) && state.scimulator && options.inject !== false) {
-          await ctx.call(op.operationId, {
-            title: `inject documented ${status}`,
-            inject: { status },
-            expect: status,
-            params: probe?.params ?? exampleParams(op),
-            ...(probe?.body !== undefined ? { body: probe.body } : {}),
-          });
-        }
-      }
-    }
-  }
-
-  progress.flush();
+  // Against scimulator every flow, and every operation's probes, work in a session of their own: several run at
+  // once, so the runner checks one answer while the target works on others. Anything else gets one request at a
+  // time, in order.
+  const stepsDone = scheduleRun(state, specs, flows, {
+    lanes: detected.scimulator ? CONCURRENT_LANES : 1,
+    ...(options.params ? { params: options.params } : {}),
+    ...(options.stateless ? { stateless: true } : {}),
+    ...(options.inject === false ? { inject: false } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
+  // The static example checks need no target: they run while the first requests are on their way.
   const findings = specs.flatMap((s) => validateExamples(s).map((f) => ({ apiId: s.id, f })));
+  state.steps.push(...(await stepsDone));
+
   const coverage = buildCoverage(
     specs,
     state.steps,

@@ -21,6 +21,13 @@ function wrongTypeBody(op: Operation): string {
   return s?.type === 'array' ? '{"wrong": "type"}' : '["wrong type"]';
 }
 
+let oversized: string | undefined;
+/** A JSON body just over 1 MiB, built once per process (every operation with a body gets a 413 probe). */
+function oversizedBody(): string {
+  oversized ??= JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 16) });
+  return oversized;
+}
+
 /** Default path parameter values: the documented examples (our fixtures use them). */
 export function exampleParams(op: Operation): Record<string, string> {
   const out: Record<string, string> = {};
@@ -72,9 +79,7 @@ export function probeFor(ctx: FlowContext, op: Operation, status: number): CallS
       };
     }
     case 413:
-      return op.requestBody
-        ? { ...base, title: 'a body over 1 MiB is 413', rawBody: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 16) }) }
-        : undefined;
+      return op.requestBody ? { ...base, title: 'a body over 1 MiB is 413', rawBody: oversizedBody() } : undefined;
     case 429:
       return ctx.scimulator
         ? // A session per operation: the scenario empties a bucket once per session and it refills on the target's

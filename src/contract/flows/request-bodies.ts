@@ -46,6 +46,8 @@ function sampleOf(api: ApiSpec, media: MediaType, requiredOnly: boolean): unknow
   }
 }
 
+const validBodies = new WeakMap<MediaType, { body: unknown }>();
+
 /**
  * A valid request body for `op`: its first documented example, else a sample of its schema (all properties, then
  * required ones only), the first that validates; undefined when the operation takes no body.
@@ -53,8 +55,15 @@ function sampleOf(api: ApiSpec, media: MediaType, requiredOnly: boolean): unknow
 export function validRequestBody(api: ApiSpec, op: Operation): unknown {
   const media = requestMedia(op);
   if (!media) return undefined;
-  const candidates = [media.examples[0]?.value, sampleOf(api, media, false), sampleOf(api, media, true)].filter((v) => v !== undefined);
-  return candidates.find((v) => isValid(api, media, v)) ?? candidates[0];
+  // Probes ask once per documented status: sample and validate once per operation, and hand out copies (callers
+  // build their changed bodies from it).
+  let found = validBodies.get(media);
+  if (!found) {
+    const candidates = [media.examples[0]?.value, sampleOf(api, media, false), sampleOf(api, media, true)].filter((v) => v !== undefined);
+    found = { body: candidates.find((v) => isValid(api, media, v)) ?? candidates[0] };
+    validBodies.set(media, found);
+  }
+  return found.body === undefined ? undefined : structuredClone(found.body);
 }
 
 /** The object shape of a schema: properties and required names, merged over `allOf` (bounded depth). */
