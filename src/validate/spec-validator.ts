@@ -18,6 +18,34 @@ function nonFiniteViolation(value: unknown, location: ViolationLocation, check: 
 
 type Mode = Direction | 'params';
 
+/** The value at a JSON pointer fragment (`#/a/b~1c`) of a document, or undefined. */
+function valueAt(document: unknown, pointer: string): unknown {
+  let node = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/** Where a schema that is only `{ $ref: '#/…' }` leads (a few hops at most), or the pointer itself. */
+function followBareRefs(document: unknown, pointer: string): string {
+  let at = pointer;
+  for (let hop = 0; hop < 8; hop++) {
+    const node = valueAt(document, at);
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return at;
+    const keys = Object.keys(node);
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (keys.length !== 1 || typeof ref !== 'string' || !ref.startsWith('#/')) return at;
+    try {
+      at = `#${decodeURIComponent(ref.slice(1))}`;
+    } catch {
+      return at;
+    }
+  }
+  return at;
+}
+
 /** Validators for one API spec. Compiled functions are cached by schema pointer, so each schema compiles once. */
 export interface SpecValidator {
   readonly spec: ApiSpec;
@@ -58,25 +86,34 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
   let coercingAjv: Ajv | undefined;
   const ajvFor = (coerce: boolean): Ajv =>
     coerce ? (coercingAjv ??= createAjv(spec.dialect, true)) : (plainAjv ??= createAjv(spec.dialect, false));
-  const registered = new Set<Mode>();
+  const registered = new Map<Mode, Record<string, unknown>>();
   const compiled = new Map<string, ValidateFunction>();
 
-  const ensureDocument = (mode: Mode) => {
-    if (registered.has(mode)) return;
+  /** The spec document as validated in this mode (registered with Ajv on first use). */
+  const ensureDocument = (mode: Mode): Record<string, unknown> => {
+    const known = registered.get(mode);
+    if (known) return known;
     const direction: Direction = mode === 'response' ? 'response' : 'request';
     const doc = transformDocument(spec.document, spec.dialect, direction) as Record<string, unknown>;
     ajvFor(mode === 'params').addSchema(doc, baseUri(spec, mode));
-    registered.add(mode);
+    registered.set(mode, doc);
+    return doc;
   };
 
-  const compile = (pointer: string, mode: Mode): ValidateFunction => {
+  const compile = (at: string, mode: Mode): ValidateFunction => {
+    const asked = `${mode} ${at}`;
+    const known = compiled.get(asked);
+    if (known) return known;
+    // Most body schemas are a bare `$ref` to a component: key by the component, so that every operation answering a
+    // User (or an Error) shares one compiled validator instead of Ajv generating the component's code again each time.
+    const pointer = followBareRefs(ensureDocument(mode), at);
     const key = `${mode} ${pointer}`;
     let fn = compiled.get(key);
     if (!fn) {
-      ensureDocument(mode);
       fn = ajvFor(false).compile({ $ref: `${baseUri(spec, mode)}${pointer}` });
       compiled.set(key, fn);
     }
+    compiled.set(asked, fn);
     return fn;
   };
 
