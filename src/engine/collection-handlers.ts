@@ -8,7 +8,7 @@ import type { EngineProblem } from './error-bodies.js';
 import { generateId, generateSecret, sampleSchema, stampDates } from './generate-values.js';
 import { project, type ResourceRuntime, type SchemaInfo } from './resource-runtime.js';
 import { isObj } from './schema-shape.js';
-import type { EngineRules } from './engine-rules.js';
+import { NO_FIELDS, type EngineRules } from './engine-rules.js';
 import { copyValue } from './copy-value.js';
 
 export type Ctx = OperationContext<EngineState>;
@@ -146,8 +146,11 @@ function serverDefaults(runtime: ResourceRuntime, info: SchemaInfo, now: string)
   return entries;
 }
 
-/** Builds a new record: the body, the generated properties the answer requires, a fresh id, clock timestamps. */
-function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { record: Rec; secrets: Rec } {
+/**
+ * Builds a new record as its create answer shows it: the body, the generated properties the answer requires, a fresh
+ * id and secrets, clock timestamps, derived fields; the request-only (`transient`) fields left out.
+ */
+function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): Rec {
   const { runtime } = deps;
   const info = runtime.created ?? runtime.record;
   const record: Rec = isObj(ctx.body) ? copyValue(ctx.body) : {};
@@ -163,13 +166,11 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
   for (const f of runtime.resource.secretFields)
     record[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
   const transient = deps.rules.derive(runtime.resource.name, record, ctx);
-  const secrets: Rec = {};
-  const { secretFields } = runtime.resource;
-  const kept = secretFields.length === 0 && transient.length === 0 ? record : splitRecord(record, secretFields, secrets, transient);
-  const meta = kept.meta;
+  const built = transient.length === 0 ? record : splitRecord(record, NO_FIELDS, {}, transient);
+  const meta = built.meta;
   if (isObj(meta) && typeof meta.location === 'string' && id)
-    meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(kept[id.property]))}`;
-  return { record: kept, secrets };
+    meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(built[id.property]))}`;
+  return built;
 }
 
 /**
@@ -177,7 +178,7 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): { r
  * Copied rather than `delete`d: deleting a field that is not the newest one turns the object into a slow dictionary
  * for every later read and serialisation.
  */
-function splitRecord(record: Rec, secretFields: readonly string[], secrets: Rec, dropped: readonly string[] = []): Rec {
+function splitRecord(record: Rec, secretFields: readonly string[], secrets: Rec, dropped: readonly string[] = NO_FIELDS): Rec {
   const kept: Rec = {};
   for (const k of Object.keys(record)) {
     if (secretFields.includes(k)) secrets[k] = record[k];
@@ -197,21 +198,18 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
     if (bucket.size >= limit) {
       return deps.answer({ kind: 'limit', message: `At most ${limit} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
-    const built = buildRecord(deps, ctx, bucket);
-    const { secrets } = built;
-    const hasSecrets = deps.runtime.resource.secretFields.length > 0;
+    const info = deps.runtime.created ?? deps.runtime.record;
     // Kept in the answer schema's property order: every later answer (this one, reads, lists) then serialises as is.
-    const order = answerOrder(deps.runtime, deps.runtime.created ?? deps.runtime.record);
-    const shown = order(hasSecrets ? { ...built.record, ...secrets } : built.record);
-    const record = hasSecrets ? splitRecord(shown, deps.runtime.resource.secretFields, {}) : shown;
-    const refused =
-      checkRecord(deps, ctx, shown, deps.runtime.created ?? deps.runtime.record) ??
-      deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
+    const shown = answerOrder(deps.runtime, info)(buildRecord(deps, ctx, bucket));
+    const { secretFields } = deps.runtime.resource;
+    const secrets: Rec = {};
+    const record = secretFields.length > 0 ? splitRecord(shown, secretFields, secrets) : shown;
+    const refused = checkRecord(deps, ctx, shown, info) ?? deps.rules.checkCreate(deps.runtime.resource.name, record, bucket, ctx);
     if (refused) return refused;
     const id = deps.runtime.resource.id;
     const key = id ? String(record[id.property]) : String(bucket.size);
     bucket.set(key, record);
-    if (hasSecrets) {
+    if (secretFields.length > 0) {
       let bySecret = ctx.state.secrets.get(deps.runtime.resource.name);
       if (!bySecret) ctx.state.secrets.set(deps.runtime.resource.name, (bySecret = new Map()));
       bySecret.set(key, secrets);

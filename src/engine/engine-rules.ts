@@ -39,7 +39,8 @@ export interface EngineRules {
   isHidden(resource: string, record: Rec, op?: Operation, listing?: boolean): boolean;
 }
 
-const NO_FIELDS: readonly string[] = [];
+/** No fields: what `derive` returns when no field is request-only (shared, never mutated). */
+export const NO_FIELDS: readonly string[] = [];
 
 /** The rules when no overlay says anything: hard deletes, no limits, nothing derived. */
 export const inferredRules: EngineRules = {

@@ -4,7 +4,7 @@ import type { ApiSpec, Operation } from '../spec/index.js';
 import { formatIsoSeconds } from '../state/index.js';
 import type { Ctx, Answer } from './collection-handlers.js';
 import { findRecord, touch } from './collection-handlers.js';
-import type { EngineRules } from './engine-rules.js';
+import { NO_FIELDS, type EngineRules } from './engine-rules.js';
 import type { EngineState, Rec } from './engine-state.js';
 import type { ErrorOverrideRule } from './error-bodies.js';
 import { randomUuid } from './generate-values.js';
@@ -18,8 +18,6 @@ import { idsWithKey, type UniqueKey } from './unique-index.js';
 import { isObj } from './schema-shape.js';
 import type { ResourceModel } from './types.js';
 import { copyValue } from './copy-value.js';
-
-const NO_FIELDS: readonly string[] = [];
 
 /** Reads `a.b.c` from a value. */
 export function readPath(value: unknown, path: string): unknown {
