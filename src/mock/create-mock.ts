@@ -12,7 +12,7 @@ import { createController, type MockController } from './controller.js';
 import { corsHeaders, type CorsOptions } from './cors.js';
 import { findOAuthPaths } from './oauth/index.js';
 import { findTokenEndpoints } from './oauth-token.js';
-import { createAnswerMemo } from './pipeline/answer-memo.js';
+import { createAnswerMemo, forgetAnswers } from './pipeline/answer-memo.js';
 import { runPipeline } from './pipeline/dispatch.js';
 import type { MockCore } from './pipeline/mock-core.js';
 import { createRequestLog, type RequestLog } from './request-log.js';
@@ -173,8 +173,7 @@ function installSpecs(core: MockCore, options: MockOptions, next: Pick<MockOptio
   core.oauthPaths = findOAuthPaths(core.tokenEndpoints);
   core.policies.clear();
   core.infos.clear();
-  core.memo.entries.clear();
-  core.memo.size = 0;
+  forgetAnswers(core.memo);
   for (const spec of next.specs) {
     const own = next.policies.find((p) => p.id === spec.id);
     // Operations a hand policy does not handle (yet) still answer with their documented example.

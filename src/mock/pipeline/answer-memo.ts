@@ -5,6 +5,7 @@ import type { Session } from '../../state/index.js';
 import type { MockResponse } from '../types.js';
 import type { OperationExchange } from './exchange.js';
 import type { ResponseInfo } from './mock-core.js';
+import { withRequestHeaders } from './request-headers.js';
 
 /** One remembered answer and what must still hold for it to be the answer again. */
 interface MemoEntry {
@@ -40,12 +41,19 @@ export function createAnswerMemo(): AnswerMemo {
   return { entries: new Map(), size: 0 };
 }
 
+/** Forgets every remembered answer (when full, and when the specs are reloaded). */
+export function forgetAnswers(memo: AnswerMemo): void {
+  memo.entries.clear();
+  memo.size = 0;
+}
+
 /** Counts a request that may change the session (any method but GET and HEAD reaching its handler). */
 export function countWrite(session: Session): void {
   writeCounts.set(session, (writeCounts.get(session) ?? 0) + 1);
 }
 
-const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+/** GET and HEAD: the methods whose answers may be remembered, and the only ones that never count as a write. */
+export const isRead = (method: string): boolean => method === 'GET' || method === 'HEAD';
 
 /** The key of a read under its path: method, query and session (its headers are compared on a hit). */
 const keyOf = (x: OperationExchange): string => `${x.method}${x.url.search}\n${x.sessionId}`;
@@ -84,16 +92,7 @@ export function recallAnswer(memo: AnswerMemo, x: OperationExchange): { entry: M
 
 /** The remembered answer with this request's own CORS and rate-limit headers. */
 export function replayAnswer(x: OperationExchange, entry: MemoEntry): MockResponse {
-  const headers: Record<string, string> = Object.assign({}, x.base, entry.headers);
-  const rate = x.rate;
-  if (rate && entry.info?.rateLimitHeaders) {
-    headers['x-ratelimit-limit'] = String(rate.limit);
-    headers['x-ratelimit-remaining'] = String(rate.remaining);
-    headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
-  }
-  const res: MockResponse = { status: entry.status, headers };
-  if (entry.body !== undefined) res.body = entry.body;
-  return res;
+  return withRequestHeaders(entry.status, entry.headers, entry.body, x.base, x.rate, entry.info);
 }
 
 /** What `rememberAnswer` needs to know of how the answer was made. */
@@ -117,10 +116,7 @@ export function rememberAnswer(
   const { session } = x;
   const writes = writeCounts.get(session) ?? 0;
   if (session.random.drawn() !== made.drawnBefore || writes !== made.writesBefore || session.clock.now() !== made.now) return;
-  if (memo.size >= MAX_ENTRIES) {
-    memo.entries.clear();
-    memo.size = 0;
-  }
+  if (memo.size >= MAX_ENTRIES) forgetAnswers(memo);
   let byKey = memo.entries.get(x.url.pathname);
   if (!byKey) memo.entries.set(x.url.pathname, (byKey = new Map()));
   if (!byKey.has(made.key)) memo.size++;

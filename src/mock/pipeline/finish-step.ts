@@ -1,12 +1,12 @@
 // Pipeline step `finish`: serialises an operation's result with its documented media type and property order, adds
 // the rate-limit headers, checks it against the spec in strict mode, and logs it.
 import type { MockResult } from '../../engine/index.js';
-import type { RateLimitDecision } from '../../scenarios/index.js';
 import type { ApiSpec, Operation, ResponseSpec } from '../../spec/index.js';
 import { compileBodyOrder } from '../../spec/index.js';
 import { findResponseSpec, getSpecValidator, validateResponse } from '../../validate/index.js';
 import { WARNING_HEADER, type MockResponse } from '../types.js';
 import { rememberAnswer } from './answer-memo.js';
+import { withRequestHeaders } from './request-headers.js';
 import type { OperationExchange } from './exchange.js';
 import { logAnswer } from './log-step.js';
 import type { MockCore, ResponseInfo } from './mock-core.js';
@@ -37,27 +37,6 @@ function ownHeaders(result: MockResult, info: ResponseInfo | undefined, fallback
   const own: Record<string, string> = result.headers ? Object.assign({}, result.headers) : {};
   if (result.body !== undefined) own['content-type'] ??= info?.mediaType ?? fallbackMediaType;
   return own;
-}
-
-/** The answer with the headers every request gets afresh: CORS (in `base`) first, then its own, then the rate limit. */
-function withRequestHeaders(
-  status: number,
-  own: Record<string, string>,
-  body: string | undefined,
-  base: Record<string, string>,
-  rate: RateLimitDecision | undefined,
-  info: ResponseInfo | undefined,
-): MockResponse {
-  const headers: Record<string, string> = Object.assign({}, base, own);
-  if (rate && info?.rateLimitHeaders) {
-    headers['x-ratelimit-limit'] = String(rate.limit);
-    headers['x-ratelimit-remaining'] = String(rate.remaining);
-    headers['x-ratelimit-reset'] = String(rate.resetEpochSeconds);
-  }
-  if (rate && status === 429 && (info?.retryAfter ?? true)) headers['retry-after'] = String(rate.retryAfterSeconds);
-  const res: MockResponse = { status, headers };
-  if (body !== undefined) res.body = body;
-  return res;
 }
 
 /** The documented response of a status, described once per operation and status. */

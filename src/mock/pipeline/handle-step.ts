@@ -5,7 +5,7 @@ import { formatIsoSeconds } from '../../state/index.js';
 import type { ReadRequest } from '../read-request.js';
 import type { MockResponse } from '../types.js';
 import type { OperationExchange } from './exchange.js';
-import { countWrite } from './answer-memo.js';
+import { countWrite, isRead } from './answer-memo.js';
 import { finish } from './finish-step.js';
 import { logAnswer } from './log-step.js';
 import type { MockCore } from './mock-core.js';
@@ -16,7 +16,7 @@ export function handleOperation(core: MockCore, x: OperationExchange, read: Read
   // Accepted: only now may the request's scenarios move the clock (nothing changes for a rejected request).
   const undoScenarioEffects = interception?.commit?.();
   // Anything but a read may change the session: remembered reads of it are stale from here on.
-  if (x.method !== 'GET' && x.method !== 'HEAD') countWrite(session);
+  if (!isRead(x.method)) countWrite(session);
   const handler = policy.handlers[op.operationId];
   let nowIsoCache: string | undefined;
   const ctx: OperationContext<unknown> = {
