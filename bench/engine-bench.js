@@ -19,6 +19,7 @@ import { startLoadGenerator } from './lib/load-client.js';
 import { HAND, INFERRED, tokens } from './lib/engine-workloads.js';
 import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
 import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process.js';
+import { serveArgs } from './lib/serve-args.js';
 
 const { values: opts } = parseArgs({
   options: { quick: { type: 'boolean' }, 'no-prism': { type: 'boolean' }, 'no-pin': { type: 'boolean' } },
@@ -81,24 +82,7 @@ const cells = [
 
 async function throughput() {
   const port = await freePort();
-  const args = [
-    BIN,
-    'serve',
-    '--port',
-    String(port),
-    '--host',
-    HOST,
-    '--fixtures',
-    fixture.file,
-    // The bench fixture seeds 10,000 Auth0 tokens, past serve's default per-session record cap (10,000).
-    '--max-records',
-    '1000000',
-    '--quiet',
-    '--specs',
-    SPECS_DIR,
-    '--specs',
-    inferredSpec,
-  ];
+  const args = serveArgs(BIN, { port, fixtures: fixture.file, extra: ['--specs', SPECS_DIR, '--specs', inferredSpec] });
   const p = spawnNode(args, { logFile: join(work, 'scim.log'), cpu: SERVER_CPU });
   running.add(p);
   const base = `http://${HOST}:${port}`;

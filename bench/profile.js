@@ -25,10 +25,7 @@ import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process
 import { coldStartRequest, workloads } from './lib/workloads.js';
 import { send } from './lib/capture.js';
 import { areaOf, nameOf, place } from './lib/profile-areas.js';
-
-// The bench fixture seeds 10,000 tokens and 10,000 users, past serve's default per-session record cap (10,000):
-// lift the cap so creates measure the engine, not the cap's refusal.
-const MAX_RECORDS = ['--max-records', '1000000'];
+import { serveArgs } from './lib/serve-args.js';
 
 /**
  * Self and inclusive time per function and CPU time per area from a .cpuprofile, counting only samples with
@@ -165,18 +162,7 @@ async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir 
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const profDir = join(dir, w.id);
-  const args = [
-    MODULES_CLI,
-    'serve',
-    '--port',
-    String(port),
-    '--host',
-    HOST,
-    '--fixtures',
-    fixture.file,
-    ...MAX_RECORDS,
-    ...(opts.log ? [] : ['--quiet']),
-  ];
+  const args = serveArgs(MODULES_CLI, { port, fixtures: fixture.file, quiet: !opts.log });
   const p = spawnNode(args, {
     logFile: join(dir, `${w.id}.log`),
     nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir],

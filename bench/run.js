@@ -40,10 +40,10 @@ import {
 } from './lib/process.js';
 import { coldStartRequest, pathFor, workloads } from './lib/workloads.js';
 import { evaluateTargets, renderMarkdown, renderConsole } from './lib/report.js';
+import { serveArgs } from './lib/serve-args.js';
 
 // The bench fixture seeds 10,000 tokens and 10,000 users, past serve's default per-session record cap (10,000):
 // lift the cap so creates measure the engine, not the cap's refusal.
-const MAX_RECORDS = ['--max-records', '1000000'];
 
 /**
  * Sections of results.md that other harnesses write (profile.js --write, scim-bench.js --write, `npm run fuzz`,
@@ -134,7 +134,7 @@ const logFile = (name) => join(work, `${name}.log`);
 const BIN_NODE_ARGS = binNodeArgs();
 
 function launchScim(name, { quiet, fixtures = fixture.file, port, nodeArgs = BIN_NODE_ARGS }) {
-  const args = [BIN, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixtures, ...MAX_RECORDS, ...(quiet ? ['--quiet'] : [])];
+  const args = serveArgs(BIN, { port, fixtures, quiet });
   const p = spawnNode(args, { logFile: logFile(name), nodeArgs, cpu: SERVER_CPU });
   running.add(p);
   return p;

@@ -38,6 +38,7 @@ import {
 } from './lib/process.js';
 import { PAGE_SIZE, SCIM_BASE, SCIM_HEADERS, coNeedle, userResource } from './lib/scim-workloads.js';
 import { coldStartRequest } from './lib/workloads.js';
+import { serveArgs } from './lib/serve-args.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -210,7 +211,7 @@ const maxRecords = String(Math.max(1_000_000, USERS * 2));
 async function startServer(fixtures, name) {
   const port = await freePort();
   const p = spawnNode(
-    [bin, 'serve', '--port', String(port), '--host', HOST, '--fixtures', fixtures, '--max-records', maxRecords, '--quiet'],
+    serveArgs(bin, { port, fixtures, maxRecords }),
     {
       logFile: join(work, `${name}.log`),
       nodeArgs: binNodeArgs(),
