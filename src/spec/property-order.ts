@@ -110,14 +110,24 @@ function apply(shape: Shape, value: unknown): unknown {
   return out;
 }
 
+/** Orderers by schema object: a schema belongs to one document, so the object alone names the result. */
+const compiledOrders = new WeakMap<object, BodyOrderer | undefined>();
+
 /**
  * Compiles a response schema (resolved against its document) into a function that orders a body's keys as the
  * schema's `properties` list them, recursively, with undocumented keys after. Undefined when the schema lists no
  * properties anywhere, so callers skip the work. Compile once per response; the function is cheap per call.
  */
 export function compileBodyOrder(document: unknown, schema: unknown): BodyOrderer | undefined {
+  // The engine (storing a new record in order) and the pipeline (serialising the answer) ask for the same schemas.
+  const key = schema !== null && typeof schema === 'object' ? schema : undefined;
+  if (key && compiledOrders.has(key)) return compiledOrders.get(key);
   const shape = compile(document, schema, new Map());
-  if (!shape || !orders(shape)) return undefined;
-  indexShapes(shape);
-  return (value) => apply(shape, value);
+  let orderer: BodyOrderer | undefined;
+  if (shape && orders(shape)) {
+    indexShapes(shape);
+    orderer = (value) => apply(shape, value);
+  }
+  if (key) compiledOrders.set(key, orderer);
+  return orderer;
 }
