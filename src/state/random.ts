@@ -104,29 +104,31 @@ function compilePattern(pattern: string): PatternPart[] {
 
 /** Creates a seeded random source; the same seed always yields the same sequence. */
 export function createRandom(seed: string): Random {
-  let [a, b, c, d] = hashSeed(seed);
+  // The state lives in an Int32Array: as closure variables the uint32 words became heap numbers, four allocations per
+  // draw. Int32 and uint32 words give the same sums, shifts and xors here, so the sequence is the one sfc32 always gave.
+  const s = Int32Array.from(hashSeed(seed));
   let draws = 0;
   const next = () => {
     draws++;
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = s[2] as number;
+    const d = ((s[3] as number) + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    s[3] = d;
     return (t >>> 0) / 4294967296;
   };
-  // Built as an array and joined: `s += c` leaves a ConsString chain (~1 KB per 40-char secret) that stays in the heap
-  // until something flattens it, and fixture secrets are never read.
-  const chars = (n: number, alphabet: string) => {
-    const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = alphabet[Math.floor(next() * alphabet.length)] as string;
-    return out.join('');
+  // Char codes into one array, then one flat string: `s += c` leaves a ConsString chain (~1 KB per 40-char secret)
+  // that stays in the heap until something flattens it, and fixture secrets are never read.
+  const codes: number[] = [];
+  const chars = (n: number, alphabet: string): string => {
+    if (n > 4096) return chars(4096, alphabet) + chars(n - 4096, alphabet); // under any engine's argument limit
+    codes.length = n;
+    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
+    return String.fromCharCode.apply(null, codes);
   };
   const fromPattern = (pattern: string) => {
     let out = '';

@@ -2,9 +2,31 @@
 
 /**
  * JSON pointer of the first non-finite number in a parsed value, or undefined. Walks iteratively: a hostile body
- * nested 10,000 deep must not overflow the stack.
+ * nested 10,000 deep must not overflow the stack. Pointers are only built once a walk without them found one: this
+ * runs on every body and every record checked, and almost never finds anything.
  */
 export function findNonFiniteNumber(value: unknown): string | undefined {
+  return hasNonFiniteNumber(value) ? pointerToNonFinite(value) : undefined;
+}
+
+function hasNonFiniteNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return false;
+  const stack: object[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown>;
+    const items = Array.isArray(node) ? (node as unknown[]) : Object.values(node);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === 'number') {
+        if (!Number.isFinite(item)) return true;
+      } else if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
+  return false;
+}
+
+function pointerToNonFinite(value: unknown): string | undefined {
   const stack: Array<[unknown, string]> = [[value, '']];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop() as [unknown, string];

@@ -140,10 +140,14 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
     return fn;
   };
 
+  // Callers pass the spec's own (long-lived) schema refs: look them up by identity before building a string key.
+  const byRef = { request: new WeakMap<SchemaRef, ValidateFunction>(), response: new WeakMap<SchemaRef, ValidateFunction>() };
+
   return {
     spec,
     validate(ref, value, direction, location, check) {
-      const fn = compile(ref.pointer, direction);
+      let fn = byRef[direction].get(ref);
+      if (!fn) byRef[direction].set(ref, (fn = compile(ref.pointer, direction)));
       if (!fn(value)) return violationsFromAjv(fn.errors, location, check);
       return direction === 'request' ? nonFiniteViolation(value, location, check) : [];
     },
