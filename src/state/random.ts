@@ -123,10 +123,11 @@ export function createRandom(seed: string): Random {
   };
   // Char codes into one array, then one flat string: `s += c` leaves a ConsString chain (~1 KB per 40-char secret)
   // that stays in the heap until something flattens it, and fixture secrets are never read.
-  const codes: number[] = [];
+  // One reusable array per length (ids and secrets come in a few lengths): resizing one array costs more than filling it.
+  const buffers: number[][] = [];
   const chars = (n: number, alphabet: string): string => {
     if (n > 4096) return chars(4096, alphabet) + chars(n - 4096, alphabet); // under any engine's argument limit
-    codes.length = n;
+    const codes = (buffers[n] ??= new Array<number>(n).fill(0));
     for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
     return String.fromCharCode.apply(null, codes);
   };
