@@ -76,28 +76,49 @@ export function randomUuid(random: Random): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A string that looks like `sample` (same prefix, length and alphabet) or matches `pattern`. */
-export function generateLike(
-  random: Random,
-  options: { pattern?: string; format?: string; prefix?: string; sample?: string; length?: number },
-): string {
-  if (options.pattern) {
-    try {
-      return random.fromPattern(options.pattern);
-    } catch {
-      // an unsupported pattern falls through to the other hints
-    }
-  }
-  if (options.format === 'uuid' || (options.sample && UUID.test(options.sample))) return randomUuid(random);
+type LikeOptions = { pattern?: string; format?: string; prefix?: string; sample?: string; length?: number };
+
+/** What a string "like" the options is: read from the options once (ids and secrets ask with the same objects). */
+type Plan =
+  | { kind: 'pattern'; pattern: string; fallback: Plan }
+  | { kind: 'uuid' }
+  | { kind: 'chars'; prefix: string; n: number; alphabet: 'digits' | 'HEX' | 'hex' | 'alnum' };
+const plans = new WeakMap<LikeOptions, Plan>();
+
+function planOf(options: LikeOptions, withPattern = true): Plan {
+  if (withPattern && options.pattern) return { kind: 'pattern', pattern: options.pattern, fallback: planOf(options, false) };
+  if (options.format === 'uuid' || (options.sample && UUID.test(options.sample))) return { kind: 'uuid' };
   const prefix = options.prefix ?? '';
   const rest = options.sample ? options.sample.slice(prefix.length) : '';
   const n = Math.max(8, (options.length ?? options.sample?.length ?? prefix.length + 24) - prefix.length);
-  if (rest && DIGITS.test(rest)) return prefix + random.chars(n, '0123456789');
-  if (rest && HEX.test(rest)) return prefix + (rest === rest.toUpperCase() ? random.hex(n).toUpperCase() : random.hex(n));
+  if (rest && DIGITS.test(rest)) return { kind: 'chars', prefix, n, alphabet: 'digits' };
+  if (rest && HEX.test(rest)) return { kind: 'chars', prefix, n, alphabet: rest === rest.toUpperCase() ? 'HEX' : 'hex' };
+  return { kind: 'chars', prefix, n, alphabet: 'alnum' };
+}
+
+function generateByPlan(random: Random, plan: Plan): string {
+  if (plan.kind === 'pattern') {
+    try {
+      return random.fromPattern(plan.pattern);
+    } catch {
+      return generateByPlan(random, plan.fallback); // an unsupported pattern falls through to the other hints
+    }
+  }
+  if (plan.kind === 'uuid') return randomUuid(random);
+  const { prefix, n } = plan;
+  if (plan.alphabet === 'digits') return prefix + random.chars(n, '0123456789');
+  if (plan.alphabet === 'HEX') return prefix + random.hex(n).toUpperCase();
+  if (plan.alphabet === 'hex') return prefix + random.hex(n);
   return prefix + random.alnum(n);
 }
 
-type LikeOptions = Parameters<typeof generateLike>[1];
+/** A string that looks like `sample` (same prefix, length and alphabet) or matches `pattern`. */
+export function generateLike(random: Random, options: LikeOptions): string {
+  let plan = plans.get(options);
+  if (!plan) plans.set(options, (plan = planOf(options)));
+  return generateByPlan(random, plan);
+}
+
 const idOptions = new WeakMap<ResourceId, LikeOptions>();
 
 /** Mints a new id for a resource: the next integer, or a string to the pattern/format/prefix of its examples. */
@@ -117,16 +138,27 @@ export function generateId(id: ResourceId, random: Random, nextInteger: () => nu
   return generateLike(random, options);
 }
 
+/** Secret options by schema (or none) and example: built once, so generateLike's plan is read once too. */
+const secretOptions = new WeakMap<object, Map<unknown, LikeOptions>>();
+const NO_SCHEMA = {};
+
 /** A secret value for a shown-once property, shaped by its schema (pattern, format) or an example value. */
 export function generateSecret(random: Random, schema: Obj | undefined, example: unknown): string {
-  const sample = typeof example === 'string' ? example : undefined;
-  const prefixMatch = sample ? /^[A-Za-z][A-Za-z0-9]*?[_-]/.exec(sample) : null;
-  return generateLike(random, {
-    ...(typeof schema?.pattern === 'string' ? { pattern: schema.pattern } : {}),
-    ...(typeof schema?.format === 'string' ? { format: schema.format } : {}),
-    ...(prefixMatch ? { prefix: prefixMatch[0] } : {}),
-    ...(sample ? { sample } : { length: 40 }),
-  });
+  let byExample = secretOptions.get(schema ?? NO_SCHEMA);
+  if (!byExample) secretOptions.set(schema ?? NO_SCHEMA, (byExample = new Map()));
+  let options = byExample.get(example);
+  if (!options) {
+    const sample = typeof example === 'string' ? example : undefined;
+    const prefixMatch = sample ? /^[A-Za-z][A-Za-z0-9]*?[_-]/.exec(sample) : null;
+    options = {
+      ...(typeof schema?.pattern === 'string' ? { pattern: schema.pattern } : {}),
+      ...(typeof schema?.format === 'string' ? { format: schema.format } : {}),
+      ...(prefixMatch ? { prefix: prefixMatch[0] } : {}),
+      ...(sample ? { sample } : { length: 40 }),
+    };
+    if (byExample.size < 100) byExample.set(example, options); // examples come from specs; the bound guards the rest
+  }
+  return generateLike(random, options);
 }
 
 const datePaths = new WeakMap<object, string[][]>();

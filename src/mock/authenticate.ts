@@ -37,15 +37,39 @@ export function requiredScopeAlternatives(api: ApiSpec, op: Operation): string[]
   return op.security.map((req) => Object.entries(req).flatMap(([scheme, scopes]) => (oauth.has(scheme) ? scopes : [])));
 }
 
+/** Whether an operation may be called without a token: no security at all, or an empty (`{}`) alternative. */
+const anonymousOps = new WeakMap<Operation, boolean>();
+function allowsAnonymous(op: Operation): boolean {
+  let known = anonymousOps.get(op);
+  if (known === undefined) {
+    known = (op.security.length === 0 && op.extraScopes.length === 0) || op.security.some((req) => Object.keys(req).length === 0);
+    anonymousOps.set(op, known);
+  }
+  return known;
+}
+
+// A client sends the same Authorization header on every request: remember what the last one read as.
+let lastHeader: string | undefined;
+let lastRead: { token: string; granted: Set<string> | undefined } | undefined;
+
+/** The bearer token of a header and the scopes it grants (a JWT's), or undefined when the header is malformed. */
+function readBearer(authorization: string): { token: string; granted: Set<string> | undefined } | undefined {
+  if (authorization === lastHeader) return lastRead;
+  const m = BEARER.exec(authorization.trim());
+  const read = m ? { token: m[1] as string, granted: readJwtScopes(m[1] as string) } : undefined;
+  lastHeader = authorization;
+  lastRead = read;
+  return read;
+}
+
 /** Returns the 401/403 problem for a request, or undefined when it may proceed. */
 export function authenticate(api: ApiSpec, op: Operation, authorization: string | undefined): RequestProblem | undefined {
-  if (op.security.length === 0 && op.extraScopes.length === 0) return undefined;
-  if (op.security.some((req) => Object.keys(req).length === 0)) return undefined; // `{}` alternative: anonymous allowed
+  if (allowsAnonymous(op)) return undefined;
   if (!authorization)
     return { kind: 'unauthorized', reason: 'missing', message: 'Missing Authorization header: send "Authorization: Bearer <token>".' };
-  const m = BEARER.exec(authorization.trim());
-  if (!m) return { kind: 'unauthorized', reason: 'malformed', message: 'Malformed Authorization header: expected "Bearer <token>".' };
-  const granted = readJwtScopes(m[1] as string);
+  const bearer = readBearer(authorization);
+  if (!bearer) return { kind: 'unauthorized', reason: 'malformed', message: 'Malformed Authorization header: expected "Bearer <token>".' };
+  const granted = bearer.granted;
   if (!granted) return undefined;
   const alternatives = requiredScopeAlternatives(api, op);
   if (alternatives.length === 0 || alternatives.some((need) => need.every((s) => granted.has(s)))) return undefined;
