@@ -22,9 +22,17 @@ export function findResponseSpec(op: Operation, status: number): ResponseSpec | 
   );
 }
 
+// A client sends the same Content-Type on every request: remember the last one read.
+let lastContentType: string | undefined;
+let lastBase = '';
+
 /** Media type without parameters, lower-cased (`application/json; charset=utf-8` → `application/json`). */
 export function baseMediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (contentType === lastContentType) return lastBase;
+  const base = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  lastContentType = contentType;
+  lastBase = base;
+  return base;
 }
 
 /** Picks the documented media type matching a content type (exact, `type/*`, `*\/*`). */
