@@ -22,8 +22,14 @@ function reply(res, route) {
   res.end(route.status === 204 || route.status === 304 ? undefined : route.body);
 }
 
+/** No Content-Length (or 0) and no Transfer-Encoding: the request has no body (RFC 9112 §6.3). */
+const hasNoBody = (req) =>
+  (req.headers['content-length'] === undefined || req.headers['content-length'] === '0') && req.headers['transfer-encoding'] === undefined;
+
 const server = createServer((req, res) => {
-  if (req.method === 'GET' || req.method === 'HEAD') return reply(res, routes.get(`${req.method} ${req.url}\n`) ?? notFound);
+  // A request without a body is answered at once, as scimulator (and body-parser's hasBody) does.
+  if (req.method === 'GET' || req.method === 'HEAD' || hasNoBody(req))
+    return reply(res, routes.get(`${req.method} ${req.url}\n`) ?? notFound);
   // Read the request body before answering, as any real server must.
   const chunks = [];
   req.on('data', (c) => chunks.push(c));

@@ -84,6 +84,15 @@ function copyHeaders(headers: IncomingMessage['headers']): Record<string, string
   return out;
 }
 
+/**
+ * A request without Content-Length and Transfer-Encoding has no body (RFC 9112 §6.3), nor has one of length 0:
+ * answered at once, without waiting for the stream's end event a tick later (a DELETE is the common case).
+ */
+function hasNoBody(headers: Record<string, string>): boolean {
+  const length = headers['content-length'];
+  return (length === undefined || length === '0') && headers['transfer-encoding'] === undefined;
+}
+
 /** Writes the core's answer; a `drop` severs the connection as a fault scenario asks. */
 function writeAnswer(req: IncomingMessage, res: ServerResponse, out: MockResponse): void {
   if (out.drop) {
@@ -121,7 +130,7 @@ export function createNodeListener(mock: Mock, onError?: (err: unknown) => void)
       }
       const method = req.method ?? 'GET';
       const headers = flattenHeaders(req);
-      if (method === 'GET' || method === 'HEAD') return answer(req, res, { method, url, headers });
+      if (method === 'GET' || method === 'HEAD' || hasNoBody(headers)) return answer(req, res, { method, url, headers });
       readBody(
         req,
         (body, tooLarge) =>
