@@ -148,6 +148,9 @@ export function createRouter(specs: ApiSpec[]): Router {
       const hit = byPath?.get(pathname);
       if (hit) return hit;
       const found = matchUncached(method, pathname);
+      // A DELETE names its resource once (a second one is a 404 the client rarely sends): caching those paths would
+      // only fill the cache with one-off keys and push the repeated GET, POST and PUT routes out.
+      if (method === 'DELETE') return found;
       if (cached >= MAX_CACHED) {
         cache.clear();
         cached = 0;
