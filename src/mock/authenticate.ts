@@ -50,13 +50,13 @@ function allowsAnonymous(op: Operation): boolean {
 
 // A client sends the same Authorization header on every request: remember what the last one read as.
 let lastHeader: string | undefined;
-let lastRead: { token: string; granted: Set<string> | undefined } | undefined;
+let lastRead: { granted: Set<string> | undefined } | undefined;
 
-/** The bearer token of a header and the scopes it grants (a JWT's), or undefined when the header is malformed. */
-function readBearer(authorization: string): { token: string; granted: Set<string> | undefined } | undefined {
+/** The scopes a header's bearer token grants (a JWT's; none read from any other token), or undefined when malformed. */
+function readBearer(authorization: string): { granted: Set<string> | undefined } | undefined {
   if (authorization === lastHeader) return lastRead;
   const m = BEARER.exec(authorization.trim());
-  const read = m ? { token: m[1] as string, granted: readJwtScopes(m[1] as string) } : undefined;
+  const read = m ? { granted: readJwtScopes(m[1] as string) } : undefined;
   lastHeader = authorization;
   lastRead = read;
   return read;
