@@ -82,11 +82,23 @@ export function findRecord(deps: HandlerDeps, ctx: Ctx): { bucket: Map<string, R
   return { bucket: map, id, record };
 }
 
+/** Whether an operation documents a body for a status: asked on every answer, so worked out once per pair. */
+const documentsBody = new WeakMap<Operation, Map<number, boolean>>();
+
+function hasDocumentedBody(op: Operation, status: number): boolean {
+  let byStatus = documentsBody.get(op);
+  if (!byStatus) documentsBody.set(op, (byStatus = new Map()));
+  let known = byStatus.get(status);
+  if (known === undefined) {
+    known = op.responses.find((r) => r.status === String(status))?.content.some((m) => m.schema) === true;
+    byStatus.set(status, known);
+  }
+  return known;
+}
+
 /** The answer body for a record: trimmed to the operation's documented schema, or none when it documents none. */
 function recordAnswer(deps: HandlerDeps, op: Operation, status: number, record: Rec): MockResult {
-  const documented = op.responses.find((r) => r.status === String(status));
-  const hasBody = documented?.content.some((m) => m.schema);
-  if (!hasBody) return { status };
+  if (!hasDocumentedBody(op, status)) return { status };
   const info = op === deps.runtime.ops.get('create') ? deps.runtime.created : deps.runtime.record;
   return { status, body: project(record, info) };
 }
@@ -105,16 +117,20 @@ function nextInteger(ctx: Ctx, deps: HandlerDeps, bucket: Map<string, Rec>): num
   return next;
 }
 
-const orders = new WeakMap<SchemaInfo, (record: Rec) => Rec>();
-const asIs = (record: Rec) => record;
+type RecordOrder = (record: Rec, omit: readonly string[]) => Rec;
+const orders = new WeakMap<SchemaInfo, RecordOrder>();
+const asIs: RecordOrder = (record, omit) => (omit.length === 0 ? record : splitRecord(record, NO_FIELDS, {}, omit));
 
-/** Puts a record's keys in its answer schema's property order (a copy only when they are not already). */
-function answerOrder(runtime: ResourceRuntime, info: SchemaInfo | undefined): (record: Rec) => Rec {
+/**
+ * Puts a record's keys in its answer schema's property order, leaving out `omit` (a copy only when something moves or
+ * goes), so a new record is copied once for both.
+ */
+function answerOrder(runtime: ResourceRuntime, info: SchemaInfo | undefined): RecordOrder {
   if (!info) return asIs;
   let order = orders.get(info);
   if (!order) {
     const compiled = compileBodyOrder(runtime.spec.document, info.ref.schema);
-    order = compiled ? (record: Rec) => compiled(record) as Rec : asIs;
+    order = compiled ? (record, omit) => compiled(record, omit) as Rec : asIs;
     orders.set(info, order);
   }
   return order;
@@ -148,7 +164,8 @@ function serverDefaults(runtime: ResourceRuntime, info: SchemaInfo, now: string)
 
 /**
  * Builds a new record as its create answer shows it: the body, the generated properties the answer requires, a fresh
- * id and secrets, clock timestamps, derived fields; the request-only (`transient`) fields left out.
+ * id and secrets, clock timestamps, derived fields; the request-only (`transient`) fields left out; keys in the answer
+ * schema's order.
  */
 function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): Rec {
   const { runtime } = deps;
@@ -166,7 +183,8 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): Rec
   for (const f of runtime.resource.secretFields)
     record[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
   const transient = deps.rules.derive(runtime.resource.name, record, ctx);
-  const built = transient.length === 0 ? record : splitRecord(record, NO_FIELDS, {}, transient);
+  // Kept in the answer schema's property order: every later answer (this one, reads, lists) then serialises as is.
+  const built = answerOrder(runtime, info)(record, transient);
   const meta = built.meta;
   if (isObj(meta) && typeof meta.location === 'string' && id)
     meta.location = `${requestUrl(ctx).replace(/\/$/, '')}/${encodeURIComponent(String(built[id.property]))}`;
@@ -189,6 +207,7 @@ function splitRecord(record: Rec, secretFields: readonly string[], secrets: Rec,
 
 /** POST on a collection: the record is the body plus generated values; the answer shows the secrets once. */
 export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  const status = deps.runtime.resource.operations.find((o) => o.role === 'create')?.successStatus ?? 201;
   return (ctx) => {
     const bucket = scopedBucket(deps, ctx);
     if (!isMap(bucket)) return bucket;
@@ -199,8 +218,7 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
       return deps.answer({ kind: 'limit', message: `At most ${limit} ${deps.runtime.resource.name} per scope.` }, ctx.operation);
     }
     const info = deps.runtime.created ?? deps.runtime.record;
-    // Kept in the answer schema's property order: every later answer (this one, reads, lists) then serialises as is.
-    const shown = answerOrder(deps.runtime, info)(buildRecord(deps, ctx, bucket));
+    const shown = buildRecord(deps, ctx, bucket);
     const { secretFields } = deps.runtime.resource;
     const secrets: Rec = {};
     const record = secretFields.length > 0 ? splitRecord(shown, secretFields, secrets) : shown;
@@ -214,17 +232,17 @@ export function createHandler(deps: HandlerDeps): OperationHandler<EngineState> 
       if (!bySecret) ctx.state.secrets.set(deps.runtime.resource.name, (bySecret = new Map()));
       bySecret.set(key, secrets);
     }
-    const status = deps.runtime.resource.operations.find((o) => o.role === 'create')?.successStatus ?? 201;
     return recordAnswer(deps, ctx.operation, status, shown);
   };
 }
 
 /** GET on an item. */
 export function readHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  const status = statusOf(deps, 'read');
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
-    return recordAnswer(deps, ctx.operation, statusOf(deps, 'read'), found.record);
+    return recordAnswer(deps, ctx.operation, status, found.record);
   };
 }
 
@@ -243,7 +261,7 @@ function checkRecord(deps: HandlerDeps, ctx: Ctx, record: Rec, info = deps.runti
     'request.body',
     'request-body',
   );
-  return violations.length > 0 ? deps.answer({ kind: 'validation', violations }, ctx.operation) : undefined;
+  return violations.length > 0 ? deps.answer({ kind: 'validation', violations: [...violations] }, ctx.operation) : undefined;
 }
 
 /** PUT on an item: the body replaces the record; the id and server-owned (readOnly) values stay. */
@@ -314,12 +332,13 @@ export function updateHandler(deps: HandlerDeps, role: 'update' = 'update'): Ope
 
 /** DELETE on an item: gone for every later call (or soft-deleted as the overlay says). */
 export function deleteHandler(deps: HandlerDeps): OperationHandler<EngineState> {
+  const status = statusOf(deps, 'delete');
   return (ctx) => {
     const found = findRecord(deps, ctx);
     if (!('record' in found)) return found;
     const kept = deps.rules.softDelete(deps.runtime.resource.name, found.record, ctx);
     if (kept) found.bucket.set(found.id, kept);
     else found.bucket.delete(found.id);
-    return recordAnswer(deps, ctx.operation, statusOf(deps, 'delete'), kept ?? found.record);
+    return recordAnswer(deps, ctx.operation, status, kept ?? found.record);
   };
 }

@@ -51,9 +51,18 @@ export function evaluate(v: DerivedValue, ctx: Ctx, record: Rec = {}): unknown {
   return `${v.prefix ?? ''}${v.generate === 'hex' ? ctx.random.hex(n) : ctx.random.alnum(n)}`;
 }
 
+/** An overlay's field list as entries, listed once per (parsed, never changed) overlay object rather than per call. */
+const fieldEntries = new WeakMap<object, [string, DerivedValue][]>();
+function entriesOf(fields: Record<string, DerivedValue>): [string, DerivedValue][] {
+  let entries = fieldEntries.get(fields);
+  if (!entries) fieldEntries.set(fields, (entries = Object.entries(fields)));
+  return entries;
+}
+
 /** Sets the evaluated fields on a record (undefined values leave a field alone; `a.b` sets `b` inside object `a`). */
 export function applyFields(record: Rec, fields: Record<string, DerivedValue> | undefined, ctx: Ctx): void {
-  for (const [k, v] of Object.entries(fields ?? {})) {
+  if (!fields) return;
+  for (const [k, v] of entriesOf(fields)) {
     if (isObj(v) && 'default' in v && readPath(record, k) !== undefined) continue;
     const value = evaluate(v, ctx, record);
     if (value === undefined) continue;

@@ -1,8 +1,11 @@
 // Orders a response body's keys as its schema lists them (then any others), for clients that read a page positionally.
 import { followSchemaRefs } from './json-pointer.js';
 
-/** Returns the value with every object's keys in schema order; the input is not changed. */
-export type BodyOrderer = (value: unknown) => unknown;
+/**
+ * Returns the value with every object's keys in schema order; the input is not changed. `omit` names top-level keys
+ * to leave out (a new record's request-only fields): the copy that drops them is the one that orders them.
+ */
+export type BodyOrderer = (value: unknown, omit?: readonly string[]) => unknown;
 
 /** What a schema says about key order, precompiled: its property names, their own shapes, and an array's items. */
 interface Shape {
@@ -110,6 +113,20 @@ function apply(shape: Shape, value: unknown): unknown {
   return out;
 }
 
+/** A copy of an object in schema order without the `omit` keys (always a copy: something may be left out). */
+function applyOmitting(shape: Shape, value: unknown, omit: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return apply(shape, value);
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of shape.keys) {
+    if (!Object.hasOwn(source, key) || omit.includes(key)) continue;
+    const child = shape.children.get(key);
+    out[key] = child ? apply(child, source[key]) : source[key];
+  }
+  for (const key in source) if (Object.hasOwn(source, key) && !Object.hasOwn(out, key) && !omit.includes(key)) out[key] = source[key];
+  return out;
+}
+
 /** Orderers by schema object: a schema belongs to one document, so the object alone names the result. */
 const compiledOrders = new WeakMap<object, BodyOrderer | undefined>();
 
@@ -126,7 +143,7 @@ export function compileBodyOrder(document: unknown, schema: unknown): BodyOrdere
   let orderer: BodyOrderer | undefined;
   if (shape && orders(shape)) {
     indexShapes(shape);
-    orderer = (value) => apply(shape, value);
+    orderer = (value, omit) => (omit && omit.length > 0 ? applyOmitting(shape, value, omit) : apply(shape, value));
   }
   if (key) compiledOrders.set(key, orderer);
   return orderer;
