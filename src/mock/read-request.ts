@@ -37,6 +37,13 @@ interface SplitParams {
 }
 
 const split = new WeakMap<Operation, SplitParams>();
+const NONE: readonly Violation[] = [];
+
+/**
+ * Both lists in one (each validator returns at most MAX_VIOLATIONS + 1 entries): copies only when both have some,
+ * since almost every request has none and the validators then answer a shared empty list.
+ */
+const merge = (a: readonly Violation[], b: readonly Violation[]): readonly Violation[] => (b.length === 0 ? a : a.length === 0 ? b : [...a, ...b]);
 
 function splitParameters(op: Operation): SplitParams {
   let s = split.get(op);
@@ -63,19 +70,18 @@ export function readRequest(
   pathParams: Record<string, string>,
 ): ReadRequest | RequestProblem {
   const parts = splitParameters(op);
-  const violations: Violation[] = [];
+  let violations: readonly Violation[] = NONE;
   const params: Record<string, unknown> = { ...pathParams };
-  // Each validator returns at most MAX_VIOLATIONS + 1 entries, so these spreads stay small.
-  violations.push(...validator.validateParameters(parts.path, params, 'request.path'));
+  violations = merge(violations, validator.validateParameters(parts.path, params, 'request.path'));
   const query = parts.query.length > 0 && search.length > 1 ? readQuery(new URLSearchParams(search), parts.query) : {};
-  violations.push(...validator.validateParameters(parts.query, query, 'request.query'));
+  violations = merge(violations, validator.validateParameters(parts.query, query, 'request.query'));
   if (parts.header.length > 0) {
     const headerValues: Record<string, unknown> = {};
     for (const p of parts.header) {
       const v = req.headers[p.name.toLowerCase()];
       if (v !== undefined) headerValues[p.name] = v;
     }
-    violations.push(...validator.validateParameters(parts.header, headerValues, 'request.header'));
+    violations = merge(violations, validator.validateParameters(parts.header, headerValues, 'request.header'));
   }
 
   let body: unknown;
@@ -87,13 +93,7 @@ export function readRequest(
     }
     if (!hasBody) {
       if (rb.required) {
-        violations.push({
-          check: 'request-body',
-          location: 'request.body',
-          pointer: '',
-          keyword: 'required',
-          message: 'request body is required',
-        });
+        violations = merge(violations, [{ check: 'request-body', location: 'request.body', pointer: '', keyword: 'required', message: 'request body is required' }]);
       }
     } else {
       const declared = req.headers['content-type'];
@@ -109,7 +109,7 @@ export function readRequest(
         return { kind: 'malformed-json', message: (e as Error).message };
       }
       if (longestArray(body) > MAX_BODY_ITEMS) return { kind: 'payload-too-large', limit: MAX_BODY_ITEMS, unit: 'items' };
-      if (media.schema) violations.push(...validator.validate(media.schema, body, 'request', 'request.body', 'request-body'));
+      if (media.schema) violations = merge(violations, validator.validate(media.schema, body, 'request', 'request.body', 'request-body'));
     }
   }
   if (violations.length > 0) return { kind: 'validation', violations: capViolations(violations) };

@@ -112,7 +112,7 @@ export function checkBodySchema(validator: SpecValidator, op: Operation, res: Ob
       },
     ];
   }
-  return validator.validate(media.schema, body, 'response', 'response.body', 'body-schema');
+  return [...validator.validate(media.schema, body, 'response', 'response.body', 'body-schema')];
 }
 
 /** Required documented headers must be present; every documented header present must match its schema. */

@@ -12,16 +12,28 @@ export function findNonFiniteNumber(value: unknown): string | undefined {
 function hasNonFiniteNumber(value: unknown): boolean {
   if (typeof value === 'number') return !Number.isFinite(value);
   if (value === null || typeof value !== 'object') return false;
-  const stack: object[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop() as Record<string, unknown>;
-    const items = Array.isArray(node) ? (node as unknown[]) : Object.values(node);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (typeof item === 'number') {
-        if (!Number.isFinite(item)) return true;
-      } else if (item !== null && typeof item === 'object') stack.push(item);
+  // Most values are flat (parameters, small bodies): the stack is made only once a nested object turns up.
+  let stack: object[] | undefined;
+  let node: object | undefined = value;
+  while (node !== undefined) {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (typeof item === 'number') {
+          if (!Number.isFinite(item)) return true;
+        } else if (item !== null && typeof item === 'object') (stack ??= []).push(item);
+      }
+    } else {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
+        const item = record[key];
+        if (typeof item === 'number') {
+          if (!Number.isFinite(item)) return true;
+        } else if (item !== null && typeof item === 'object') (stack ??= []).push(item);
+      }
     }
+    node = stack?.pop();
   }
   return false;
 }

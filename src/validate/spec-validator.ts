@@ -6,10 +6,13 @@ import { transformDocument, type Direction } from './transform-schema.js';
 import { findNonFiniteNumber } from './scan-body.js';
 import { clipText, violationsFromAjv, type Violation, type ViolationLocation } from './violation.js';
 
+/** The answer of every check that finds nothing: shared (and frozen) rather than a new array per call. */
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+
 /** The violation for a number too large for JSON (`1e309` reads as Infinity, which Ajv counts as an integer). */
-function nonFiniteViolation(value: unknown, location: ViolationLocation, check: string, prefix = ''): Violation[] {
+function nonFiniteViolation(value: unknown, location: ViolationLocation, check: string, prefix = ''): readonly Violation[] {
   const at = findNonFiniteNumber(value);
-  if (at === undefined) return [];
+  if (at === undefined) return NO_VIOLATIONS;
   const pointer = clipText(prefix + at);
   return [
     { check, location, pointer, keyword: 'type', message: `${pointer || '(root)'} must be a finite number`, params: { type: 'number' } },
@@ -50,12 +53,12 @@ function followBareRefs(document: unknown, pointer: string): string {
 export interface SpecValidator {
   readonly spec: ApiSpec;
   /** Validates a value against a schema found at `ref.pointer` in the spec document. */
-  validate(ref: SchemaRef, value: unknown, direction: Direction, location: ViolationLocation, check: string): Violation[];
+  validate(ref: SchemaRef, value: unknown, direction: Direction, location: ViolationLocation, check: string): readonly Violation[];
   /**
    * Validates (and coerces in place) a set of string parameters against the documented parameter schemas.
    * `values` maps parameter names to raw strings (or string arrays for repeated query keys).
    */
-  validateParameters(params: Parameter[], values: Record<string, unknown>, location: ViolationLocation): Violation[];
+  validateParameters(params: Parameter[], values: Record<string, unknown>, location: ViolationLocation): readonly Violation[];
   /** Validates one string value (a header, say) against a schema, coercing it to the schema's type first. */
   validateString(ref: SchemaRef, raw: string, location: ViolationLocation, check: string, name: string): Violation[];
   /**
@@ -149,10 +152,10 @@ function createSpecValidator(spec: ApiSpec): SpecValidator {
       let fn = byRef[direction].get(ref);
       if (!fn) byRef[direction].set(ref, (fn = compile(ref.pointer, direction)));
       if (!fn(value)) return violationsFromAjv(fn.errors, location, check);
-      return direction === 'request' ? nonFiniteViolation(value, location, check) : [];
+      return direction === 'request' ? nonFiniteViolation(value, location, check) : NO_VIOLATIONS;
     },
     validateParameters(params, values, location) {
-      if (params.length === 0) return [];
+      if (params.length === 0) return NO_VIOLATIONS;
       const fn = compileParameters(params);
       if (fn(values)) return nonFiniteViolation(values, location, 'request-parameters');
       return violationsFromAjv(fn.errors, location, 'request-parameters').map((v) => ({

@@ -61,7 +61,7 @@ function omittedViolation(count: number, location: ViolationLocation, check: str
  * Caps a merged violation list (path + query + header + body) at `max` entries plus one summary entry counting
  * the rest, earlier summaries included. Builds a new array without spreading (`push(...big)` overflows the stack).
  */
-export function capViolations(violations: Violation[], max = MAX_VIOLATIONS): Violation[] {
+export function capViolations(violations: readonly Violation[], max = MAX_VIOLATIONS): Violation[] {
   const kept: Violation[] = [];
   let omitted = 0;
   let last: Violation | undefined;
