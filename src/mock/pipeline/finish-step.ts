@@ -17,9 +17,12 @@ export function finish(core: MockCore, x: OperationExchange, result: MockResult)
   const warning = result.headers?.[WARNING_HEADER];
   if (warning && x.note === undefined) x.note = warning;
   const info = responseInfo(core, x.op, result.status);
-  const own = ownHeaders(result, info, x.policy.errors.mediaType);
   const body = result.body === undefined ? undefined : JSON.stringify(info?.order ? info.order(result.body) : result.body);
-  let res = withRequestHeaders(result.status, own, body, x.base, x.rate, info);
+  // Only a remembered read needs its own headers apart from this request's; any other answer builds one object.
+  const own = x.read ? ownHeaders(result, info, x.policy.errors.mediaType) : undefined;
+  let res = own
+    ? withRequestHeaders(result.status, own, body, x.base, x.rate, info)
+    : withRequestHeaders(result.status, result.headers, body, x.base, x.rate, info, mediaTypeOf(result, info, x.policy.errors.mediaType));
   if (core.strict) {
     const checked = checkStrictly(x.api, x.op, res);
     if (checked !== res) {
@@ -28,15 +31,22 @@ export function finish(core: MockCore, x: OperationExchange, result: MockResult)
       res = { ...checked, headers: { ...x.base, ...checked.headers } };
     }
   }
-  if (x.read) rememberAnswer(core.memo, x, x.read, { status: res.status, headers: own, body, info });
+  if (x.read && own) rememberAnswer(core.memo, x, x.read, { status: res.status, headers: own, body, info });
   return logAnswer(core, x, res);
 }
 
 /** The headers an answer carries of its own: the operation's, and the documented media type of a body. */
 function ownHeaders(result: MockResult, info: ResponseInfo | undefined, fallbackMediaType: string): Record<string, string> {
   const own: Record<string, string> = result.headers ? Object.assign({}, result.headers) : {};
-  if (result.body !== undefined) own['content-type'] ??= info?.mediaType ?? fallbackMediaType;
+  const type = mediaTypeOf(result, info, fallbackMediaType);
+  if (type !== undefined) own['content-type'] = type;
   return own;
+}
+
+/** The Content-Type a body is answered with, when the operation's own headers do not name one. */
+function mediaTypeOf(result: MockResult, info: ResponseInfo | undefined, fallbackMediaType: string): string | undefined {
+  if (result.body === undefined) return undefined;
+  return result.headers?.['content-type'] ?? info?.mediaType ?? fallbackMediaType;
 }
 
 /** The documented response of a status, described once per operation and status. */
