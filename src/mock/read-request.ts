@@ -43,7 +43,8 @@ const NONE: readonly Violation[] = [];
  * Both lists in one (each validator returns at most MAX_VIOLATIONS + 1 entries): copies only when both have some,
  * since almost every request has none and the validators then answer a shared empty list.
  */
-const merge = (a: readonly Violation[], b: readonly Violation[]): readonly Violation[] => (b.length === 0 ? a : a.length === 0 ? b : [...a, ...b]);
+const merge = (a: readonly Violation[], b: readonly Violation[]): readonly Violation[] =>
+  b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
 
 function splitParameters(op: Operation): SplitParams {
   let s = split.get(op);
@@ -93,7 +94,9 @@ export function readRequest(
     }
     if (!hasBody) {
       if (rb.required) {
-        violations = merge(violations, [{ check: 'request-body', location: 'request.body', pointer: '', keyword: 'required', message: 'request body is required' }]);
+        violations = merge(violations, [
+          { check: 'request-body', location: 'request.body', pointer: '', keyword: 'required', message: 'request body is required' },
+        ]);
       }
     } else {
       const declared = req.headers['content-type'];
