@@ -18,10 +18,16 @@ interface Node {
 
 const newNode = (): Node => ({ literal: new Map(), operations: new Map() });
 
+/** The path's non-empty segments, cut out directly (no intermediate array with the empty ones). */
 function splitPath(path: string): string[] {
-  const parts = path.split('/');
   const out: string[] = [];
-  for (const p of parts) if (p !== '') out.push(p);
+  let start = 0;
+  while (start < path.length) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    if (end > start) out.push(path.slice(start, end));
+    start = end + 1;
+  }
   return out;
 }
 
