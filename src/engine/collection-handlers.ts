@@ -180,8 +180,12 @@ function buildRecord(deps: HandlerDeps, ctx: Ctx, bucket: Map<string, Rec>): Rec
   const id = runtime.resource.id;
   if (id) record[id.property] = generateId(id, ctx.random, () => nextInteger(ctx, deps, bucket), runtime.sampleId);
   // Secrets are minted before `derive`, so an overlay may shape one (`{template: "{id}.{alnum:40}"}`).
-  for (const f of runtime.resource.secretFields)
-    record[f] = generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
+  const replaced = deps.rules.replaces?.(runtime.resource.name) ?? NO_FIELDS;
+  for (const f of runtime.resource.secretFields) {
+    const mint = () => generateSecret(ctx.random, info?.shape?.properties.get(f), runtime.secretExamples.get(f));
+    if (replaced.includes(f)) ctx.random.discard(mint);
+    else record[f] = mint();
+  }
   const transient = deps.rules.derive(runtime.resource.name, record, ctx);
   // Kept in the answer schema's property order: every later answer (this one, reads, lists) then serialises as is.
   const built = answerOrder(runtime, info)(record, transient);

@@ -11,6 +11,11 @@ export interface EngineRules {
    * (`transient`) fields the stored record must not keep, for the caller to leave out of its copy.
    */
   derive(resource: string, record: Rec, ctx: OperationContext<EngineState>): readonly string[];
+  /**
+   * The fields `derive` always overwrites (and nothing reads before it does): a create only makes the draws of the
+   * value it would have generated for one of them, keeping every seeded sequence, without building it.
+   */
+  replaces?(resource: string): readonly string[];
   /** Refuses a create (limit reached, uniqueness conflict) with a spec-shaped answer. */
   checkCreate(resource: string, record: Rec, bucket: Map<string, Rec>, ctx: OperationContext<EngineState>): MockResult | undefined;
   /** Refuses a replace/update that breaks uniqueness. */

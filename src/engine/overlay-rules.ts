@@ -78,6 +78,23 @@ export function applyFields(record: Rec, fields: Record<string, DerivedValue> | 
   }
 }
 
+/** True when a derived value sets its field whatever the request and the record hold. */
+const alwaysSets = (v: DerivedValue): boolean =>
+  v === null || typeof v !== 'object' || 'value' in v || 'template' in v || 'pattern' in v || 'generate' in v;
+
+/**
+ * The top-level fields `derive` always overwrites and no template reads: a value generated for one of them before
+ * `derive` runs is never seen (see `EngineRules.replaces`).
+ */
+function replacedFields(fields: Record<string, DerivedValue> | undefined): readonly string[] {
+  if (!fields) return NO_FIELDS;
+  const templates = Object.values(fields).flatMap((v) => (isObj(v) && 'template' in v ? [String(v.template)] : []));
+  const out = Object.entries(fields)
+    .filter(([k, v]) => !k.includes('.') && alwaysSets(v) && !templates.some((t) => t.includes(`{${k}`)))
+    .map(([k]) => k);
+  return out.length > 0 ? out : NO_FIELDS;
+}
+
 /** The overlay's uniqueness constraints of a resource (`unique` is one constraint or a list of them). */
 export const uniqueRules = (o: ResourceOverlay | undefined): UniqueRule[] =>
   !o?.unique ? [] : Array.isArray(o.unique) ? o.unique : [o.unique];
@@ -202,7 +219,9 @@ export function createOverlayRules(overlay: Overlay, answer: Answer): EngineRule
     }
     return undefined;
   };
+  const replacedBy = new Map(Object.entries(overlay.resources ?? {}).map(([name, o]) => [name, replacedFields(o.derive)]));
   return {
+    replaces: (resource) => replacedBy.get(resource) ?? NO_FIELDS,
     derive(resource, record, ctx) {
       const o = of(resource);
       applyFields(record, o?.derive, ctx);

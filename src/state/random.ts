@@ -12,6 +12,11 @@ export interface Random {
   fromPattern(pattern: string): string;
   /** How many numbers have been drawn so far: whether a step consumed randomness (an answer that did is not reused). */
   drawn(): number;
+  /**
+   * Makes the draws `generate` would make without building its strings (they come back empty): for a value that is
+   * about to be replaced, so the sequence after it stays the one every seed has always given.
+   */
+  discard(generate: () => unknown): void;
 }
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -125,23 +130,39 @@ export function createRandom(seed: string): Random {
   // that stays in the heap until something flattens it, and fixture secrets are never read.
   // One reusable array per length (ids and secrets come in a few lengths): resizing one array costs more than filling it.
   const buffers: number[][] = [];
+  let dry = false;
+  const drawOnly = (n: number): string => {
+    for (let i = 0; i < n; i++) next();
+    return '';
+  };
   const chars = (n: number, alphabet: string): string => {
+    if (dry) return drawOnly(n);
     if (n > 4096) return chars(4096, alphabet) + chars(n - 4096, alphabet); // under any engine's argument limit
     const codes = (buffers[n] ??= new Array<number>(n).fill(0));
     for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
     return String.fromCharCode.apply(null, codes);
   };
+  // One flat string for the whole id: joining a string per part left a ConsString that the first Map lookup of the id
+  // (every create stores it) had to flatten. The draws are the ones the parts always made, in the same order.
+  const patternCodes: number[] = [];
   const fromPattern = (pattern: string) => {
-    let out = '';
+    let n = 0;
     for (const part of compilePattern(pattern)) {
       const count = part.min === part.max ? part.min : part.min + Math.floor(next() * (part.max - part.min + 1));
-      out += count === 1 ? chars(1, part.alphabet) : chars(count, part.alphabet);
+      const { alphabet } = part;
+      if (dry) drawOnly(count);
+      else for (let i = 0; i < count; i++) patternCodes[n++] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
     }
+    patternCodes.length = n; // trimmed in place: the buffer is reused by every id
+    if (patternCodes.length <= 4096) return String.fromCharCode.apply(null, patternCodes);
+    let out = ''; // in slices under any engine's argument limit
+    for (let at = 0; at < patternCodes.length; at += 4096) out += String.fromCharCode.apply(null, patternCodes.slice(at, at + 4096));
     return out;
   };
   // Eight hex digits per 32-bit draw through a byte table: a 64-digit Capillary token costs 8 draws, not 64.
   // (Changes which hex strings a given seed produces.)
   const hex = (n: number) => {
+    if (dry) return drawOnly(Math.ceil(n / 8));
     const out: string[] = [];
     for (let len = 0; len < n; len += 8) {
       const v = (next() * 0x100000000) >>> 0;
@@ -155,5 +176,13 @@ export function createRandom(seed: string): Random {
     const s = out.join('');
     return s.length === n ? s : s.slice(0, n);
   };
-  return { next, chars, alnum: (n) => chars(n, ALNUM), hex, fromPattern, drawn: () => draws };
+  const discard = (generate: () => unknown) => {
+    dry = true;
+    try {
+      generate();
+    } finally {
+      dry = false;
+    }
+  };
+  return { next, chars, alnum: (n) => chars(n, ALNUM), hex, fromPattern, drawn: () => draws, discard };
 }
