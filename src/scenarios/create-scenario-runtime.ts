@@ -129,6 +129,7 @@ export function createScenarioRuntime(scenarios: CompiledScenario[], options: Sc
       s.inline.clear();
     },
     active: (session) => [...stateOf(session).active],
+    engaged: (session) => stateOf(session).active.length > 0,
     intercept(ctx): Interception | undefined {
       const s = stateOf(ctx.session);
       const warnings: string[] = [];

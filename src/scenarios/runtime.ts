@@ -62,5 +62,10 @@ export interface ScenarioRuntime {
   activateDefinition(session: Session, definition: unknown): { error?: string };
   clear(session: Session): void;
   active(session: Session): string[];
+  /**
+   * False when the session has no active scenario, so only a request that names one can be intercepted: the pipeline
+   * then skips `intercept` (and the context it takes) for every other request. Absent: always ask `intercept`.
+   */
+  engaged?(session: Session): boolean;
   intercept(ctx: InterceptContext): Interception | undefined;
 }

@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export function applyScenarios(core: MockCore, x: OperationExchange): MockResponse | Promise<MockResponse | undefined> | undefined {
   const header = x.req.headers[SCENARIO_HEADER];
   const requested = header === undefined ? NONE : parseNames(header);
-  if (core.scenarios) {
+  if (core.scenarios && (requested.length > 0 || core.scenarios.engaged?.(x.session) !== false)) {
     x.interception = core.scenarios.intercept({
       session: x.session,
       api: x.api,
@@ -22,7 +22,7 @@ export function applyScenarios(core: MockCore, x: OperationExchange): MockRespon
       bodyText: x.req.body,
       requested,
     });
-  } else if (requested.length > 0) {
+  } else if (!core.scenarios && requested.length > 0) {
     x.interception = { applied: [], warnings: [`scenarios are not enabled; ignored: ${requested.join(', ')}`] };
   }
   const interception = x.interception;
