@@ -130,6 +130,8 @@ export function createRandom(seed: string): Random {
   // that stays in the heap until something flattens it, and fixture secrets are never read.
   // One reusable array per length (ids and secrets come in a few lengths): resizing one array costs more than filling it.
   const buffers: number[][] = [];
+  /** One character of `alphabet`, as a char code: the one draw every generated character makes. */
+  const drawCode = (alphabet: string): number => alphabet.charCodeAt(Math.floor(next() * alphabet.length));
   let dry = false;
   const drawOnly = (n: number): string => {
     for (let i = 0; i < n; i++) next();
@@ -139,7 +141,7 @@ export function createRandom(seed: string): Random {
     if (dry) return drawOnly(n);
     if (n > 4096) return chars(4096, alphabet) + chars(n - 4096, alphabet); // under any engine's argument limit
     const codes = (buffers[n] ??= new Array<number>(n).fill(0));
-    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
+    for (let i = 0; i < n; i++) codes[i] = drawCode(alphabet);
     return String.fromCharCode.apply(null, codes);
   };
   // One flat string for the whole id: joining a string per part left a ConsString that the first Map lookup of the id
@@ -149,9 +151,8 @@ export function createRandom(seed: string): Random {
     let n = 0;
     for (const part of compilePattern(pattern)) {
       const count = part.min === part.max ? part.min : part.min + Math.floor(next() * (part.max - part.min + 1));
-      const { alphabet } = part;
       if (dry) drawOnly(count);
-      else for (let i = 0; i < count; i++) patternCodes[n++] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
+      else for (let i = 0; i < count; i++) patternCodes[n++] = drawCode(part.alphabet);
     }
     patternCodes.length = n; // trimmed in place: the buffer is reused by every id
     if (patternCodes.length <= 4096) return String.fromCharCode.apply(null, patternCodes);
