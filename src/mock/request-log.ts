@@ -44,7 +44,7 @@ export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
   const ats = new Float64Array(capacity);
   const texts = (): Array<string | undefined> => new Array<string | undefined>(capacity).fill(undefined);
   const [methods, paths, sessions] = [texts(), texts(), texts()];
-  const optional = { apiId: texts(), operationId: texts(), scenario: texts(), note: texts(), reason: texts() };
+  const optional = Object.fromEntries(OPTIONAL.map((k) => [k, texts()])) as Record<(typeof OPTIONAL)[number], Array<string | undefined>>;
   let seq = 0;
   return {
     capacity,
