@@ -11,7 +11,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export function applyScenarios(core: MockCore, x: OperationExchange): MockResponse | Promise<MockResponse | undefined> | undefined {
   const header = x.req.headers[SCENARIO_HEADER];
   const requested = header === undefined ? NONE : parseNames(header);
-  if (core.scenarios && (requested.length > 0 || core.scenarios.engaged?.(x.session) !== false)) {
+  // The runtime is asked unless the session has no active scenario and the request names none.
+  if (!core.scenarios) {
+    if (requested.length > 0) x.interception = { applied: [], warnings: [`scenarios are not enabled; ignored: ${requested.join(', ')}`] };
+  } else if (requested.length > 0 || core.scenarios.engaged?.(x.session) !== false) {
     x.interception = core.scenarios.intercept({
       session: x.session,
       api: x.api,
@@ -22,8 +25,6 @@ export function applyScenarios(core: MockCore, x: OperationExchange): MockRespon
       bodyText: x.req.body,
       requested,
     });
-  } else if (!core.scenarios && requested.length > 0) {
-    x.interception = { applied: [], warnings: [`scenarios are not enabled; ignored: ${requested.join(', ')}`] };
   }
   const interception = x.interception;
   if (!interception) return undefined;
