@@ -99,8 +99,19 @@ function writeAnswer(req: IncomingMessage, res: ServerResponse, out: MockRespons
     req.socket.destroy();
     return;
   }
-  res.writeHead(out.status, out.headers);
+  res.writeHead(out.status, withContentLength(out));
   res.end(req.method === 'HEAD' ? undefined : out.body);
+}
+
+/**
+ * The answer's headers with its body's byte length: without one, node frames every body as chunked, which the real
+ * APIs do not (and a HEAD then could not tell the size). A copy: the core's header objects are not the adapter's.
+ */
+function withContentLength(out: MockResponse): Record<string, string> {
+  if (out.body === undefined || out.headers['content-length'] !== undefined) return out.headers;
+  const headers = Object.assign({}, out.headers);
+  headers['content-length'] = String(Buffer.byteLength(out.body));
+  return headers;
 }
 
 /** Creates a request listener for `http.createServer`. Errors inside the core become a 500 without a stack trace. */
