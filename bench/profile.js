@@ -1,9 +1,10 @@
 // CPU-profiles `scimulator serve --quiet` under benchmark workloads and says where the time per request goes.
 //
-//   node bench/profile.js [--workload auth0-list,auth0-cycle] [--seconds 5] [--log] [--top 25] [--write] [--no-pin]
+//   node bench/profile.js [--workload auth0-list,auth0-cycle] [--seconds 5] [--log] [--top 25] [--write] [--no-pin] [--fresh]
 //   node bench/profile.js --summarise file.cpuprofile [--top 25]     (any .cpuprofile, e.g. from node --cpu-prof)
 //
-// The server runs with --cpu-prof (and --quiet unless --log) on the bench fixture (10k users, 10k tokens), pinned to
+// The server runs with the shebang's V8 flags, --cpu-prof (and --quiet unless --log) on the bench fixture (10k users, 10k
+// tokens), after one request of every workload as in `npm run bench` (--fresh: none), pinned to
 // the server CPU, with the load generator in its own process on the load CPU (bench/lib/pinning.js), as in
 // `npm run bench`. Only the samples taken while the load ran are counted, so startup does not dilute the picture.
 // Output per workload: CPU per request grouped by area (node:http, router, validate, policy/handler, serialisation,
@@ -16,12 +17,12 @@ import { join } from 'node:path';
 import { hrtime } from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, DEFAULT_FIXTURES, ensureBuilt } from './lib/env.js';
+import { BENCH_DIR, DEFAULT_FIXTURES, binNodeArgs, ensureBuilt } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
 import { emptySample, summarize } from './lib/load.js';
 import { startLoadGenerator } from './lib/load-client.js';
 import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
-import { HOST, freePort, spawnNode, stopProcess, waitForOk } from './lib/process.js';
+import { HOST, freePort, probe, spawnNode, stopProcess, waitForOk } from './lib/process.js';
 import { coldStartRequest, workloads } from './lib/workloads.js';
 import { send } from './lib/capture.js';
 import { areaOf, nameOf, place } from './lib/profile-areas.js';
@@ -150,13 +151,14 @@ const { values: opts } = parseArgs({
     connections: { type: 'string' },
     write: { type: 'boolean' },
     'no-pin': { type: 'boolean' },
+    fresh: { type: 'boolean' },
   },
 });
 const TOP = Number(opts.top ?? 25);
 // The modules, not the bundle bin/ runs: the profile then names src/ files.
 const MODULES_CLI = new URL('./lib/modules-cli.js', import.meta.url).pathname;
 
-/** Profiles one workload on a fresh server; returns the load summary and the profile summary. */
+/** Profiles one workload on a new server (mixed traffic first unless --fresh); returns the load and profile summaries. */
 async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir }) {
   const fixture = writeBenchFixture(dir, DEFAULT_FIXTURES);
   const port = await freePort();
@@ -165,11 +167,15 @@ async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir 
   const args = serveArgs(MODULES_CLI, { port, fixtures: fixture.file, quiet: !opts.log });
   const p = spawnNode(args, {
     logFile: join(dir, `${w.id}.log`),
-    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir],
+    // The shebang's V8 flags too: what `npm run bench` and `npx scimulator serve` run with.
+    nodeArgs: [...binNodeArgs(), '--cpu-prof', '--cpu-prof-dir', profDir],
     cpu: pinning.pinned ? pinning.serverCpu : undefined,
   });
   try {
     await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
+    // As in `npm run bench`, the server first answers one request of every workload: one that has only ever seen the
+    // profiled workload runs its code monomorphic and costs markedly less per request than a server with mixed traffic.
+    if (!opts.fresh) for (const other of workloads) await probe(base + other.requests('scim', 0)[0].path, { authorization: 'Bearer x' });
     const requests = { module: new URL('./lib/workloads.js', import.meta.url).href, name: 'requestsFor', args: [w.id, 'scim'] };
     await loadGen.drive({ url: base, connections, durationS: 1, requests, sample: emptySample() });
     if (w.cleanup) for (let i = 0; i < connections; i++) await w.cleanup((req) => send(base, req), i);
@@ -220,7 +226,8 @@ if (opts.summarise) {
   if (opts.write) {
     const head =
       `${new Date().toISOString().slice(0, 16)}Z · \`scimulator serve --quiet\` with \`--cpu-prof\` on the bench fixture, ` +
-      `${connections} connections, ${seconds} s per workload after 1 s of warm-up; ${describePinning(pinning)}; ` +
+      `${connections} connections, ${seconds} s per workload after ${opts.fresh ? '' : 'one request of every workload and '}1 s of warm-up; ` +
+      `${describePinning(pinning)}; ` +
       `load average ${loadAtStart.join(' / ')} at start, ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' / ')} at end. ` +
