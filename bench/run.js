@@ -392,12 +392,12 @@ try {
     // msw runs client and mock in one process: it gets the server's CPU, alone, like every server under test.
     const { command: mswCommand, args: mswArgs } = pinnedCommand(SERVER_CPU, process.execPath, [
       join(BENCH_DIR, 'msw-bench.js'),
-        '--requests',
-        String(config.msw.requests),
-        '--rounds',
-        String(config.msw.rounds),
-        '--max-seconds',
-        String(config.msw.maxSeconds),
+      '--requests',
+      String(config.msw.requests),
+      '--rounds',
+      String(config.msw.rounds),
+      '--max-seconds',
+      String(config.msw.maxSeconds),
     ]);
     const r = spawnSync(mswCommand, mswArgs, { cwd: ROOT, encoding: 'utf8', timeout: (config.msw.maxSeconds + 60) * 1000 });
     if (r.status !== 0) harnessProblems.push(`msw-bench.js exited ${r.status}: ${r.stderr.slice(0, 500)}`);
@@ -442,6 +442,7 @@ try {
         // below it means the load generator (or something else) was.
         const tree = processTree(p.pid);
         const cpu0 = treeCpuSecondsOf(tree);
+        const [n0, t0] = [sample.latencies.length, sample.elapsedS];
         await loadGen.drive({
           url: base,
           connections: config.connections,
@@ -451,6 +452,9 @@ try {
         });
         const cpu1 = treeCpuSecondsOf(tree);
         if (cpu0 !== undefined && cpu1 !== undefined) sample.serverCpuS = (sample.serverCpuS ?? 0) + (cpu1 - cpu0);
+        // Each round's own req/s: the report pairs the rounds of two servers that ran back to back (see report.js).
+        const dt = sample.elapsedS - t0;
+        (sample.roundRps ??= []).push(dt > 0 ? (sample.latencies.length - n0) / dt : 0);
         if (server.kind === 'scim' && w.cleanup && isAlive(p)) {
           for (let i = 0; i < config.connections; i++) await w.cleanup((req) => send(base, req), i).catch(() => undefined);
         }
@@ -471,7 +475,8 @@ try {
         res.serverCpu = sample.serverCpuS !== undefined && sample.elapsedS > 0 ? sample.serverCpuS / sample.elapsedS : undefined;
         res.loadCpu = sample.loadCpuS !== undefined && sample.elapsedS > 0 ? sample.loadCpuS / sample.elapsedS : undefined;
         // Server CPU per answer: what a request costs the server, whichever side was the bottleneck.
-        res.serverCpuUsPerRequest = sample.serverCpuS !== undefined && res.requests > 0 ? (sample.serverCpuS * 1e6) / res.requests : undefined;
+        res.serverCpuUsPerRequest =
+          sample.serverCpuS !== undefined && res.requests > 0 ? (sample.serverCpuS * 1e6) / res.requests : undefined;
         const unexpected = Object.entries(res.statuses)
           .filter(([st]) => !w.expected.includes(Number(st)))
           .reduce((n, [, c]) => n + c, 0);
@@ -483,6 +488,7 @@ try {
           static: server.kind !== 'scim' && w.stateful,
           unexpected,
           ...res,
+          roundRps: sample.roundRps ?? [],
         });
         log(
           `  ${server.label.padEnd(30)} ${res.rps.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50.toFixed(2)} ms  p99 ${res.latency.p99.toFixed(2)} ms  ` +

@@ -1,5 +1,5 @@
 // The benchmark harness's pure parts: CPU pinning (and its fallback where taskset or a second CPU is missing) and the
-// area rule that turns a CPU profile into "where the time per request goes".
+// area rule that turns a CPU profile into "where the time per request goes", and the round-by-round ratio of two cells.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectPinning, parseCpuList, pinnedCommand } from '../../bench/lib/pinning.js';
 import { areaOf, type CallFrame } from '../../bench/lib/profile-areas.js';
+import { pairedRounds } from '../../bench/lib/report.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const frame = (functionName: string, url = ''): CallFrame => ({ functionName, url, lineNumber: 0 });
@@ -87,5 +88,24 @@ describe('profile areas', () => {
   it('keeps GC and V8 time apart', () => {
     expect(areaOf([frame('(garbage collector)')])).toBe('GC');
     expect(areaOf([frame('(program)')])).toMatch(/^V8 outside JS/);
+  });
+});
+
+describe('round-by-round ratios', () => {
+  it('divides the two cells round by round and gives min, median and max', () => {
+    const ours = { rps: 0, roundRps: [8, 10, 9, 12] };
+    const bare = { rps: 0, roundRps: [10, 10, 20, 12] };
+    expect(pairedRounds(ours, bare)).toEqual({ min: 0.45, median: 0.9, max: 1, rounds: 4 });
+  });
+
+  it('skips a round either side has no answers in, and says nothing without rounds', () => {
+    expect(pairedRounds({ rps: 0, roundRps: [5, 0, 6] }, { rps: 0, roundRps: [10, 10, 10] })).toEqual({
+      min: 0.5,
+      median: 0.55,
+      max: 0.6,
+      rounds: 2,
+    });
+    expect(pairedRounds({ rps: 1 }, { rps: 1, roundRps: [1] })).toBeUndefined();
+    expect(pairedRounds(undefined, { rps: 1, roundRps: [1] })).toBeUndefined();
   });
 });

@@ -1,0 +1,20 @@
+// Types for bench/lib/report.js (the harness is plain JS; the test suite is strict TypeScript).
+export interface RoundCell {
+  rps: number;
+  /** Each measured round's own req/s, in round order. */
+  roundRps?: number[];
+}
+export function pairedRounds(
+  a: RoundCell | undefined,
+  b: RoundCell | undefined,
+): { min: number; median: number; max: number; rounds: number } | undefined;
+export function evaluateTargets(results: unknown): Array<{
+  id: string;
+  target: string;
+  value: number;
+  shown: string;
+  met: boolean | undefined;
+  rounds?: { min: number; median: number; max: number; rounds: number };
+}>;
+export function renderMarkdown(results: unknown): string;
+export function renderConsole(results: unknown): string;
