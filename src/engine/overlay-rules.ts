@@ -78,9 +78,29 @@ export function applyFields(record: Rec, fields: Record<string, DerivedValue> | 
   }
 }
 
+/** The words an object form of a derived value is written with (`now`, `param`, `generate`, `length`, …). */
+type DerivedWord = DerivedValue extends infer V ? (V extends object ? keyof V : never) : never;
+
+/**
+ * Whether each word makes its value set the field whatever the request and the record hold (`length` and `prefix`
+ * only shape a `generate`). A record over every word: a new form of derived value does not compile until it says.
+ */
+const ALWAYS_SETS: Record<DerivedWord, boolean> = {
+  now: false,
+  param: false,
+  body: false,
+  value: true,
+  default: false,
+  generate: true,
+  length: false,
+  prefix: false,
+  pattern: true,
+  template: true,
+};
+
 /** True when a derived value sets its field whatever the request and the record hold. */
 const alwaysSets = (v: DerivedValue): boolean =>
-  v === null || typeof v !== 'object' || 'value' in v || 'template' in v || 'pattern' in v || 'generate' in v;
+  v === null || typeof v !== 'object' || Object.keys(v).some((k) => ALWAYS_SETS[k as DerivedWord]);
 
 /**
  * The top-level fields `derive` always overwrites and no template reads: a value generated for one of them before
