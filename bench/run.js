@@ -23,6 +23,7 @@ import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, binNodeAr
 import { writeBenchFixture } from './lib/fixture.js';
 import { captureRoutes, send } from './lib/capture.js';
 import { emptySample, summarize } from './lib/load.js';
+import { median } from './lib/stats.js';
 import { startLoadGenerator } from './lib/load-client.js';
 import { describePinning, detectPinning, pinSelf, pinnedCommand } from './lib/pinning.js';
 import {
@@ -259,10 +260,6 @@ try {
     }
   }
   // ---------------------------------------------------------------------------------------------- 3. cold starts
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const coldStarts = {};
   if (!skip.has('cold')) {
     log('\n== cold start to first 200');

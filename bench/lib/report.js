@@ -1,4 +1,5 @@
 // Turns the raw results into the issue's targets (met / missed) and the Markdown that results.md and the console show.
+import { median } from './stats.js';
 
 const MB = 1024 * 1024;
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
@@ -20,10 +21,7 @@ export function pairedRounds(a, b) {
   const ratios = [];
   for (let i = 0; i < n; i++) if (a.roundRps[i] > 0 && b.roundRps[i] > 0) ratios.push(a.roundRps[i] / b.roundRps[i]);
   if (ratios.length === 0) return undefined;
-  ratios.sort((x, y) => x - y);
-  const mid = ratios.length / 2;
-  const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[mid - 1] + ratios[mid]) / 2;
-  return { min: ratios[0], median, max: ratios[ratios.length - 1], rounds: ratios.length };
+  return { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios), rounds: ratios.length };
 }
 
 /** The targets (issue 15's throughput, latency and cold start; issue 7's memory, msw and contract), each with the measured value and whether it is met (undefined when not measured). */
