@@ -23,7 +23,7 @@ import { emptySample, summarize } from './lib/load.js';
 import { startLoadGenerator } from './lib/load-client.js';
 import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
 import { HOST, freePort, probe, spawnNode, stopProcess, waitForOk } from './lib/process.js';
-import { coldStartRequest, workloads } from './lib/workloads.js';
+import { coldStartRequest, probeRequests, workloads } from './lib/workloads.js';
 import { send } from './lib/capture.js';
 import { areaOf, nameOf, place } from './lib/profile-areas.js';
 import { serveArgs } from './lib/serve-args.js';
@@ -175,7 +175,7 @@ async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir 
     await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
     // As in `npm run bench`, the server first answers one request of every workload: one that has only ever seen the
     // profiled workload runs its code monomorphic and costs markedly less per request than a server with mixed traffic.
-    if (!opts.fresh) for (const other of workloads) await probe(base + other.requests('scim', 0)[0].path, { authorization: 'Bearer x' });
+    if (!opts.fresh) for (const { path, headers } of probeRequests('scim')) await probe(base + path, headers);
     const requests = { module: new URL('./lib/workloads.js', import.meta.url).href, name: 'requestsFor', args: [w.id, 'scim'] };
     await loadGen.drive({ url: base, connections, durationS: 1, requests, sample: emptySample() });
     if (w.cleanup) for (let i = 0; i < connections; i++) await w.cleanup((req) => send(base, req), i);

@@ -39,7 +39,7 @@ import {
   treeRssOf,
   waitForOk,
 } from './lib/process.js';
-import { coldStartRequest, pathFor, workloads } from './lib/workloads.js';
+import { coldStartRequest, pathFor, probeRequests, workloads } from './lib/workloads.js';
 import { evaluateTargets, renderMarkdown, renderConsole } from './lib/report.js';
 import { serveArgs } from './lib/serve-args.js';
 
@@ -246,9 +246,8 @@ try {
     // Idle RSS: after one request per workload and a short rest, and again (before the load) once the servers have sat
     // idle through the cold-start, contract and msw sections: V8 gives load-time garbage back only after some idle time.
     for (const server of servers) {
-      for (const w of workloads) {
-        const { base } = endpoints.get(server.id).get(w.spec);
-        await probe(base + w.requests(server.kind, 0)[0].path, { authorization: 'Bearer x' });
+      for (const { spec, path, headers } of probeRequests(server.kind)) {
+        await probe(endpoints.get(server.id).get(spec).base + path, headers);
       }
     }
     await sleep(quick ? 300 : 2000);

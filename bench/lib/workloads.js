@@ -151,6 +151,13 @@ export const workloads = [
 export const coldStartRequest = { path: tokensPath(BENCH.listIdp), basePath: AUTH0, headers: bearer };
 export { pathFor };
 
+/**
+ * One GET per workload (its first request's path, bearer only) for a `kind` of server: what every server answers
+ * before it is measured, so that `npm run bench` and `bench/profile.js` measure servers that have seen the same mixed
+ * traffic (a server that has only seen one workload costs markedly less per request; see bench/README.md).
+ */
+export const probeRequests = (kind) => workloads.map((w) => ({ spec: w.spec, path: w.requests(kind, 0)[0].path, headers: bearer }));
+
 /** Connection `conn`'s requests of workload `id` against a `kind` of server: the load generator's module entry. */
 export function requestsFor(id, kind, conn) {
   const w = workloads.find((x) => x.id === id);
