@@ -5,6 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Buffer } from 'node:buffer';
+import { createHook } from 'node:async_hooks';
+
+// Hold one nextTick entry, as scimulator's node adapter does (src/adapters/node/pin-tick-shape.ts): otherwise a full GC
+// on an idle moment can leave nextTick megamorphic for the rest of the process, and the upper bound would depend on luck.
+let pinnedTick;
+const pin = createHook({ init: (_id, type, _t, resource) => void (type === 'TickObject' && (pinnedTick ??= resource)) });
+pin.enable();
+process.nextTick(() => undefined);
+pin.disable();
 
 const [port, file] = process.argv.slice(2);
 const routes = new Map();
