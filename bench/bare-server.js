@@ -7,10 +7,12 @@ import { createServer } from 'node:http';
 import { Buffer } from 'node:buffer';
 import { createHook } from 'node:async_hooks';
 
-// Hold one nextTick entry, as scimulator's node adapter does (src/adapters/node/pin-tick-shape.ts): otherwise a full GC
-// on an idle moment can leave nextTick megamorphic for the rest of the process, and the upper bound would depend on luck.
-let pinnedTick;
-const pin = createHook({ init: (_id, type, _t, resource) => void (type === 'TickObject' && (pinnedTick ??= resource)) });
+// Hold one nextTick entry and the latest request/response, as scimulator's node adapter does (src/adapters/node/
+// hot-shapes.ts): otherwise a full GC on an idle moment lets V8 drop the maps of node's per-request objects and the
+// server is slower from then on (nextTick megamorphic; +30–50% after a 60 s idle), and the upper bound would depend on
+// luck and on how long the harness left it idle.
+const held = { tick: undefined, exchange: undefined };
+const pin = createHook({ init: (_id, type, _t, resource) => void (type === 'TickObject' && (held.tick ??= resource)) });
 pin.enable();
 process.nextTick(() => undefined);
 pin.disable();
@@ -36,6 +38,7 @@ const hasNoBody = (req) =>
   (req.headers['content-length'] === undefined || req.headers['content-length'] === '0') && req.headers['transfer-encoding'] === undefined;
 
 const server = createServer((req, res) => {
+  held.exchange = [req, res];
   // A request without a body is answered at once, as scimulator (and body-parser's hasBody) does.
   if (req.method === 'GET' || req.method === 'HEAD' || hasNoBody(req))
     return reply(res, routes.get(`${req.method} ${req.url}\n`) ?? notFound);

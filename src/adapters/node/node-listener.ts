@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Mock } from '../../mock/index.js';
 import { MAX_BODY_BYTES, type MockRequest, type MockResponse } from '../../mock/index.js';
-import { pinTickShape } from './pin-tick-shape.js';
+import { createExchangeKeeper, pinTickShape } from './hot-shapes.js';
 
 /**
  * Reads a request body, stopping (and flagging) past the 1 MiB limit so a huge upload cannot exhaust memory; calls
@@ -118,6 +118,7 @@ function withContentLength(out: MockResponse): Record<string, string> {
 /** Creates a request listener for `http.createServer`. Errors inside the core become a 500 without a stack trace. */
 export function createNodeListener(mock: Mock, onError?: (err: unknown) => void) {
   pinTickShape();
+  const keep = createExchangeKeeper();
   const fail = (res: ServerResponse, err: unknown) => {
     onError?.(err);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -133,6 +134,7 @@ export function createNodeListener(mock: Mock, onError?: (err: unknown) => void)
     }
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
+    keep(req, res);
     try {
       const url = requestUrl(req);
       if (url === undefined) {
