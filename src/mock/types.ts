@@ -16,6 +16,7 @@ export interface MockRequest {
 /** A response from the core. `drop` asks the adapter to sever the connection (a fault scenario). */
 export interface MockResponse {
   status: number;
+  /** A fresh object for every answer, the caller's to keep or add to (both adapters add Content-Length to it). */
   headers: Record<string, string>;
   body?: string;
   drop?: boolean;

@@ -94,25 +94,20 @@ function hasNoBody(headers: Record<string, string>): boolean {
   return (length === undefined || length === '0') && headers['transfer-encoding'] === undefined;
 }
 
-/** Writes the core's answer; a `drop` severs the connection as a fault scenario asks. */
+/**
+ * Writes the core's answer; a `drop` severs the connection as a fault scenario asks. An answer with a body says its
+ * length in bytes: without one, node frames every body as chunked, which the real APIs do not (and a HEAD then could
+ * not tell the size). The answer's headers are ours to add to (see MockResponse).
+ */
 function writeAnswer(req: IncomingMessage, res: ServerResponse, out: MockResponse): void {
   if (out.drop) {
     req.socket.destroy();
     return;
   }
-  res.writeHead(out.status, withContentLength(out));
+  if (out.body !== undefined && out.headers['content-length'] === undefined)
+    out.headers['content-length'] = String(Buffer.byteLength(out.body));
+  res.writeHead(out.status, out.headers);
   res.end(req.method === 'HEAD' ? undefined : out.body);
-}
-
-/**
- * The answer's headers with its body's byte length: without one, node frames every body as chunked, which the real
- * APIs do not (and a HEAD then could not tell the size). A copy: the core's header objects are not the adapter's.
- */
-function withContentLength(out: MockResponse): Record<string, string> {
-  if (out.body === undefined || out.headers['content-length'] !== undefined) return out.headers;
-  const headers = Object.assign({}, out.headers);
-  headers['content-length'] = String(Buffer.byteLength(out.body));
-  return headers;
 }
 
 /** Creates a request listener for `http.createServer`. Errors inside the core become a 500 without a stack trace. */
