@@ -2,6 +2,7 @@
 // moment, where a plain node:http server loses them: its nextTick turns megamorphic (every later tick a V8 runtime
 // call) and its last request's objects, and with them their maps, are collected. The checks read V8's own feedback
 // (`%DebugPrint`, natives syntax) and a WeakRef in a child process: V8 state, not timings, so they hold on a busy box.
+// Holding the last request must not hold its body: the process's ArrayBuffer bytes after a 900 KiB POST and a GC.
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,5 +85,41 @@ describe('node listener and V8 maps across an idle GC', () => {
     expect(after.tick.length).toBeGreaterThan(0);
     expect(after.tick.every((s) => s === 'MONOMORPHIC')).toBe(true);
     expect(after.latestResponse).toBe('alive');
+  }, 40_000);
+});
+
+/** A createNodeListener server takes one ~900 KB POST; then, after a full GC, the process's ArrayBuffer bytes. */
+const bodyScript = `
+import { createServer, request } from 'node:http';
+import { createNodeListener } from '${src('adapters/node/index.ts')}';
+import { loadMockSync } from '${src('index.ts')}';
+const server = createServer(createNodeListener(loadMockSync()));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const body = JSON.stringify({ token_lifetime: 86400, padding: 'x'.repeat(900 * 1024) });
+await new Promise((resolve, reject) => {
+  const req = request({ host: '127.0.0.1', port: server.address().port, method: 'POST', agent: false,
+    path: '/my-org/v1/identity-providers/con_2CZPv6IY0gWzDaQJ/provisioning/scim-tokens',
+    headers: { authorization: 'Bearer x', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+    (res) => { res.resume(); res.on('end', resolve); });
+  req.on('error', reject);
+  req.end(body);
+});
+await new Promise((resolve) => setTimeout(() => { gc(); gc(); resolve(); }, 20));
+console.log('ARRAY-BUFFERS ' + process.memoryUsage().arrayBuffers);
+server.close();
+`;
+
+describe('node listener and the request it holds', () => {
+  it('does not keep the last request body alive', () => {
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', bodyScript], {
+      cwd: root,
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const bytes = Number(/ARRAY-BUFFERS (\d+)/.exec(run.stdout)?.[1]);
+    // The body was 900 KiB; what stays is node's own small pools.
+    expect(bytes).toBeLessThan(300 * 1024);
   }, 40_000);
 });

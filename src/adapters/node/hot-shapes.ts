@@ -6,11 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Why: V8 holds the maps (hidden classes) of objects built by constructors and by literals with computed keys only
  * weakly, from the functions' feedback and the transition tree. A full GC at a moment when no such object is alive —
  * an idle server's memory reducer, or the first large allocation — collects the maps; the next request builds new ones
- * and the feedback that named the old ones turns polymorphic or megamorphic for the rest of the process. Measured on
- * the token list (server CPU per request, pinned, 3 v 3 processes): nextTick went megamorphic after the first request
- * that seeded 10,000 users (+15%), and a server that had sat idle for 60 s paid +30–50% until it was restarted. Holding
- * one nextTick entry and the latest request/response pair keeps those maps; test/adapters/node-listener-hot-shapes
- * .test.ts shows both the V8 behaviour and the cure.
+ * and the feedback that named the old ones degrades for the rest of the process. Measured on the token list (server
+ * CPU per request, pinned, 3 v 3 processes): nextTick's feedback went megamorphic after the first request that seeded
+ * 10,000 users (+15%), and a server that had sat idle for 60 s paid +30–50% (node:http's own functions and writev)
+ * until it was restarted. Holding one nextTick entry and the latest request/response pair keeps those maps: one object
+ * and one pair, whatever the traffic. test/adapters/node-listener-hot-shapes.test.ts shows the V8 behaviour and the
+ * cure.
  */
 
 let pinnedTick: object | undefined;

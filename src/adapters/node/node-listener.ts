@@ -24,7 +24,10 @@ function readBody(req: IncomingMessage, done: (body: string | undefined, tooLarg
   });
   req.on('end', () => {
     if (tooLarge || size === 0) return done(undefined, tooLarge);
-    done((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'), false);
+    const body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
+    // The listener outlives the request while the adapter holds it (hot-shapes.ts): let go of the bytes now.
+    chunks.length = 0;
+    done(body, false);
   });
   req.on('error', fail);
 }
