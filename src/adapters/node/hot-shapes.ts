@@ -38,12 +38,9 @@ export function pinTickShape(): void {
 
 /** A holder of the latest request and response a listener saw: one pair, replaced on every request. */
 export function createExchangeKeeper(): (req: IncomingMessage, res: ServerResponse) => void {
-  let latest: [IncomingMessage, ServerResponse] | undefined;
+  const latest: [IncomingMessage?, ServerResponse?] = [];
   return (req, res) => {
-    if (latest === undefined) latest = [req, res];
-    else {
-      latest[0] = req;
-      latest[1] = res;
-    }
+    latest[0] = req;
+    latest[1] = res;
   };
 }
