@@ -56,6 +56,8 @@ const isLoopbackBind = (host: string) => isLoopbackHost(host.replace(/^\[|\]$/g,
 
 /** Runs the server until SIGINT/SIGTERM; resolves to the exit code. */
 export async function runServe(argv: string[], out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  // The starter as it was when serve began: it may die while the specs load or right after the address is printed.
+  const starter = process.ppid;
   const { values: flags } = parseCommandArgs(argv, {
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
@@ -210,6 +212,6 @@ export async function runServe(argv: string[], out: (l: string) => void, err: (l
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGHUP', () => stop('SIGHUP'));
-    stopWhenOrphaned(() => stop('the parent process exited'));
+    stopWhenOrphaned(() => stop('the parent process exited'), starter);
   });
 }
