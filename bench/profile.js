@@ -1,6 +1,6 @@
 // CPU-profiles `scimulator serve --quiet` under benchmark workloads and says where the time per request goes.
 //
-//   node bench/profile.js [--workload auth0-list,auth0-cycle] [--seconds 5] [--log] [--top 25] [--write] [--no-pin] [--fresh]
+//   node bench/profile.js [--workload auth0-list,auth0-cycle] [--seconds 5] [--log] [--top 25] [--write] [--no-pin] [--fresh] [--bare]
 //   node bench/profile.js --summarise file.cpuprofile [--top 25]     (any .cpuprofile, e.g. from node --cpu-prof)
 //
 // The server runs with the shebang's V8 flags, --cpu-prof (and --quiet unless --log) on the bench fixture (10k users, 10k
@@ -9,7 +9,8 @@
 // `npm run bench`. Only the samples taken while the load ran are counted, so startup does not dilute the picture.
 // Output per workload: CPU per request grouped by area (node:http, router, validate, policy/handler, serialisation,
 // logging, GC…), self time by function, self time by file, and inclusive time of scimulator's own functions
-// (dist/x.js shown as src/x.ts). --write puts the area tables and top functions in the `## Profile` section of
+// (dist/x.js shown as src/x.ts). --bare also profiles bench/bare-server.js replaying the same workload (answers captured
+// from scimulator, as `npm run bench` does) and prints, per function, where scimulator spends more per request. --write puts the area tables and top functions in the `## Profile` section of
 // bench/results.md (which a full `npm run bench` keeps).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { startLoadGenerator } from './lib/load-client.js';
 import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
 import { HOST, freePort, probe, spawnNode, stopProcess, waitForOk } from './lib/process.js';
 import { coldStartRequest, probeRequests, workloads } from './lib/workloads.js';
-import { send } from './lib/capture.js';
+import { captureRoutes, send } from './lib/capture.js';
 import { areaOf, nameOf, place } from './lib/profile-areas.js';
 import { serveArgs } from './lib/serve-args.js';
 
@@ -77,6 +78,7 @@ export function summariseProfile(profile, { fromUs = -Infinity, toUs = Infinity,
     totalMs: Math.round(total),
     areas: rank(area, Infinity),
     self: rank(self),
+    selfAll: rank(self, Infinity),
     files: rank(selfFile),
     inclusiveOurs: rank(inclusive, top, ours),
   };
@@ -152,40 +154,46 @@ const { values: opts } = parseArgs({
     write: { type: 'boolean' },
     'no-pin': { type: 'boolean' },
     fresh: { type: 'boolean' },
+    bare: { type: 'boolean' },
   },
 });
 const TOP = Number(opts.top ?? 25);
 // The modules, not the bundle bin/ runs: the profile then names src/ files.
 const MODULES_CLI = new URL('./lib/modules-cli.js', import.meta.url).pathname;
 
-/** Profiles one workload on a new server (mixed traffic first unless --fresh); returns the load and profile summaries. */
-async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir }) {
-  const fixture = writeBenchFixture(dir, DEFAULT_FIXTURES);
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
-  const profDir = join(dir, w.id);
-  const args = serveArgs(MODULES_CLI, { port, fixtures: fixture.file, quiet: !opts.log });
+/** Starts `args` with the profiler on the server CPU; resolves once `ready` answers. */
+async function startProfiled(name, args, { dir, pinning, profDir, base }) {
   const p = spawnNode(args, {
-    logFile: join(dir, `${w.id}.log`),
+    logFile: join(dir, `${name}.log`),
     // The shebang's V8 flags too: what `npm run bench` and `npx scimulator serve` run with.
     nodeArgs: [...binNodeArgs(), '--cpu-prof', '--cpu-prof-dir', profDir],
     cpu: pinning.pinned ? pinning.serverCpu : undefined,
   });
   try {
     await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
-    // As in `npm run bench`, the server first answers one request of every workload: one that has only ever seen the
-    // profiled workload runs its code monomorphic and costs markedly less per request than a server with mixed traffic.
-    if (!opts.fresh) for (const { path, headers } of probeRequests('scim')) await probe(base + path, headers);
-    const requests = { module: new URL('./lib/workloads.js', import.meta.url).href, name: 'requestsFor', args: [w.id, 'scim'] };
+  } catch (err) {
+    await stopProcess(p);
+    throw err;
+  }
+  return p;
+}
+
+/**
+ * Drives `w` against a profiled server (1 s of warm-up, then `seconds` measured), stops it so node writes the profile,
+ * and summarises the samples of the measured window.
+ */
+async function measureProfiled(p, { w, kind, base, profDir, seconds, connections, loadGen }) {
+  try {
+    const requests = { module: new URL('./lib/workloads.js', import.meta.url).href, name: 'requestsFor', args: [w.id, kind] };
     await loadGen.drive({ url: base, connections, durationS: 1, requests, sample: emptySample() });
-    if (w.cleanup) for (let i = 0; i < connections; i++) await w.cleanup((req) => send(base, req), i);
+    if (w.cleanup && kind === 'scim') for (let i = 0; i < connections; i++) await w.cleanup((req) => send(base, req), i);
     const fromUs = Number(hrtime.bigint() / 1000n);
     const res = summarize(await loadGen.drive({ url: base, connections, durationS: seconds, requests, sample: emptySample() }));
     const toUs = Number(hrtime.bigint() / 1000n);
     process.stdout.write(
-      `\n== ${w.id}: ${res.rps.toFixed(0)} req/s (profiler on), p99 ${res.latency.p99.toFixed(2)} ms, statuses ${JSON.stringify(res.statuses)}\n`,
+      `\n== ${w.id} on ${kind}: ${res.rps.toFixed(0)} req/s (profiler on), p99 ${res.latency.p99.toFixed(2)} ms, statuses ${JSON.stringify(res.statuses)}\n`,
     );
-    await stopProcess(p); // SIGTERM: serve shuts down cleanly, so node writes the profile
+    await stopProcess(p); // SIGTERM: both servers shut down cleanly, so node writes the profile
     await sleep(200);
     const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
@@ -196,6 +204,70 @@ async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir 
   } finally {
     await stopProcess(p);
   }
+}
+
+/** Profiles one workload on a new server (mixed traffic first unless --fresh); returns the load and profile summaries. */
+async function profileWorkload(w, { seconds, connections, pinning, loadGen, dir }) {
+  const fixture = writeBenchFixture(dir, DEFAULT_FIXTURES);
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const profDir = join(dir, w.id);
+  const args = serveArgs(MODULES_CLI, { port, fixtures: fixture.file, quiet: !opts.log });
+  const p = await startProfiled(w.id, args, { dir, pinning, profDir, base });
+  // As in `npm run bench`, the server first answers one request of every workload: one that has only ever seen the
+  // profiled workload runs its code monomorphic and costs markedly less per request than a server with mixed traffic.
+  if (!opts.fresh) for (const { path, headers } of probeRequests('scim')) await probe(base + path, headers);
+  return measureProfiled(p, { w, kind: 'scim', base, profDir, seconds, connections, loadGen });
+}
+
+/** Profiles bench/bare-server.js replaying `routesFile` under the same workload: the upper bound's own profile. */
+async function profileBare(w, routesFile, { seconds, connections, pinning, loadGen, dir }) {
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const profDir = join(dir, `${w.id}-bare`);
+  const p = await startProfiled(`${w.id}-bare`, [join(BENCH_DIR, 'bare-server.js'), String(port), routesFile], {
+    dir,
+    pinning,
+    profDir,
+    base,
+  });
+  for (const { path, headers } of probeRequests('bare')) await probe(base + path, headers);
+  return measureProfiled(p, { w, kind: 'bare', base, profDir, seconds, connections, loadGen });
+}
+
+/** Captures scimulator's answers to every workload (as `npm run bench` does) for the bare server to replay. */
+async function captureForBare(dir) {
+  const fixture = writeBenchFixture(dir, DEFAULT_FIXTURES);
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const p = spawnNode(serveArgs(MODULES_CLI, { port, fixtures: fixture.file }), { logFile: join(dir, 'capture.log') });
+  try {
+    await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
+    const routes = await captureRoutes(base, workloads, [
+      { method: 'GET', path: coldStartRequest.path, headers: coldStartRequest.headers },
+    ]);
+    const file = join(dir, 'routes.json');
+    writeFileSync(file, JSON.stringify(routes));
+    return file;
+  } finally {
+    await stopProcess(p);
+  }
+}
+
+/** Per function, µs per request on scimulator and on the bare server, largest difference first. */
+function printDifference(ours, bare) {
+  const perReq = (r) => new Map(r.summary.selfAll.map((x) => [x.what, (x.ms * 1000) / r.res.requests]));
+  const [a, b] = [perReq(ours), perReq(bare)];
+  const rows = [...new Set([...a.keys(), ...b.keys()])]
+    .map((k) => ({ k, a: a.get(k) ?? 0, b: b.get(k) ?? 0 }))
+    .sort((x, y) => y.a - y.b - (x.a - x.b));
+  const total = (r) => (r.summary.totalMs * 1000) / r.res.requests;
+  const fmt = (n) => n.toFixed(1).padStart(6);
+  process.stdout.write(
+    `\n== ${ours.workload.id}: scimulator ${fmt(total(ours))} µs/req, bare ${fmt(total(bare))} µs/req (profiler on); ` +
+      `self time per request, largest excess first\n     ours    bare    diff\n`,
+  );
+  for (const r of rows.slice(0, TOP)) process.stdout.write(`  ${fmt(r.a)}  ${fmt(r.b)}  ${fmt(r.a - r.b)}  ${r.k}\n`);
 }
 
 if (opts.summarise) {
@@ -219,7 +291,12 @@ if (opts.summarise) {
   const loadGen = await startLoadGenerator({ cpu: pinning.pinned ? pinning.loadCpu : undefined });
   const results = [];
   try {
-    for (const w of chosen) results.push(await profileWorkload(w, { seconds, connections, pinning, loadGen, dir }));
+    const routesFile = opts.bare ? await captureForBare(dir) : undefined;
+    for (const w of chosen) {
+      const ours = await profileWorkload(w, { seconds, connections, pinning, loadGen, dir });
+      results.push(ours);
+      if (routesFile) printDifference(ours, await profileBare(w, routesFile, { seconds, connections, pinning, loadGen, dir }));
+    }
   } finally {
     await loadGen.close();
   }
