@@ -3,6 +3,11 @@
 export interface Clock {
   /** Current virtual time in epoch milliseconds. */
   now(): number;
+  /**
+   * How many times `now()` has been read. An answer made while this did not change never asked the time, so it holds
+   * at any time: the pipeline reuses such a read's answer across clock moves (an answer that asked is made afresh).
+   */
+  reads(): number;
   /** Moves virtual time forward by `seconds` (negative values are rejected by callers). */
   advance(seconds: number): void;
   /** Jumps to an absolute instant. */
@@ -33,9 +38,14 @@ export interface ClockOptions {
 export function createClock(options: ClockOptions = {}): Clock {
   const frozen = options.frozenAt === undefined ? undefined : new Date(options.frozenAt).getTime();
   let offset = 0;
+  let reads = 0;
   const base = () => frozen ?? Date.now();
   return {
-    now: () => base() + offset,
+    now: () => {
+      reads++;
+      return base() + offset;
+    },
+    reads: () => reads,
     advance(seconds) {
       if (!Number.isFinite(seconds)) return;
       offset = clamp(base() + offset + seconds * 1000) - base();

@@ -13,8 +13,11 @@ interface MemoEntry {
   session: Session;
   /** The session's write count when the answer was made. */
   writes: number;
-  /** The session's virtual time (ms) when the answer was made: any move of the clock can change an answer. */
-  now: number;
+  /**
+   * The session's virtual time (ms) when the answer was made, for an answer that asked the time (any move of the clock
+   * can change it); undefined for one that never did, which holds at any time.
+   */
+  now: number | undefined;
   status: number;
   /** The answer's own headers (the operation's and its content type): CORS and rate-limit headers are per request. */
   headers: Record<string, string>;
@@ -72,7 +75,10 @@ function sameHeaders(a: Record<string, string>, b: Record<string, string>): bool
   return count === 0;
 }
 
-/** The remembered answer of this read, if the session, its clock, the operation and the headers are as they were. */
+/**
+ * The remembered answer of this read, if the session, the operation, the headers and (for an answer that asked the
+ * time) the clock are as they were.
+ */
 export function recallAnswer(memo: AnswerMemo, x: OperationExchange): { entry: MemoEntry; key: string } | { key: string } | undefined {
   if (!isRead(x.method) || x.interception) return undefined;
   const key = keyOf(x);
@@ -82,7 +88,7 @@ export function recallAnswer(memo: AnswerMemo, x: OperationExchange): { entry: M
     entry.op !== x.op ||
     entry.session !== x.session ||
     entry.writes !== (writeCounts.get(x.session) ?? 0) ||
-    entry.now !== x.session.clock.now() ||
+    (entry.now !== undefined && entry.now !== x.session.clock.now()) ||
     !sameHeaders(entry.requestHeaders, x.req.headers)
   ) {
     return { key };
@@ -102,6 +108,8 @@ export interface MadeAnswer {
   drawnBefore: number;
   writesBefore: number;
   now: number;
+  /** The session clock's reads after `now` was taken: unchanged when the answer is made, the answer never asked the time. */
+  clockReadsBefore: number;
 }
 
 /** Remembers a plain success (no scenario, no note, nothing random) so the same read can be answered again. */
@@ -114,16 +122,27 @@ export function rememberAnswer(
   if (answer.status < 200 || answer.status >= 300 || x.note !== undefined || x.problem !== undefined) return;
   if ((answer.body?.length ?? 0) > MAX_BODY_CHARS) return;
   const { session } = x;
+  // Read before anything else here asks the clock.
+  const timeless = session.clock.reads() === made.clockReadsBefore;
   const writes = writeCounts.get(session) ?? 0;
-  if (session.random.drawn() !== made.drawnBefore || writes !== made.writesBefore || session.clock.now() !== made.now) return;
+  if (session.random.drawn() !== made.drawnBefore || writes !== made.writesBefore) return;
+  if (!timeless && session.clock.now() !== made.now) return;
   if (memo.size >= MAX_ENTRIES) forgetAnswers(memo);
   let byKey = memo.entries.get(x.url.pathname);
   if (!byKey) memo.entries.set(x.url.pathname, (byKey = new Map()));
   if (!byKey.has(made.key)) memo.size++;
-  byKey.set(made.key, { op: x.op, session, writes, now: made.now, requestHeaders: x.req.headers, ...answer });
+  byKey.set(made.key, { op: x.op, session, writes, now: timeless ? undefined : made.now, requestHeaders: x.req.headers, ...answer });
 }
 
 /** The write count and draws of a session before a read's handler runs. */
 export function startRead(x: OperationExchange, key: string): MadeAnswer {
-  return { key, drawnBefore: x.session.random.drawn(), writesBefore: writeCounts.get(x.session) ?? 0, now: x.session.clock.now() };
+  const { clock } = x.session;
+  const now = clock.now();
+  return {
+    key,
+    drawnBefore: x.session.random.drawn(),
+    writesBefore: writeCounts.get(x.session) ?? 0,
+    now,
+    clockReadsBefore: clock.reads(),
+  };
 }
