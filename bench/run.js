@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, binNodeArgs, ensureBuilt, machineInfo } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
 import { captureRoutes, send } from './lib/capture.js';
+import { addTicks, readCpuTicks, stealShare } from './lib/steal.js';
 import { emptySample, summarize } from './lib/load.js';
 import { median } from './lib/stats.js';
 import { startLoadGenerator } from './lib/load-client.js';
@@ -438,6 +439,7 @@ try {
         // below it means the load generator (or something else) was.
         const tree = processTree(p.pid);
         const cpu0 = treeCpuSecondsOf(tree);
+        const ticks0 = readCpuTicks();
         const [n0, t0] = [sample.latencies.length, sample.elapsedS];
         await loadGen.drive({
           url: base,
@@ -447,6 +449,7 @@ try {
           sample,
         });
         const cpu1 = treeCpuSecondsOf(tree);
+        sample.ticks = addTicks(sample.ticks, ticks0, readCpuTicks());
         if (cpu0 !== undefined && cpu1 !== undefined) sample.serverCpuS = (sample.serverCpuS ?? 0) + (cpu1 - cpu0);
         // Each round's own req/s: the report pairs the rounds of two servers that ran back to back (see report.js).
         const dt = sample.elapsedS - t0;
@@ -470,6 +473,8 @@ try {
         // Share of one core each side used while the load ran (a server's process tree; the load generator process).
         res.serverCpu = sample.serverCpuS !== undefined && sample.elapsedS > 0 ? sample.serverCpuS / sample.elapsedS : undefined;
         res.loadCpu = sample.loadCpuS !== undefined && sample.elapsedS > 0 ? sample.loadCpuS / sample.elapsedS : undefined;
+        // The machine's CPU steal while this cell's load ran (a shared virtual machine lending its CPUs elsewhere).
+        res.steal = stealShare(sample.ticks);
         // Server CPU per answer: what a request costs the server, whichever side was the bottleneck.
         res.serverCpuUsPerRequest =
           sample.serverCpuS !== undefined && res.requests > 0 ? (sample.serverCpuS * 1e6) / res.requests : undefined;
@@ -489,6 +494,7 @@ try {
         log(
           `  ${server.label.padEnd(30)} ${res.rps.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50.toFixed(2)} ms  p99 ${res.latency.p99.toFixed(2)} ms  ` +
             `cpu server ${res.serverCpu === undefined ? '?' : (res.serverCpu * 100).toFixed(0)}% load ${res.loadCpu === undefined ? '?' : (res.loadCpu * 100).toFixed(0)}%  ` +
+            `steal ${res.steal === undefined ? '?' : (res.steal * 100).toFixed(1)}%  ` +
             `statuses ${JSON.stringify(res.statuses)}${res.errors ? ` errors ${res.errors}` : ''}${res.timeouts ? ` timeouts ${res.timeouts}` : ''}`,
         );
         if (res.requests === 0) harnessProblems.push(`${server.id} ${w.id}: no responses`);

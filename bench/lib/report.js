@@ -123,6 +123,26 @@ const statusText = (s) =>
     .map(([k, v]) => `${k}×${v}`)
     .join(' ');
 
+/**
+ * One sentence on the CPU steal of the throughput cells: on a shared virtual machine, a run whose cells lost CPU to
+ * other guests measured a box that was not all there (server and load generator alike), so its ratios say less.
+ */
+export function describeSteal(cells) {
+  const seen = cells.filter((c) => c.steal !== undefined);
+  if (seen.length === 0) return undefined;
+  const worst = seen.reduce((a, b) => (b.steal > a.steal ? b : a));
+  const sorted = seen.map((c) => c.steal).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const verdict =
+    worst.steal < 0.02
+      ? 'the machine had its CPUs to itself.'
+      : "the hypervisor lent this machine's CPUs to other guests during the run, so its ratios are less trustworthy than a run without steal.";
+  return (
+    `CPU steal while the load ran: median ${(median * 100).toFixed(1)}% of the machine's CPU time per cell, at most ` +
+    `${(worst.steal * 100).toFixed(1)}% (${worst.workload}, ${worst.server}); ${verdict}`
+  );
+}
+
 /** The whole report as Markdown (results.md; the console prints the same). */
 export function renderMarkdown(r) {
   const m = r.machine;
@@ -166,6 +186,8 @@ export function renderMarkdown(r) {
     'Met or not is judged on the whole cell (all rounds pooled). "Round by round" divides the two servers\' req/s in each ' +
       'round (they run back to back in it): a wide range means the machine changed speed during the run.',
   );
+  const steal = describeSteal(r.cells ?? []);
+  if (steal) out.push('', steal);
   out.push('');
 
   out.push('## Throughput and latency');
@@ -186,6 +208,7 @@ export function renderMarkdown(r) {
         f2(c.latency.p99),
         statusText(c.statuses) + (c.errors ? ` err×${c.errors}` : '') + (c.timeouts ? ` timeout×${c.timeouts}` : ''),
         `${cpuPct(c.serverCpu)} / ${cpuPct(c.loadCpu)}`,
+        c.steal === undefined ? '?' : `${(c.steal * 100).toFixed(1)}%`,
         f1(c.serverCpuUsPerRequest),
         bare ? ratio(c.rps / bare.rps) : '–',
         prismPeer ? ratio(c.rps / prismPeer.rps) : '',
@@ -203,6 +226,7 @@ export function renderMarkdown(r) {
             'p99 ms',
             'statuses',
             'CPU server / load',
+            'CPU steal',
             'server CPU µs/req',
             '× bare',
             '× Prism (same logging)',
@@ -216,6 +240,7 @@ export function renderMarkdown(r) {
     '"(static)": the server cannot keep state, so it answers the same canned bytes to a stateful workload. ' +
       '"CPU server / load": the share of one core the server\'s process tree and the load generator used while the load ran; ' +
       'a server near 100% was the bottleneck, a load generator near 100% with the server well below means the load generator was. ' +
+      '"CPU steal": the share of the whole machine\'s CPU time the hypervisor gave to other guests while the cell ran (/proc/stat). ' +
       '"server CPU µs/req": the server\'s CPU time per answer, a cost that does not depend on which side was the bottleneck.',
   );
   out.push('');

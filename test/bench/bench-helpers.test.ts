@@ -1,5 +1,6 @@
 // The benchmark harness's pure parts: CPU pinning (and its fallback where taskset or a second CPU is missing) and the
-// area rule that turns a CPU profile into "where the time per request goes", and the round-by-round ratio of two cells.
+// area rule that turns a CPU profile into "where the time per request goes", the round-by-round ratio of two cells, and
+// the CPU steal a run is reported with.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectPinning, parseCpuList, pinnedCommand } from '../../bench/lib/pinning.js';
 import { areaOf, type CallFrame } from '../../bench/lib/profile-areas.js';
-import { pairedRounds } from '../../bench/lib/report.js';
+import { describeSteal, pairedRounds } from '../../bench/lib/report.js';
+import { addTicks, readCpuTicks, stealShare } from '../../bench/lib/steal.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const frame = (functionName: string, url = ''): CallFrame => ({ functionName, url, lineNumber: 0 });
@@ -107,5 +109,33 @@ describe('round-by-round ratios', () => {
     });
     expect(pairedRounds({ rps: 1 }, { rps: 1, roundRps: [1] })).toBeUndefined();
     expect(pairedRounds(undefined, { rps: 1, roundRps: [1] })).toBeUndefined();
+  });
+});
+
+describe('CPU steal', () => {
+  it.runIf(process.platform === 'linux')("reads the machine's CPU ticks from /proc/stat", () => {
+    const ticks = readCpuTicks();
+    expect(ticks?.total).toBeGreaterThan(0);
+    expect(ticks?.steal).toBeGreaterThanOrEqual(0);
+    expect(ticks!.steal).toBeLessThanOrEqual(ticks!.total);
+  });
+
+  it('adds the ticks between readings and gives the share stolen', () => {
+    let acc = addTicks(undefined, { steal: 10, total: 100 }, { steal: 30, total: 300 });
+    acc = addTicks(acc, { steal: 40, total: 400 }, { steal: 40, total: 600 });
+    expect(acc).toEqual({ steal: 20, total: 400 });
+    expect(stealShare(acc)).toBe(0.05);
+    expect(stealShare(addTicks(undefined, undefined, { steal: 1, total: 2 }))).toBeUndefined();
+  });
+
+  it('says whether the run had its CPUs to itself, naming the worst cell', () => {
+    expect(describeSteal([{ workload: 'auth0-list', server: 'bare', steal: 0.004 }])).toMatch(/had its CPUs to itself/);
+    const busy = describeSteal([
+      { workload: 'auth0-list', server: 'bare', steal: 0.01 },
+      { workload: 'auth0-cycle', server: 'scim-quiet', steal: 0.22 },
+    ]);
+    expect(busy).toMatch(/at most 22\.0% \(auth0-cycle, scim-quiet\)/);
+    expect(busy).toMatch(/less trustworthy/);
+    expect(describeSteal([{ workload: 'auth0-list', server: 'bare' }])).toBeUndefined();
   });
 });
