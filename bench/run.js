@@ -449,7 +449,10 @@ try {
           sample,
         });
         const cpu1 = treeCpuSecondsOf(tree);
-        sample.ticks = addTicks(sample.ticks, ticks0, readCpuTicks());
+        const ticks1 = readCpuTicks();
+        sample.ticks = addTicks(sample.ticks, ticks0, ticks1);
+        // Each round's own steal, beside its req/s: the report can then leave out the rounds the hypervisor took from.
+        (sample.roundSteal ??= []).push(stealShare(addTicks(undefined, ticks0, ticks1)) ?? null);
         if (cpu0 !== undefined && cpu1 !== undefined) sample.serverCpuS = (sample.serverCpuS ?? 0) + (cpu1 - cpu0);
         // Each round's own req/s: the report pairs the rounds of two servers that ran back to back (see report.js).
         const dt = sample.elapsedS - t0;
@@ -490,6 +493,7 @@ try {
           unexpected,
           ...res,
           roundRps: sample.roundRps ?? [],
+          roundSteal: sample.roundSteal ?? [],
         });
         log(
           `  ${server.label.padEnd(30)} ${res.rps.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50.toFixed(2)} ms  p99 ${res.latency.p99.toFixed(2)} ms  ` +

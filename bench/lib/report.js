@@ -9,17 +9,27 @@ const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 const cpuPct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '–');
 const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '–');
 
+/** A round with at most this share of the machine's CPU stolen counts as quiet. */
+const QUIET_STEAL = 0.02;
+
 const cellOf = (r, workload, server) => r.cells.find((c) => c.workload === workload && c.server === server);
+
+/** Whether round `i` of a cell lost more than `maxSteal` of the machine's CPU time to other guests. */
+const stolen = (cell, i, maxSteal) => maxSteal !== undefined && (cell.roundSteal?.[i] ?? 0) > maxSteal;
 
 /**
  * The ratio of two cells round by round (`roundRps`: each round's own req/s; in a round the servers run back to back):
  * min, median and max, or undefined without rounds on both sides. A steady run has a narrow range; a wide one says the
- * machine changed speed during the run and the pooled ratio deserves less trust.
+ * machine changed speed during the run and the pooled ratio deserves less trust. With `maxSteal`, only the rounds in
+ * which neither side lost more than that share of the machine's CPU to other guests (`roundSteal`) count.
  */
-export function pairedRounds(a, b) {
+export function pairedRounds(a, b, { maxSteal } = {}) {
   const n = Math.min(a?.roundRps?.length ?? 0, b?.roundRps?.length ?? 0);
   const ratios = [];
-  for (let i = 0; i < n; i++) if (a.roundRps[i] > 0 && b.roundRps[i] > 0) ratios.push(a.roundRps[i] / b.roundRps[i]);
+  for (let i = 0; i < n; i++) {
+    if (stolen(a, i, maxSteal) || stolen(b, i, maxSteal)) continue;
+    if (a.roundRps[i] > 0 && b.roundRps[i] > 0) ratios.push(a.roundRps[i] / b.roundRps[i]);
+  }
   if (ratios.length === 0) return undefined;
   return { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios), rounds: ratios.length };
 }
@@ -39,6 +49,7 @@ export function evaluateTargets(r) {
       target: 'GET token list ≥ 0.8× bare node:http req/s',
       value: list && listBare ? list.rps / listBare.rps : NaN,
       rounds: pairedRounds(list, listBare),
+      quietRounds: pairedRounds(list, listBare, { maxSteal: QUIET_STEAL }),
       show: ratio,
       ok: (v) => v >= 0.8,
     },
@@ -61,6 +72,7 @@ export function evaluateTargets(r) {
       target: 'create+revoke ≥ 0.6× bare node:http req/s',
       value: cycle && cycleBare ? cycle.rps / cycleBare.rps : NaN,
       rounds: pairedRounds(cycle, cycleBare),
+      quietRounds: pairedRounds(cycle, cycleBare, { maxSteal: QUIET_STEAL }),
       show: ratio,
       ok: (v) => v >= 0.6,
     },
@@ -172,19 +184,25 @@ export function renderMarkdown(r) {
   out.push('');
   out.push(
     table(
-      ['target', 'measured', 'met', 'round by round (min / median / max)'],
+      ['target', 'measured', 'met', 'round by round (min / median / max)', 'rounds without steal (min / median / max)'],
       r.targets.map((t) => [
         t.target,
         t.shown,
         t.met === undefined ? 'not measured' : t.met ? 'yes' : '**no**',
         t.rounds ? `${f2(t.rounds.min)} / ${f2(t.rounds.median)} / ${f2(t.rounds.max)} (${t.rounds.rounds} rounds)` : '',
+        t.quietRounds
+          ? `${f2(t.quietRounds.min)} / ${f2(t.quietRounds.median)} / ${f2(t.quietRounds.max)} (${t.quietRounds.rounds} rounds)`
+          : t.rounds
+            ? 'none'
+            : '',
       ]),
     ),
   );
   out.push('');
   out.push(
     'Met or not is judged on the whole cell (all rounds pooled). "Round by round" divides the two servers\' req/s in each ' +
-      'round (they run back to back in it): a wide range means the machine changed speed during the run.',
+      'round (they run back to back in it): a wide range means the machine changed speed during the run. "Rounds without ' +
+      `steal" keeps the rounds in which neither server's machine lost more than ${QUIET_STEAL * 100}% of its CPU time to other guests.`,
   );
   const steal = describeSteal(r.cells ?? []);
   if (steal) out.push('', steal);

@@ -110,6 +110,14 @@ describe('round-by-round ratios', () => {
     expect(pairedRounds({ rps: 1 }, { rps: 1, roundRps: [1] })).toBeUndefined();
     expect(pairedRounds(undefined, { rps: 1, roundRps: [1] })).toBeUndefined();
   });
+
+  it('with a steal limit, leaves out the rounds in which either side lost CPU to other guests', () => {
+    const ours = { rps: 0, roundRps: [4, 9, 8], roundSteal: [0.3, 0, 0.01] };
+    const bare = { rps: 0, roundRps: [10, 10, 10], roundSteal: [0, 0.2, 0] };
+    expect(pairedRounds(ours, bare, { maxSteal: 0.02 })).toEqual({ min: 0.8, median: 0.8, max: 0.8, rounds: 1 });
+    expect(pairedRounds(ours, bare)?.rounds).toBe(3);
+    expect(pairedRounds({ ...ours, roundSteal: [0.5, 0.5, 0.5] }, bare, { maxSteal: 0.02 })).toBeUndefined();
+  });
 });
 
 describe('CPU steal', () => {
