@@ -143,14 +143,13 @@ export function describeSteal(cells) {
   const seen = cells.filter((c) => c.steal !== undefined);
   if (seen.length === 0) return undefined;
   const worst = seen.reduce((a, b) => (b.steal > a.steal ? b : a));
-  const sorted = seen.map((c) => c.steal).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const middle = median(seen.map((c) => c.steal));
   const verdict =
-    worst.steal < 0.02
+    worst.steal <= QUIET_STEAL
       ? 'the machine had its CPUs to itself.'
       : "the hypervisor lent this machine's CPUs to other guests during the run, so its ratios are less trustworthy than a run without steal.";
   return (
-    `CPU steal while the load ran: median ${(median * 100).toFixed(1)}% of the machine's CPU time per cell, at most ` +
+    `CPU steal while the load ran: median ${(middle * 100).toFixed(1)}% of the machine's CPU time per cell, at most ` +
     `${(worst.steal * 100).toFixed(1)}% (${worst.workload}, ${worst.server}); ${verdict}`
   );
 }
