@@ -10,8 +10,8 @@
 // Output per workload: CPU per request grouped by area (node:http, router, validate, policy/handler, serialisation,
 // logging, GC…), self time by function, self time by file, and inclusive time of scimulator's own functions
 // (dist/x.js shown as src/x.ts). --bare also profiles bench/bare-server.js replaying the same workload (answers captured
-// from scimulator, as `npm run bench` does) and prints, per function, where scimulator spends more per request. --write puts the area tables and top functions in the `## Profile` section of
-// bench/results.md (which a full `npm run bench` keeps).
+// from scimulator, as `npm run bench` does) and prints, per function, where scimulator spends more per request. --write
+// puts the area tables and top functions in the `## Profile` section of bench/results.md (which `npm run bench` keeps).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ import { startLoadGenerator } from './lib/load-client.js';
 import { describePinning, detectPinning, pinSelf } from './lib/pinning.js';
 import { HOST, freePort, probe, spawnNode, stopProcess, waitForOk } from './lib/process.js';
 import { coldStartRequest, probeRequests, workloads } from './lib/workloads.js';
-import { captureRoutes, send } from './lib/capture.js';
+import { captureBenchRoutes, send } from './lib/capture.js';
 import { areaOf, nameOf, place } from './lib/profile-areas.js';
 import { serveArgs } from './lib/serve-args.js';
 
@@ -74,11 +74,13 @@ export function summariseProfile(profile, { fromUs = -Infinity, toUs = Infinity,
       .slice(0, n)
       .map(([k, ms]) => ({ what: k, ms: Math.round(ms * 10) / 10, pct: Math.round((ms / total) * 1000) / 10 }));
   const ours = (k) => k.includes(' src/');
+  // Every function, for comparing two profiles; the printed list is its head.
+  const selfAll = rank(self, Infinity);
   return {
     totalMs: Math.round(total),
     areas: rank(area, Infinity),
-    self: rank(self),
-    selfAll: rank(self, Infinity),
+    self: selfAll.slice(0, top),
+    selfAll,
     files: rank(selfFile),
     inclusiveOurs: rank(inclusive, top, ours),
   };
@@ -161,7 +163,7 @@ const TOP = Number(opts.top ?? 25);
 // The modules, not the bundle bin/ runs: the profile then names src/ files.
 const MODULES_CLI = new URL('./lib/modules-cli.js', import.meta.url).pathname;
 
-/** Starts `args` with the profiler on the server CPU; resolves once `ready` answers. */
+/** Starts `node args` with the profiler, pinned to the server CPU; resolves once it answers the token list. */
 async function startProfiled(name, args, { dir, pinning, profDir, base }) {
   const p = spawnNode(args, {
     logFile: join(dir, `${name}.log`),
@@ -243,9 +245,7 @@ async function captureForBare(dir) {
   const p = spawnNode(serveArgs(MODULES_CLI, { port, fixtures: fixture.file }), { logFile: join(dir, 'capture.log') });
   try {
     await waitForOk(p, base + coldStartRequest.path, coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
-    const routes = await captureRoutes(base, workloads, [
-      { method: 'GET', path: coldStartRequest.path, headers: coldStartRequest.headers },
-    ]);
+    const routes = await captureBenchRoutes(base);
     const file = join(dir, 'routes.json');
     writeFileSync(file, JSON.stringify(routes));
     return file;

@@ -21,7 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { BENCH_DIR, BIN, DEFAULT_FIXTURES, PRISM_BIN, ROOT, SPECS_DIR, binNodeArgs, ensureBuilt, machineInfo } from './lib/env.js';
 import { writeBenchFixture } from './lib/fixture.js';
-import { captureRoutes, send } from './lib/capture.js';
+import { captureBenchRoutes, send } from './lib/capture.js';
 import { addTicks, readCpuTicks, stealShare } from './lib/steal.js';
 import { emptySample, summarize } from './lib/load.js';
 import { median } from './lib/stats.js';
@@ -187,9 +187,7 @@ try {
     const p = launchScim('capture', { quiet: true, port });
     const base = `http://${HOST}:${port}`;
     await waitForOk(p, listUrl(base, 'scim'), coldStartRequest.headers, { timeoutMs: 60000, intervalMs: 20 });
-    const routes = await captureRoutes(base, workloads, [
-      { method: 'GET', path: coldStartRequest.path, headers: coldStartRequest.headers },
-    ]);
+    const routes = await captureBenchRoutes(base);
     await stop(p);
     writeFileSync(routesFile, JSON.stringify(routes));
     for (const r of routes) log(`  ${r.method} ${r.path.slice(0, 90)} → ${r.status} (${Buffer.from(r.body, 'base64').length} bytes)`);

@@ -2,6 +2,7 @@
 // replay the same bytes. Runs each workload's cycle once (twice where the steady state differs from the first answer).
 import { request } from 'node:http';
 import { Buffer } from 'node:buffer';
+import { coldStartRequest, workloads } from './workloads.js';
 
 /** Headers node:http writes itself on every response; the replay lets node add them the same way. */
 const HOP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -60,5 +61,9 @@ export async function captureRoutes(base, workloads, extra = []) {
   for (const r of extra) record(r, await send(base, r));
   return [...routes.values()];
 }
+
+/** The routes of every bench workload and of the cold-start GET: what `npm run bench` and `profile.js --bare` replay. */
+export const captureBenchRoutes = (base) =>
+  captureRoutes(base, workloads, [{ method: 'GET', path: coldStartRequest.path, headers: coldStartRequest.headers }]);
 
 export { send };
