@@ -1,12 +1,13 @@
 // CPU-profiles `scimulator serve --quiet` under benchmark workloads and says where the time per request goes.
 //
 //   node bench/profile.js [--workload auth0-list,auth0-cycle] [--seconds 5] [--log] [--top 25] [--write] [--no-pin] [--fresh] [--bare]
+//                         [--client-sleeps]
 //   node bench/profile.js --summarise file.cpuprofile [--top 25]     (any .cpuprofile, e.g. from node --cpu-prof)
 //
 // The server runs with the shebang's V8 flags, --cpu-prof (and --quiet unless --log) on the bench fixture (10k users, 10k
 // tokens), after one request of every workload as in `npm run bench` (--fresh: none), pinned to
-// the server CPU, with the load generator in its own process on the load CPU (bench/lib/pinning.js), as in
-// `npm run bench`. Only the samples taken while the load ran are counted, so startup does not dilute the picture.
+// the server CPU, with the load generator in its own process on the load CPU (bench/lib/pinning.js), never sleeping
+// unless --client-sleeps, as in `npm run bench`. Only the samples taken while the load ran are counted, so startup does not dilute the picture.
 // Output per workload: CPU per request grouped by area (node:http, router, validate, policy/handler, serialisation,
 // logging, GC…), self time by function, self time by file, and inclusive time of scimulator's own functions
 // (dist/x.js shown as src/x.ts). --bare also profiles bench/bare-server.js replaying the same workload (answers captured
@@ -155,6 +156,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string' },
     write: { type: 'boolean' },
     'no-pin': { type: 'boolean' },
+    'client-sleeps': { type: 'boolean' },
     fresh: { type: 'boolean' },
     bare: { type: 'boolean' },
   },
@@ -288,7 +290,7 @@ if (opts.summarise) {
   process.stderr.write(`${describePinning(pinning)}\n`);
   const loadAtStart = loadavg().map((x) => x.toFixed(2));
   const dir = mkdtempSync(join(tmpdir(), 'scimulator-profile-'));
-  const loadGen = await startLoadGenerator({ cpu: pinning.pinned ? pinning.loadCpu : undefined });
+  const loadGen = await startLoadGenerator({ cpu: pinning.pinned ? pinning.loadCpu : undefined, spin: opts['client-sleeps'] !== true });
   const results = [];
   try {
     const routesFile = opts.bare ? await captureForBare(dir) : undefined;

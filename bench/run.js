@@ -5,7 +5,8 @@
 //
 // Pinning: the load generator (its own process, bench/lib/load-worker.js) and this harness on one CPU, every server
 // under test on another (taskset); unpinned, with the reason in the report, where taskset is missing, fewer than two
-// CPUs are allowed, or with --no-pin.
+// CPUs are allowed, or with --no-pin. The load generator never sleeps while it drives (bench/lib/keep-polling.js);
+// --client-sleeps lets it block in epoll_wait between answers, as it did before (see bench/README.md).
 //
 // Options: --duration S (measured seconds per cell, split into --rounds R interleaved rounds), --warmup S, --connections N, --cold-starts N, --out DIR, --build (force a
 // rebuild), --no-prism (skip Prism, e.g. where it is not installed), --servers scim-quiet,bare (only these),
@@ -77,6 +78,7 @@ const { values: opts } = parseArgs({
     skip: { type: 'string' },
     'idle-settle': { type: 'string' },
     'no-pin': { type: 'boolean' },
+    'client-sleeps': { type: 'boolean' },
   },
 });
 const quick = opts.quick === true;
@@ -95,6 +97,8 @@ const config = {
   prism: opts['no-prism'] !== true,
   skipped: [...skip],
   pinning: detectPinning({ disabled: opts['no-pin'] === true }),
+  /** The load generator polls without sleeping while it drives (keep-polling.js); false with --client-sleeps. */
+  clientSpins: opts['client-sleeps'] !== true,
 };
 /** Where the servers run (undefined: anywhere). */
 const SERVER_CPU = config.pinning.pinned ? config.pinning.serverCpu : undefined;
@@ -178,7 +182,7 @@ const WORKLOADS_MODULE = new URL('./lib/workloads.js', import.meta.url).href;
 
 let loadGen;
 try {
-  loadGen = await startLoadGenerator({ cpu: LOAD_CPU });
+  loadGen = await startLoadGenerator({ cpu: LOAD_CPU, spin: config.clientSpins });
   // ---------------------------------------------------------------------------------------------- 1. capture
   log('capturing scimulator answers for the bare server …');
   const routesFile = join(work, 'routes.json');

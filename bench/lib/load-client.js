@@ -11,8 +11,9 @@ const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'load-worker.js');
  * Starts the load generator; resolves once it is ready. `drive()` mirrors load.js's `drive` but takes a module
  * reference for the requests (`{ module: file URL, name, args }`, see load-worker.js) and adds the generator's CPU
  * seconds to `sample.loadCpuS`. Every drive is bounded by its duration plus `slackS`; `close()` always ends the process.
+ * With `spin` (the default) the generator never sleeps while it drives (keep-polling.js), so its CPU reads ~100%.
  */
-export async function startLoadGenerator({ cpu, slackS = 30 } = {}) {
+export async function startLoadGenerator({ cpu, slackS = 30, spin = true } = {}) {
   const { command, args } = pinnedCommand(cpu, process.execPath, [WORKER]);
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const pending = new Map();
@@ -53,7 +54,7 @@ export async function startLoadGenerator({ cpu, slackS = 30 } = {}) {
           (durationS + slackS) * 1000,
         );
         pending.set(id, { resolve, reject, timer });
-        child.send({ type: 'drive', id, url, connections, durationS, timeoutS, requests });
+        child.send({ type: 'drive', id, url, connections, durationS, timeoutS, requests, spin });
       }).then(({ sample: s, cpuS }) => {
         for (let i = 0; i < s.latencies.length; i++) sample.latencies.push(s.latencies[i]);
         for (const [st, n] of Object.entries(s.statuses)) sample.statuses[st] = (sample.statuses[st] ?? 0) + n;

@@ -1,8 +1,10 @@
 // The load generator's own process: runs autocannon for the harness (bench/lib/load-client.js), pinned to the load
 // CPU, so the harness's bookkeeping and the server under test never share a core with it. Speaks over the IPC channel:
-// { type: 'drive', id, url, connections, durationS, timeoutS, requests: { module, name, args } } → { id, sample, cpuS }.
+// { type: 'drive', id, url, connections, durationS, timeoutS, requests: { module, name, args }, spin } → { id, sample, cpuS }.
+// With `spin` the generator never sleeps while it drives (keep-polling.js).
 // The requests of connection i are `(await import(module))[name](...args, i)`: functions (stateful cycles) cannot
 // cross a process boundary, a module reference can.
+import { keepPolling } from './keep-polling.js';
 import { drive, emptySample } from './load.js';
 
 const modules = new Map();
@@ -21,6 +23,7 @@ process.on('message', async (msg) => {
   if (msg?.type !== 'drive') return;
   try {
     const cpu0 = process.cpuUsage();
+    const stopPolling = msg.spin ? keepPolling() : undefined;
     const sample = await drive({
       url: msg.url,
       connections: msg.connections,
@@ -28,7 +31,7 @@ process.on('message', async (msg) => {
       timeoutS: msg.timeoutS,
       makeRequests: await requestMaker(msg.requests),
       sample: emptySample(),
-    });
+    }).finally(() => stopPolling?.());
     const cpu = process.cpuUsage(cpu0);
     process.send({
       id: msg.id,

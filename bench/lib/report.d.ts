@@ -23,3 +23,4 @@ export function evaluateTargets(results: unknown): Array<{
 export function renderMarkdown(results: unknown): string;
 export function renderConsole(results: unknown): string;
 export function describeSteal(cells: Array<{ workload: string; server: string; steal?: number }>): string | undefined;
+export function describeClient(spins: boolean | undefined): string;

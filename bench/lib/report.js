@@ -154,6 +154,13 @@ export function describeSteal(cells) {
   );
 }
 
+/** How the load generator waited for answers; a run recorded before the setting existed let it sleep. */
+export function describeClient(spins) {
+  return spins === true
+    ? 'Client: the load generator never sleeps while it drives (it polls with a zero timeout), so its CPU reads ~100% by design and a server well below 100% was waiting for it; see bench/README.md, "A client that never sleeps".'
+    : 'Client: the load generator sleeps between answers (`--client-sleeps`, or a run from before the option): on a VM every answer that wakes it costs the server a hypervisor exit, more often the slower the server.';
+}
+
 /** The whole report as Markdown (results.md; the console prints the same). */
 export function renderMarkdown(r) {
   const m = r.machine;
@@ -177,6 +184,8 @@ export function renderMarkdown(r) {
       ? `Pinning: the load generator (autocannon in its own process) and the harness on CPU ${r.config.pinning.loadCpu}, every server under test (scimulator, Prism and its forked child, bare node:http, the msw process) on CPU ${r.config.pinning.serverCpu}, with \`taskset\`.${r.config.pinning.harnessUnpinned ? ' (The harness itself could not be pinned.)' : ''}`
       : `Pinning: **none** (${r.config.pinning?.reason ?? 'not recorded'}): the load generator runs in its own process but shares cores with the servers, so ratios are less steady than a pinned run's.`,
   );
+  out.push('');
+  out.push(describeClient(r.config.clientSpins));
   out.push('');
 
   out.push('## Targets');

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectPinning, parseCpuList, pinnedCommand } from '../../bench/lib/pinning.js';
 import { areaOf, type CallFrame } from '../../bench/lib/profile-areas.js';
-import { describeSteal, pairedRounds } from '../../bench/lib/report.js';
+import { describeClient, describeSteal, pairedRounds } from '../../bench/lib/report.js';
+import { keepPolling } from '../../bench/lib/keep-polling.js';
 import { addTicks, readCpuTicks, stealShare } from '../../bench/lib/steal.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -145,5 +146,29 @@ describe('CPU steal', () => {
     expect(busy).toMatch(/at most 22\.0% \(auth0-cycle, scim-quiet\)/);
     expect(busy).toMatch(/less trustworthy/);
     expect(describeSteal([{ workload: 'auth0-list', server: 'bare' }])).toBeUndefined();
+  });
+});
+
+describe('a load generator that never sleeps', () => {
+  const turnOnce = () => new Promise((done) => setTimeout(done, 1));
+
+  it('keeps the event loop turning until stopped, then lets it rest', async () => {
+    const stop = keepPolling();
+    await turnOnce();
+    await turnOnce();
+    const whileOn = stop.turns();
+    expect(whileOn).toBeGreaterThan(1);
+    stop();
+    await turnOnce();
+    const afterStop = stop.turns();
+    await turnOnce();
+    await turnOnce();
+    expect(stop.turns()).toBe(afterStop);
+  });
+
+  it('says in the report how the client waited for answers', () => {
+    expect(describeClient(true)).toMatch(/never sleeps/);
+    expect(describeClient(false)).toMatch(/sleeps between answers/);
+    expect(describeClient(undefined)).toMatch(/sleeps between answers/);
   });
 });

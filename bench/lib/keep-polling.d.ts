@@ -1,0 +1,2 @@
+// Types for keep-polling.js (tests import it).
+export function keepPolling(): (() => void) & { turns(): number };
