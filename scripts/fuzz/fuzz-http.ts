@@ -48,7 +48,7 @@ export function startServer(maxRecords: number): Promise<{ child: ChildProcess; 
   const child = spawn(
     process.execPath,
     [
-      '--max-semi-space-size=4',
+      '--max-semi-space-size=16',
       '--heap-growing-percent=20',
       join(ROOT, 'bin/scimulator.js'),
       'serve',
