@@ -120,7 +120,12 @@ export function evaluateTargets(r) {
       ok: (v) => v < 3,
     },
   ];
-  return t.map(({ ok, show, ...x }) => ({ ...x, shown: show(x.value), met: Number.isFinite(x.value) ? ok(x.value) : undefined }));
+  return t.map(({ ok, show, ...x }) => {
+    const met = Number.isFinite(x.value) ? ok(x.value) : undefined;
+    // A ratio that rounds onto the wrong side of its threshold (0.596 shown as "0.60×" beside "no") gets a third digit.
+    const hidden = show === ratio && met !== undefined && ok(Number(x.value.toFixed(2))) !== met;
+    return { ...x, shown: hidden ? `${x.value.toFixed(3)}×` : show(x.value), met };
+  });
 }
 
 function table(header, rows) {

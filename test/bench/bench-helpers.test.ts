@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectPinning, parseCpuList, pinnedCommand } from '../../bench/lib/pinning.js';
 import { areaOf, type CallFrame } from '../../bench/lib/profile-areas.js';
-import { describeClient, describeSteal, pairedRounds } from '../../bench/lib/report.js';
+import { describeClient, describeSteal, evaluateTargets, pairedRounds } from '../../bench/lib/report.js';
 import { keepPolling } from '../../bench/lib/keep-polling.js';
 import { addTicks, readCpuTicks, stealShare } from '../../bench/lib/steal.js';
 
@@ -170,5 +170,30 @@ describe('a load generator that never sleeps', () => {
     expect(describeClient(true)).toMatch(/never sleeps/);
     expect(describeClient(false)).toMatch(/sleeps between answers/);
     expect(describeClient(undefined)).toMatch(/sleeps between answers/);
+  });
+});
+
+describe('target verdicts', () => {
+  const cell = (workload: string, server: string, rps: number) => ({ workload, server, rps, latency: { p99: 1 } });
+  const results = (cycleRps: number) => ({
+    cells: [
+      cell('auth0-list', 'scim-quiet', 900),
+      cell('auth0-list', 'bare', 1000),
+      cell('auth0-list', 'prism-silent', 50),
+      cell('auth0-cycle', 'scim-quiet', cycleRps),
+      cell('auth0-cycle', 'bare', 1000),
+    ],
+    memory: {},
+    coldStarts: {},
+  });
+  const cycleTarget = (rps: number) => evaluateTargets(results(rps)).find((t) => t.id === 'cycle-vs-bare');
+
+  it('shows a third digit when two would round a miss onto the threshold', () => {
+    expect(cycleTarget(596)).toMatchObject({ shown: '0.596×', met: false });
+  });
+
+  it('keeps two digits when they tell the verdict truly', () => {
+    expect(cycleTarget(604)).toMatchObject({ shown: '0.60×', met: true });
+    expect(cycleTarget(550)).toMatchObject({ shown: '0.55×', met: false });
   });
 });
